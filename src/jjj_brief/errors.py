@@ -1,0 +1,89 @@
+"""Errors a user can act on, each knowing where it came from.
+
+Every failure that bad input can cause is raised as a :class:`BriefError`
+subclass carrying a :class:`Location`.  The CLI prints them in the shape
+Jinja2 uses for ``TemplateSyntaxError`` (``FILE:LINE: message``) and maps
+each kind to an exit code, so no user ever sees a Python traceback.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Location:
+    """A place in an input file: the file, and the 1-based line when known."""
+
+    file: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}" if self.line is not None else self.file
+
+    @classmethod
+    def of(cls, path: str | Path, line: int | None = None) -> Location:
+        return cls(str(path), line)
+
+
+class BriefError(Exception):
+    """Base of every error that bad input can cause; exit code 1 in the CLI."""
+
+    exit_code = 1
+
+    def __init__(self, message: str, location: Location | None = None, hint: str = "") -> None:
+        super().__init__(message)
+        self.message = message
+        self.location = location
+        self.hint = hint
+
+    def __str__(self) -> str:
+        where = f"{self.location}: " if self.location else ""
+        tail = f" ({self.hint})" if self.hint else ""
+        return f"{where}{self.message}{tail}"
+
+
+class FactError(BriefError):
+    """A fact file is malformed or inconsistent."""
+
+
+class FactErrors(FactError):
+    """Several fact problems found in one pass, so a user can fix them all at once."""
+
+    def __init__(self, problems: list[FactError]) -> None:
+        super().__init__(f"{len(problems)} problem(s) in the fact files")
+        self.problems = problems
+
+    def __str__(self) -> str:
+        return "\n".join(str(p) for p in self.problems)
+
+
+class TemplateError(BriefError):
+    """A template failed to load or render."""
+
+
+class MarkupError(BriefError):
+    """A template produced brief markup that the reader cannot accept."""
+
+
+class CatalogError(BriefError):
+    """A translation catalog is malformed."""
+
+
+class UsageError(BriefError):
+    """The command line asked for something that does not exist (a language, a format)."""
+
+    exit_code = 2
+
+
+@dataclass(frozen=True)
+class BriefWarning:
+    """A problem worth telling but not worth stopping for (kept as data, not ``warnings``)."""
+
+    message: str
+    location: Location | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.location}: " if self.location else ""
+        return f"{where}warning: {self.message}"

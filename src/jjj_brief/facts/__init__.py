@@ -1,0 +1,1 @@
+"""The fact store: model, loading and derived figures."""

@@ -1,0 +1,89 @@
+"""Figures computed from facts: growth, compound annual growth, shares, multiples.
+
+A derived figure is never typed into a template; it is computed here, in
+exact decimal arithmetic, and keeps the ids of the facts it came from and
+the formula that combined them, so the document can say where it came from.
+
+>>> from jjj_brief.facts.model import Fact, Period
+>>> a = Fact("gdp", "jjj", Period.parse("2013"), Decimal("1.7e12"), "s")
+>>> b = Fact("gdp", "jjj", Period.parse("2023"), Decimal("2.43e12"), "s")
+>>> growth(a, b).value.quantize(Decimal("0.01"))
+Decimal('42.94')
+>>> cagr(a, b).value.quantize(Decimal("0.01"))
+Decimal('3.64')
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal, localcontext
+
+from jjj_brief.errors import BriefError
+from jjj_brief.facts.model import Fact, Period
+
+HUNDRED = Decimal(100)
+
+
+class DerivationError(BriefError):
+    """A derived figure that cannot be computed from the facts given (e.g. a zero base)."""
+
+
+@dataclass(frozen=True)
+class Derived:
+    """A computed figure with its inputs' ids and the formula that combined them."""
+
+    value: Decimal
+    unit: str
+    facts: tuple[str, ...]
+    formula: str
+    period: Period | None = None
+    qualifier: str | None = None
+
+    @property
+    def id(self) -> str:
+        return self.formula
+
+
+def _ratio(a: Fact, b: Fact) -> Decimal:
+    if a.value == 0:
+        raise DerivationError(f"cannot compare with {a.id}: its value is zero", a.location)
+    return b.value / a.value
+
+
+def _span(a: Fact, b: Fact) -> Period:
+    return Period(end=b.period.end, start=a.period.start, kind="span")
+
+
+def growth(a: Fact, b: Fact) -> Derived:
+    """Percent change from ``a`` to ``b``: ``(b / a − 1) × 100``."""
+    value = (_ratio(a, b) - 1) * HUNDRED
+    return Derived(value, "percent", (a.id, b.id), f"growth({a.id}, {b.id})", _span(a, b))
+
+
+def cagr(a: Fact, b: Fact) -> Derived:
+    """Compound annual growth in percent over the years between ``a`` and ``b``."""
+    years = b.period.end - a.period.end
+    if years <= 0:
+        raise DerivationError(f"{b.id} must be later than {a.id} for an annual rate", b.location)
+    with localcontext() as ctx:
+        ctx.prec = 28
+        value = (_ratio(a, b) ** (Decimal(1) / Decimal(years)) - 1) * HUNDRED
+    return Derived(value, "percent", (a.id, b.id), f"cagr({a.id}, {b.id})", _span(a, b))
+
+
+def share(part: Fact, whole: Fact) -> Derived:
+    """``part`` as a percentage of ``whole``."""
+    value = _ratio(whole, part) * HUNDRED
+    return Derived(value, "percent", (part.id, whole.id), f"share({part.id}, {whole.id})", part.period)
+
+
+def multiple(a: Fact, b: Fact) -> Derived:
+    """How many times ``a`` the value ``b`` is (2.0 for a doubling)."""
+    return Derived(_ratio(a, b), "count", (a.id, b.id), f"multiple({a.id}, {b.id})", _span(a, b))
+
+
+def difference(a: Fact, b: Fact, unit: str) -> Derived:
+    """``b − a``; for two rates (``unit == "percent"``) the result is in percentage points."""
+    result_unit = "points" if unit == "percent" else unit
+    formula = f"difference({a.id}, {b.id})"
+    return Derived(b.value - a.value, result_unit, (a.id, b.id), formula, _span(a, b))

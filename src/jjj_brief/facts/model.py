@@ -1,0 +1,185 @@
+"""The fact store's types: what a figure is, when it was, where, and who said so.
+
+Values are :class:`~decimal.Decimal`, never binary floats, so ``2.43e12``
+stays exactly 2.43 trillion through formatting and derivation.  Every
+object that came from a file keeps its :class:`~jjj_brief.errors.Location`
+so later checks can point back at the line a person has to edit.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Literal
+
+from jjj_brief.errors import Location
+
+PeriodKind = Literal["year", "half", "quarter", "month", "span"]
+
+QUALIFIERS = ("about", "more_than", "less_than", "record_high")
+
+_PERIOD_FORMS = (
+    ("year", re.compile(r"(?P<year>\d{4})")),
+    ("half", re.compile(r"(?P<year>\d{4})H(?P<n>[12])")),
+    ("quarter", re.compile(r"(?P<year>\d{4})Q(?P<n>[1-4])")),
+    ("month", re.compile(r"(?P<year>\d{4})-(?P<n>0[1-9]|1[0-2])")),
+    ("span", re.compile(r"(?P<year>\d{4})/(?P<end>\d{4})")),
+)
+
+
+class PeriodFormError(ValueError):
+    """A period string that is none of the accepted forms."""
+
+
+@dataclass(frozen=True, order=True)
+class Period:
+    """A reporting period: a year, half, quarter, month, or a span of years.
+
+    Ordering is by end year, then by kind-specific position, so that
+    ``max(periods)`` is the latest one a template should show.
+
+    >>> Period.parse("2024H1")
+    Period(end=2024, start=2024, kind='half', n=1)
+    >>> str(Period.parse("2014/2023"))
+    '2014/2023'
+    """
+
+    end: int
+    start: int
+    kind: PeriodKind = "year"
+    n: int = 0  # half (1-2), quarter (1-4) or month (1-12); 0 for years and spans
+
+    @classmethod
+    def parse(cls, text: str) -> Period:
+        text = text.strip()
+        for kind, pattern in _PERIOD_FORMS:
+            match = pattern.fullmatch(text)
+            if match:
+                year = int(match["year"])
+                if kind == "span":
+                    end = int(match["end"])
+                    if end <= year:
+                        raise PeriodFormError(f"span {text!r} must end after it starts")
+                    return cls(end=end, start=year, kind="span")
+                n = int(match.groupdict().get("n") or 0)
+                return cls(end=year, start=year, kind=kind, n=n)  # type: ignore[arg-type]
+        raise PeriodFormError(
+            f"unknown period {text!r}: write a year (2023), a half (2024H1), "
+            "a quarter (2024Q3), a month (2024-06) or a span (2014/2023)"
+        )
+
+    def __str__(self) -> str:
+        if self.kind == "year":
+            return f"{self.end}"
+        if self.kind == "half":
+            return f"{self.end}H{self.n}"
+        if self.kind == "quarter":
+            return f"{self.end}Q{self.n}"
+        if self.kind == "month":
+            return f"{self.end}-{self.n:02d}"
+        return f"{self.start}/{self.end}"
+
+    @property
+    def years(self) -> int:
+        """How many years a span covers as growth intervals (2014/2023 -> 10 years of growth)."""
+        return self.end - self.start + 1 if self.kind == "span" else 1
+
+
+@dataclass(frozen=True)
+class Localized:
+    """Words in each language, keyed by language code (``en``, ``zh``, ``zh_Hant``)."""
+
+    by_lang: tuple[tuple[str, str], ...]
+
+    def get(self, lang: str) -> str | None:
+        table = dict(self.by_lang)
+        for key in _fallbacks(lang):
+            if key in table:
+                return table[key]
+        return None
+
+    def langs(self) -> tuple[str, ...]:
+        return tuple(k for k, _ in self.by_lang)
+
+
+def _fallbacks(lang: str) -> tuple[str, ...]:
+    """Languages to try for ``lang``: itself, then its base language."""
+    base = lang.replace("-", "_").split("_")[0]
+    return (lang, lang.replace("-", "_"), base) if base != lang else (lang,)
+
+
+@dataclass(frozen=True)
+class Region:
+    key: str
+    name: Localized
+    in_text: Localized | None = None  # the form running text uses, when it differs from the name
+    location: Location | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class Source:
+    key: str
+    publisher: Localized
+    title: Localized
+    date: dt.date | None = None
+    url: str = ""
+    location: Location | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class Indicator:
+    key: str
+    label: Localized
+    unit: str  # an ISO 4217 code (CNY, USD), "percent", or "count"
+    location: Location | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One figure as a source stated it."""
+
+    indicator: str
+    region: str
+    period: Period
+    value: Decimal
+    source: str
+    qualifier: str | None = None
+    note: str = ""
+    location: Location | None = field(default=None, compare=False)
+
+    @property
+    def id(self) -> str:
+        """The stable id a figure carries into the document: ``indicator/region/period``."""
+        return f"{self.indicator}/{self.region}/{self.period}"
+
+
+@dataclass(frozen=True)
+class ListItem:
+    """An entry of a named list (such as the key industrial chains), in each language."""
+
+    text: Localized
+
+
+@dataclass
+class FactStore:
+    """All facts and the vocabularies they refer to, merged from one or more files."""
+
+    regions: dict[str, Region] = field(default_factory=dict)
+    sources: dict[str, Source] = field(default_factory=dict)
+    indicators: dict[str, Indicator] = field(default_factory=dict)
+    facts: dict[tuple[str, str, Period], Fact] = field(default_factory=dict)
+    lists: dict[str, tuple[Localized, ...]] = field(default_factory=dict)
+    settings: dict[str, str | Localized] = field(default_factory=dict)
+
+    def series(self, indicator: str, region: str) -> list[Fact]:
+        """Facts of one indicator and region, oldest period first."""
+        found = [f for f in self.facts.values() if f.indicator == indicator and f.region == region]
+        return sorted(found, key=lambda f: f.period)
+
+    def regions_with(self, indicator: str) -> list[str]:
+        return sorted({f.region for f in self.facts.values() if f.indicator == indicator})
+
+    def get(self, indicator: str, region: str, period: Period) -> Fact | None:
+        return self.facts.get((indicator, region, period))

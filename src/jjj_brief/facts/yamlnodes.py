@@ -1,0 +1,112 @@
+"""YAML read as a tree of nodes that remember their line.
+
+``yaml.safe_load`` throws line numbers away and turns ``1.7e+12`` into a
+binary float.  Composing instead keeps every scalar as the exact text the
+person typed (so values become exact decimals) and every node's line (so an
+error can say ``facts.yaml:12``).  Duplicate keys, which ``safe_load``
+silently resolves to the last one, are refused here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from jjj_brief.errors import FactError, Location
+
+MAX_FILE_BYTES = 5 * 1024 * 1024  # a hand-kept fact file is kilobytes; refuse a runaway paste early
+
+Node = yaml.Node
+
+
+@dataclass(frozen=True)
+class Doc:
+    """A composed YAML file: its root node and where it came from."""
+
+    path: Path
+    root: Node | None
+
+    def at(self, node: Node) -> Location:
+        return Location.of(self.path, node.start_mark.line + 1)
+
+
+def read_text(path: Path) -> str:
+    """The file's text, refusing what a YAML parser would misread or choke on."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise FactError(
+                f"file is {size // (1024 * 1024)} MB; fact files are limited to "
+                f"{MAX_FILE_BYTES // (1024 * 1024)} MB",
+                Location.of(path),
+                hint="split it into several files in one folder",
+            )
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise FactError(f"cannot read the file: {exc.strerror}", Location.of(path)) from None
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raise FactError(
+            "file starts with a byte-order mark (BOM)",
+            Location.of(path, 1),
+            hint="save it as UTF-8 without BOM",
+        )
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise FactError(
+            "file is not UTF-8 text", Location.of(path, line), hint="save it as UTF-8"
+        ) from None
+
+
+def compose(path: Path) -> Doc:
+    """Parse ``path`` into nodes, turning YAML syntax errors into located ``FactError``s."""
+    text = read_text(path)
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        problem = exc.problem or "invalid YAML"
+        lines = text.splitlines()
+        bad_line = lines[mark.line] if mark and mark.line < len(lines) else ""
+        hint = "indent with spaces: YAML does not allow tabs" if "\t" in bad_line else ""
+        raise FactError(f"not valid YAML: {problem}", Location.of(path, line), hint) from None
+    except yaml.YAMLError as exc:
+        raise FactError(f"not valid YAML: {exc}", Location.of(path)) from None
+    return Doc(path, root)
+
+
+def mapping_items(doc: Doc, node: Node, what: str) -> list[tuple[str, Node, Node]]:
+    """The (key, key node, value node) triples of a mapping node, refusing duplicates."""
+    if not isinstance(node, yaml.MappingNode):
+        raise FactError(f"{what} must be a mapping (key: value)", doc.at(node))
+    seen: dict[str, Node] = {}
+    items = []
+    for key_node, value_node in node.value:
+        key = scalar_text(doc, key_node, f"a key in {what}")
+        if key in seen:
+            first = seen[key].start_mark.line + 1
+            raise FactError(
+                f"duplicate key {key!r} in {what} (first at line {first})",
+                doc.at(key_node),
+                hint="remove one of them",
+            )
+        seen[key] = key_node
+        items.append((key, key_node, value_node))
+    return items
+
+
+def sequence_items(doc: Doc, node: Node, what: str) -> list[Node]:
+    if not isinstance(node, yaml.SequenceNode):
+        raise FactError(f"{what} must be a list (lines starting with '-')", doc.at(node))
+    return list(node.value)
+
+
+def scalar_text(doc: Doc, node: Node, what: str) -> str:
+    """The exact text of a scalar node (numbers are not converted: see module doc)."""
+    if not isinstance(node, yaml.ScalarNode):
+        raise FactError(f"{what} must be a single value, not a list or mapping", doc.at(node))
+    return str(node.value)
