@@ -1,0 +1,288 @@
+"""The :class:`Localizer`: every figure, period and date of a briefing, as final text.
+
+Templates call these methods (through filters) with the locale of the render;
+nothing else in the project formats a number or picks a unit word.  Numbers
+come from Babel and CLDR (see :mod:`jjj_brief.l10n.scales`), words from the
+catalog (see :mod:`jjj_brief.l10n.patterns`), so the Chinese editions differ
+from the English one only by data.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from decimal import Decimal
+from pathlib import Path
+
+from babel import Locale
+from babel.dates import format_skeleton
+from babel.lists import format_list
+from babel.numbers import get_currency_name, get_currency_symbol
+from babel.numbers import is_currency as _is_currency
+from babel.support import NullTranslations
+
+from jjj_brief.catalogs import translations_for
+from jjj_brief.errors import CatalogError
+from jjj_brief.facts.model import Period
+from jjj_brief.l10n import patterns
+from jjj_brief.l10n.language import Language, resolve_language
+from jjj_brief.l10n.scales import PLAIN, Scale, auto_scale, format_scaled, round_half_up, shared_scale
+
+PLAIN_UNITS = ("count", "percent")
+
+
+def is_currency(code: str) -> bool:
+    """Whether CLDR knows ``code`` as an ISO 4217 currency (so fact checks need not import Babel).
+
+    >>> is_currency("CNY"), is_currency("yuan")
+    (True, False)
+    """
+    return _is_currency(code)
+
+
+class Localizer:
+    """Formats figures, periods and dates for one :class:`Language`.
+
+    >>> en, zh = Localizer.for_language("en"), Localizer.for_language("zh")
+    >>> en.amount(Decimal("2.43e12"), "CNY"), zh.amount(Decimal("2.43e12"), "CNY")
+    ('2.43 trillion yuan', '2.43万亿元')
+    """
+
+    def __init__(self, language: Language, translations: NullTranslations) -> None:
+        self.language = language
+        self.translations = translations
+
+    @classmethod
+    def for_language(cls, requested: str, locales_dir: str | Path | None = None) -> Localizer:
+        """The localizer for a ``--lang`` value (``en``, ``zh``, ``zh-TW``…), catalog loaded."""
+        language = resolve_language(requested, locales_dir)
+        return cls(language, translations_for(language.code, locales_dir))
+
+    @property
+    def locale(self) -> Locale:
+        """The locale for dates, currency names and symbols (territory-specific)."""
+        return self.language.locale
+
+    @property
+    def number_locale(self) -> Locale:
+        """The locale for numbers and their compact units (the written language's)."""
+        return self.language.number_locale
+
+    def __repr__(self) -> str:
+        return f"Localizer({self.language.code!r}, locale={str(self.locale)!r})"
+
+    def phrase(self, msgid: str, **values: object) -> str:
+        """Translate a pattern and fill its named placeholders.
+
+        >>> Localizer.for_language("zh").phrase("{amount} yuan", amount="2310亿")
+        '2310亿元'
+        """
+        return self._fill(self.translations.gettext(msgid), msgid, values)
+
+    def _fill(self, pattern: str, msgid: str, values: dict[str, object]) -> str:
+        """Fill a translated pattern; a translation with foreign placeholders is the catalog's fault."""
+        try:
+            return pattern.format(**values)
+        except (KeyError, IndexError, ValueError) as exc:
+            raise CatalogError(
+                f"translation of {msgid!r} in {self.language.code!r} does not fit its placeholders "
+                f"({', '.join(values)}): {pattern!r}"
+            ) from exc
+
+    # -- numbers -----------------------------------------------------------------------------
+
+    def number(self, value: Decimal, digits: int = 2) -> str:
+        """A plain grouped number, rounded half up, as counts are written.
+
+        >>> Localizer.for_language("en").number(Decimal("1234.50"), 1)
+        '1,234.5'
+        """
+        return format_scaled(Decimal(value), PLAIN, digits, self.number_locale)
+
+    def compact(self, value: Decimal, *, digits: int = 2, scale: Scale | None = None) -> str:
+        """A number in the locale's compact unit (``2.43 trillion``, ``2310亿``), or ``scale``'s unit.
+
+        >>> Localizer.for_language("zh").compact(Decimal("231e9"))
+        '2310亿'
+        """
+        value = Decimal(value)
+        chosen = scale if scale is not None else auto_scale(value, digits, self.number_locale)
+        return format_scaled(value, chosen, digits, self.number_locale)
+
+    def scale_for(self, values: Iterable[Decimal], *, digits: int = 2) -> Scale:
+        """One unit for a whole series (that of its largest figure), for ``amount(scale=…)``.
+
+        >>> zh = Localizer.for_language("zh")
+        >>> s = zh.scale_for([Decimal("0.9e12"), Decimal("1.7e12")])
+        >>> zh.amount(Decimal("0.9e12"), "CNY", scale=s), zh.amount(Decimal("0.9e12"), "CNY")
+        ('0.9万亿元', '9000亿元')
+        """
+        return shared_scale([Decimal(v) for v in values], digits, self.number_locale)
+
+    def amount(
+        self,
+        value: Decimal,
+        unit: str,
+        *,
+        digits: int = 2,
+        scale: Scale | None = None,
+        qualifier: str | None = None,
+        style: str = "name",
+    ) -> str:
+        """Money (an ISO 4217 ``unit``), a ``count`` or a ``percent``, with its qualifier.
+
+        >>> en = Localizer.for_language("en")
+        >>> en.amount(Decimal("238e9"), "USD", qualifier="about")
+        'about 238 billion U.S. dollars'
+        >>> en.amount(Decimal("238e9"), "USD", style="symbol")
+        'US$238 billion'
+        """
+        if unit == "percent":
+            return self.percent(value, digits=digits, qualifier=qualifier)
+        figure = self.compact(value, digits=digits, scale=scale)
+        if unit != "count":
+            figure = self._money(figure, unit, Decimal(value), style)
+        return self._qualified(figure, qualifier)
+
+    def _money(self, figure: str, currency: str, value: Decimal, style: str) -> str:
+        """Put the currency's word or symbol around a formatted figure."""
+        if style not in ("name", "symbol"):
+            raise ValueError(f"unknown money style {style!r}: use 'name' or 'symbol'")
+        if not _is_currency(currency):
+            raise ValueError(f"unknown unit {currency!r}: use an ISO 4217 code, {' or '.join(PLAIN_UNITS)}")
+        if style == "symbol":
+            if currency in patterns.CURRENCY_SYMBOLS:
+                return self.phrase(patterns.CURRENCY_SYMBOLS[currency], amount=figure)
+            symbol = get_currency_symbol(currency, self.locale)
+            return self.phrase(patterns.OTHER_CURRENCY_SYMBOL, symbol=symbol, amount=figure)
+        if currency in patterns.CURRENCY_NAMES:
+            return self.phrase(patterns.CURRENCY_NAMES[currency], amount=figure)
+        name = get_currency_name(currency, count=abs(value), locale=self.locale)
+        return self.phrase(patterns.OTHER_CURRENCY_NAME, currency=name, amount=figure)
+
+    def _qualified(self, figure: str, qualifier: str | None) -> str:
+        """Wrap a figure in what the source said about it; ``record_high`` leaves it as is."""
+        if qualifier is None or qualifier == "record_high":
+            return figure
+        if qualifier not in patterns.QUALIFIERS:
+            known = ", ".join([*patterns.QUALIFIERS, "record_high"])
+            raise ValueError(f"unknown qualifier {qualifier!r}: use one of {known}")
+        return self.phrase(patterns.QUALIFIERS[qualifier], figure=figure)
+
+    def record_high(self) -> str:
+        """The words that go with a ``record_high`` figure.
+
+        >>> Localizer.for_language("zh").record_high()
+        '创历史新高'
+        """
+        return self.phrase(patterns.RECORD_HIGH)
+
+    def with_conversion(
+        self, figure: str, value: Decimal, unit: str, *, digits: int = 2, scale: Scale | None = None
+    ) -> str:
+        """A figure followed by its conversion into another currency (``value`` in ``unit``).
+
+        >>> zh = Localizer.for_language("zh")
+        >>> zh.with_conversion(zh.amount(Decimal("1.7e12"), "CNY"), Decimal("238e9"), "USD")
+        '1.7万亿元（约合2380亿美元）'
+        """
+        converted = self.amount(value, unit, digits=digits, scale=scale)
+        return self.phrase(patterns.WITH_CONVERSION, figure=figure, amount=converted)
+
+    def figure_and_change(self, figure: str, change: str) -> str:
+        """A figure followed by its change, with the language's punctuation between.
+
+        >>> zh = Localizer.for_language("zh")
+        >>> zh.figure_and_change("2310亿元", zh.change(Decimal("10.2"), basis="year_on_year"))
+        '2310亿元，同比增长10.2%'
+        """
+        return self.phrase(patterns.FIGURE_AND_CHANGE, figure=figure, change=change)
+
+    # -- rates -------------------------------------------------------------------------------
+
+    def percent(self, value: Decimal, *, digits: int = 1, qualifier: str | None = None) -> str:
+        """A percentage given in percent units (``10.2`` means 10.2 %).
+
+        >>> en, zh = Localizer.for_language("en"), Localizer.for_language("zh")
+        >>> en.percent(Decimal("10.2")), zh.percent(Decimal("20"), qualifier="more_than")
+        ('10.2 percent', '超过20%')
+        """
+        text = self.phrase(patterns.PERCENT, number=self.number(value, digits))
+        return self._qualified(text, qualifier)
+
+    def change(self, value: Decimal, *, digits: int = 1, basis: str | None = None) -> str:
+        """A growth rate in percent as a rise or a fall, optionally ``year_on_year`` or ``average_annual``.
+
+        >>> Localizer.for_language("en").change(Decimal("10.2"), basis="year_on_year")
+        'up 10.2 percent year on year'
+        >>> Localizer.for_language("zh").change(Decimal("-3.1"))
+        '下降3.1%'
+        """
+        rounded = round_half_up(Decimal(value), digits)
+        direction = "up" if rounded > 0 else "down" if rounded < 0 else "flat"
+        if (basis, direction) not in patterns.CHANGES:
+            bases = sorted({b for b, _ in patterns.CHANGES if b})
+            raise ValueError(f"unknown change basis {basis!r}: use None or one of {', '.join(bases)}")
+        return self.phrase(patterns.CHANGES[basis, direction], percent=self.percent(abs(rounded), digits=digits))
+
+    def points(self, value: Decimal, *, digits: int = 1) -> str:
+        """A difference of two rates, in percentage points.
+
+        >>> en, zh = Localizer.for_language("en"), Localizer.for_language("zh")
+        >>> en.points(Decimal("1.5")), zh.points(Decimal("1.5"))
+        ('1.5 percentage points', '1.5个百分点')
+        """
+        rounded = round_half_up(Decimal(value), digits)
+        # gettext plural rules take integers; a fraction is plural in English ("1.5 points").
+        count = int(abs(rounded)) if rounded == rounded.to_integral_value() else 2
+        pattern = patterns.points_pattern(self.translations, count)
+        return self._fill(pattern, "{number} percentage points", {"number": self.number(rounded, digits)})
+
+    # -- time --------------------------------------------------------------------------------
+
+    def period(self, period: Period) -> str:
+        """A reporting period: year, half, quarter, month or span of years.
+
+        >>> zh = Localizer.for_language("zh")
+        >>> [zh.period(Period.parse(p)) for p in ("2023", "2024H1", "2024Q3", "2024-06", "2014/2023")]
+        ['2023年', '2024年上半年', '2024年第三季度', '2024年6月', '2014—2023年']
+        """
+        if period.kind == "year":
+            return self.phrase(patterns.YEAR, year=str(period.end))
+        if period.kind == "half":
+            return self.phrase(patterns.HALVES[period.n], year=str(period.end))
+        if period.kind == "quarter":
+            return self.phrase(patterns.QUARTERS[period.n], year=str(period.end))
+        if period.kind == "month":
+            return format_skeleton("yMMMM", dt.date(period.end, period.n, 1), locale=self.locale)
+        return self.phrase(patterns.YEAR_SPAN, start=str(period.start), end=str(period.end))
+
+    def period_range(self, first: Period, last: Period) -> str:
+        """From one period to another: a span of years when both are years, else ``… to …``.
+
+        >>> en = Localizer.for_language("en")
+        >>> en.period_range(Period.parse("2013"), Period.parse("2023"))
+        '2013–2023'
+        >>> Localizer.for_language("zh").period_range(Period.parse("2023H1"), Period.parse("2024H1"))
+        '2023年上半年至2024年上半年'
+        """
+        if first.kind in ("year", "span") and last.kind in ("year", "span"):
+            return self.phrase(patterns.YEAR_SPAN, start=str(first.start), end=str(last.end))
+        return self.phrase(patterns.PERIOD_RANGE, start=self.period(first), end=self.period(last))
+
+    def date(self, day: dt.date) -> str:
+        """A calendar date in the locale's long form, from CLDR's ``yMMMMd`` skeleton.
+
+        >>> day = dt.date(2024, 10, 25)
+        >>> Localizer.for_language("en").date(day), Localizer.for_language("zh").date(day)
+        ('October 25, 2024', '2024年10月25日')
+        """
+        return format_skeleton("yMMMMd", day, locale=self.locale)
+
+    def join(self, items: list[str]) -> str:
+        """A list in running text, with the locale's own separators (CLDR list patterns).
+
+        >>> Localizer.for_language("zh").join(["氢能", "生物医药", "机器人"])
+        '氢能、生物医药和机器人'
+        """
+        return format_list(items, locale=self.locale)
