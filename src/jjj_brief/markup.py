@@ -32,7 +32,7 @@ from lxml import etree
 from jjj_brief import document as d
 from jjj_brief.errors import Location, MarkupError
 
-_SPACE = re.compile(r"\s+")
+_SPACE = re.compile(r"[ \t\n\r\f]+")  # XML white space only: U+3000 is content
 _CJK = re.compile(r"[\u2e80-\u9fff\u3000-\u303f\uff00-\uffef\uf900-\ufaff]")
 _META_FIELDS = {
     "title": "title",

@@ -1,0 +1,172 @@
+"""The pipeline: facts → per language → brief markup → Document → per format.
+
+Every document is rendered and read before the first file is written, and
+every file is written to a temporary name in the output folder and renamed
+into place only when all of them succeeded; so a bad template, a bad
+catalog or a failing writer leaves ``output/`` as it was.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import tempfile
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from jjj_brief.document import Document
+from jjj_brief.errors import BriefError, BriefWarning, Location, UsageError
+from jjj_brief.facts.model import FactStore
+from jjj_brief.resources import bundled
+
+FORMATS = ("pdf", "docx")
+_SAFE_STEM = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
+
+
+@dataclass(frozen=True)
+class BuildRequest:
+    """What the user asked for, already split into lists (see :mod:`jjj_brief.cli`)."""
+
+    langs: tuple[str, ...]
+    formats: tuple[str, ...] = FORMATS
+    fact_paths: tuple[Path, ...] = ()
+    out_dir: Path = Path("output")
+    template: str = "briefing"
+    region: str | None = None
+
+
+@dataclass
+class BuildResult:
+    written: list[Path] = field(default_factory=list)
+    warnings: list[BriefWarning] = field(default_factory=list)
+    documents: dict[str, Document] = field(default_factory=dict)
+
+
+def issue_date() -> dt.date:
+    """Today, or the day of ``SOURCE_DATE_EPOCH`` so that builds are reproducible."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.strip().isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).date()
+    return dt.date.today()
+
+
+def load_store(paths: Iterable[Path]) -> tuple[FactStore, list[BriefWarning]]:
+    from jjj_brief.facts.load import load_facts
+
+    return load_facts(list(paths) or [bundled("facts")])
+
+
+def resolve_template(name_or_path: str) -> tuple[Path, str, str]:
+    """(folder, file name, output stem) for a bundled template name or a template file path."""
+    candidate = Path(name_or_path)
+    if candidate.suffix or os.sep in name_or_path or "/" in name_or_path:
+        if not candidate.is_file():
+            raise UsageError(f"template file not found: {name_or_path}")
+        stem = candidate.name.split(".")[0]
+        folder, file_name = candidate.resolve().parent, candidate.name
+    else:
+        folder, file_name, stem = bundled("templates"), f"{name_or_path}.xml.j2", name_or_path
+        if not (folder / file_name).is_file():
+            known = sorted(p.name.split(".")[0] for p in folder.glob("*.xml.j2"))
+            raise UsageError(f"unknown template {name_or_path!r}; bundled templates: {', '.join(known)}")
+    if not _SAFE_STEM.fullmatch(stem):
+        raise UsageError(f"template name {stem!r} cannot name an output file: use letters, digits, - and _")
+    return folder, file_name, stem
+
+
+def pick_region(store: FactStore, asked: str | None) -> str:
+    """The region the briefing is about: asked, set in the facts, or the one with most facts."""
+    key = asked or (store.settings.get("region") if isinstance(store.settings.get("region"), str) else None)
+    if key:
+        if key not in store.regions:
+            raise UsageError(f"unknown region {key!r}; the facts define: {', '.join(sorted(store.regions))}")
+        return str(key)
+    counts: dict[str, int] = {}
+    for fact in store.facts.values():
+        counts[fact.region] = counts.get(fact.region, 0) + 1
+    if not counts:
+        raise BriefError("the fact files hold no facts", Location("facts"))
+    return max(sorted(counts), key=lambda k: counts[k])
+
+
+def render_document(store: FactStore, region: str, lang: str, template: tuple[Path, str, str]) -> tuple[Document, list[BriefWarning]]:
+    """One language's Document: template → brief markup → document model."""
+    from jjj_brief.catalogs import translations_for
+    from jjj_brief.figures import Briefing, figure_filters
+    from jjj_brief.l10n import Localizer, resolve_language
+    from jjj_brief.markup import read_markup
+    from jjj_brief.templating import make_environment, render
+
+    language = resolve_language(lang)
+    trans = translations_for(language)
+    loc = Localizer(language, trans)
+    briefing = Briefing(store, region, language.code)
+    folder, file_name, _ = template
+    env = make_environment(folder, trans)
+    context = {"b": briefing, "lang_tag": language.tag, "issued": issue_date()}
+    text = render(env, file_name, context, figure_filters(briefing, loc))
+    return read_markup(text, str(folder / file_name)), briefing.missing
+
+
+def writers() -> dict[str, Callable[[Document, Path], None]]:
+    """Format → write function; imported lazily so ``--format docx`` never loads reportlab."""
+
+    def pdf(doc: Document, path: Path) -> None:
+        from jjj_brief.writers.pdf import write_pdf
+
+        write_pdf(doc, path)
+
+    def docx(doc: Document, path: Path) -> None:
+        from jjj_brief.writers.docx import write_docx
+
+        write_docx(doc, path)
+
+    return {"pdf": pdf, "docx": docx}
+
+
+def build(request: BuildRequest) -> BuildResult:
+    """Run the whole pipeline; nothing in ``out_dir`` changes unless every file succeeds."""
+    store, warnings = load_store(request.fact_paths)
+    template = resolve_template(request.template)
+    region = pick_region(store, request.region)
+    result = BuildResult(warnings=list(warnings))
+    for lang in request.langs:
+        doc, missing = render_document(store, region, lang, template)
+        result.documents[lang] = doc
+        result.warnings.extend(w for w in missing if w not in result.warnings)
+    targets = {
+        request.out_dir / f"{template[2]}-{lang}.{fmt}": (result.documents[lang], fmt)
+        for lang in request.langs
+        for fmt in request.formats
+    }
+    result.written = write_all(targets, request.out_dir)
+    return result
+
+
+def write_all(targets: dict[Path, tuple[Document, str]], out_dir: Path) -> list[Path]:
+    """Write every file to a temporary sibling, then rename them all into place."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    table = writers()
+    staged: list[tuple[Path, Path]] = []
+    try:
+        for final, (doc, fmt) in targets.items():
+            fd, tmp_name = tempfile.mkstemp(prefix=f".{final.name}.", suffix=".part", dir=out_dir)
+            os.close(fd)
+            staged.append((Path(tmp_name), final))
+            table[fmt](doc, Path(tmp_name))
+        mode = 0o666 & ~_umask()
+        for tmp, final in staged:
+            os.chmod(tmp, mode)  # mkstemp makes 0600 files; users expect ordinary permissions
+            os.replace(tmp, final)
+    finally:
+        for tmp, _ in staged:
+            tmp.unlink(missing_ok=True)
+    return [final for _, final in staged]
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current

@@ -1,0 +1,129 @@
+"""The ``jjj-brief`` command line.
+
+Only click is imported at start-up; each command imports what it needs, so
+``jjj-brief --help`` and ``facts check`` do not pay for reportlab.  Every
+:class:`~jjj_brief.errors.BriefError` is printed as ``FILE:LINE: message``
+and mapped to its exit code; users never see a traceback for bad input.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Iterable
+from functools import wraps
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from jjj_brief.errors import BriefError, FactErrors
+
+F = TypeVar("F", bound=Callable[..., Any])
+INTERNAL_ERROR = 70  # EX_SOFTWARE: a bug of ours, not the user's input
+
+
+def reports_errors(command: F) -> F:
+    """Turn our errors into messages and exit codes; keep tracebacks for real bugs only."""
+
+    @wraps(command)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except FactErrors as exc:
+            for problem in exc.problems:
+                click.echo(f"{problem}", err=True)
+            click.echo(f"error: {len(exc.problems)} problem(s) in the fact files", err=True)
+            sys.exit(exc.exit_code)
+        except BriefError as exc:
+            click.echo(f"error: {exc}", err=True)
+            sys.exit(exc.exit_code)
+        except KeyboardInterrupt:
+            click.echo("interrupted; the output folder is unchanged", err=True)
+            sys.exit(130)
+        except Exception as exc:  # noqa: BLE001 - the last line of defence for users
+            if os.environ.get("JJJ_BRIEF_DEBUG"):
+                raise
+            click.echo(f"internal error: {type(exc).__name__}: {exc}", err=True)
+            click.echo("set JJJ_BRIEF_DEBUG=1 to see the traceback, and report it", err=True)
+            sys.exit(INTERNAL_ERROR)
+
+    return run  # type: ignore[return-value]
+
+
+def split_choices(values: Iterable[str], everything: tuple[str, ...] | None = None) -> tuple[str, ...]:
+    """``--lang en,zh --lang all`` → unique values in order; ``all`` means ``everything``."""
+    out: list[str] = []
+    for value in values:
+        for part in (p.strip() for p in value.split(",")):
+            expanded = everything if part == "all" and everything is not None else (part,)
+            out.extend(p for p in expanded if p and p not in out)
+    return tuple(out)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="jjj-brief")
+def main() -> None:
+    """Build localized economic briefings (PDF and DOCX) from a store of sourced facts."""
+
+
+@main.command()
+@click.option("--lang", "langs", multiple=True, default=("all",), show_default=True,
+              help="Languages: en, zh, zh_Hant (any with a catalog), comma-separated, or 'all'.")
+@click.option("--format", "formats", multiple=True, default=("all",), show_default=True,
+              help="Output formats: pdf, docx, comma-separated, or 'all'.")
+@click.option("--facts", "fact_paths", multiple=True, type=click.Path(path_type=Path),
+              help="A fact file or a folder of them (repeatable); replaces the bundled facts.")
+@click.option("--out", "out_dir", default=Path("output"), show_default=True, type=click.Path(path_type=Path),
+              help="Folder to write the files into.")
+@click.option("--template", default="briefing", show_default=True,
+              help="A bundled template name, or the path of a .xml.j2 template file.")
+@click.option("--region", default=None, help="Region key to brief on (default: the facts' choice).")
+@reports_errors
+def build(langs: tuple[str, ...], formats: tuple[str, ...], fact_paths: tuple[Path, ...],
+          out_dir: Path, template: str, region: str | None) -> None:
+    """Write briefing-<lang>.pdf and .docx for each language into the output folder."""
+    from jjj_brief.build import FORMATS, BuildRequest, build as run_build
+    from jjj_brief.catalogs import available_languages
+    from jjj_brief.errors import UsageError
+
+    chosen_formats = split_choices(formats, FORMATS)
+    unknown = [f for f in chosen_formats if f not in FORMATS]
+    if unknown:
+        raise UsageError(f"unknown format {unknown[0]!r}; choose from: {', '.join(FORMATS)}, all")
+    request = BuildRequest(
+        langs=split_choices(langs, tuple(available_languages())),
+        formats=chosen_formats,
+        fact_paths=fact_paths,
+        out_dir=out_dir,
+        template=template,
+        region=region,
+    )
+    result = run_build(request)
+    for warning in result.warnings:
+        click.echo(str(warning), err=True)
+    for path in result.written:
+        click.echo(f"wrote {path}")
+
+
+@main.group()
+def facts() -> None:
+    """Inspect and validate fact files."""
+
+
+@facts.command("check")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@reports_errors
+def facts_check(paths: tuple[Path, ...]) -> None:
+    """Validate fact files (the bundled ones when no PATH is given); print FILE:LINE problems."""
+    from jjj_brief.build import load_store
+
+    store, warnings = load_store(paths)
+    for warning in warnings:
+        click.echo(str(warning))
+    click.echo(f"ok: {len(store.facts)} facts, {len(store.indicators)} indicators, "
+               f"{len(store.regions)} regions, {len(store.sources)} sources")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

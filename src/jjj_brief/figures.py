@@ -1,0 +1,220 @@
+"""What a template can ask of the facts, and how a figure becomes markup.
+
+Templates see one :class:`Briefing` (facts of the briefing's region, in the
+render's language) and a handful of filters.  Every filter that prints a
+number returns ``<num fact="…">text</num>`` markup, so a figure keeps its
+origin through the document model; formatting itself is delegated to the
+:class:`~jjj_brief.l10n.Localizer` of the render, so it happens once, in
+the right locale.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from markupsafe import Markup, escape
+
+from jjj_brief.errors import BriefError, BriefWarning, TemplateError
+from jjj_brief.facts import derive
+from jjj_brief.facts.derive import Derived
+from jjj_brief.facts.model import Fact, FactStore, Localized, Period, PeriodFormError
+
+Figureish = Fact | Derived
+
+
+@dataclass
+class Briefing:
+    """The facts of one region, seen in one language; templates call its methods."""
+
+    store: FactStore
+    region_key: str
+    lang: str
+    missing: list[BriefWarning] = field(default_factory=list)
+    used_sources: list[str] = field(default_factory=list)
+
+    # -- words from the facts -------------------------------------------
+
+    def words(self, text: Localized, what: str) -> str:
+        found = text.get(self.lang)
+        if found is None:
+            raise TemplateError(f"{what} has no text in {self.lang!r} (it has: {', '.join(text.langs())})")
+        return found
+
+    @property
+    def region(self) -> str:
+        """The region's name as a title or table uses it."""
+        return self.words(self.store.regions[self.region_key].name, f"region {self.region_key!r}")
+
+    @property
+    def region_in_text(self) -> str:
+        """The region's name as running text uses it (with its article, in English)."""
+        region = self.store.regions[self.region_key]
+        found = region.in_text.get(self.lang) if region.in_text else None
+        return found or self.region
+
+    def label(self, indicator: str) -> str:
+        return self.words(self.store.indicators[indicator].label, f"indicator {indicator!r}")
+
+    def items(self, list_key: str) -> list[str]:
+        """The entries of a named list (``key_industrial_chains``), empty when the facts lack it."""
+        if list_key not in self.store.lists:
+            self.missing.append(BriefWarning(f"list {list_key!r} is not in the facts; its passage is left out"))
+            return []
+        return [self.words(item, f"an item of list {list_key!r}") for item in self.store.lists[list_key]]
+
+    # -- facts ------------------------------------------------------------
+
+    def has(self, *indicators: str) -> bool:
+        """True when the region has facts for every indicator; records what a passage lacked."""
+        lacking = [i for i in indicators if not self.store.series(i, self.region_key)]
+        if lacking:
+            self.missing.append(
+                BriefWarning(
+                    f"passage left out: no facts for {', '.join(lacking)} in region {self.region_key!r}"
+                )
+            )
+        return not lacking
+
+    def series(self, indicator: str) -> list[Fact]:
+        return self.store.series(indicator, self.region_key)
+
+    def latest(self, indicator: str) -> Fact:
+        return self._ends(indicator)[-1]
+
+    def earliest(self, indicator: str) -> Fact:
+        return self._ends(indicator)[0]
+
+    def fact(self, indicator: str, period: str) -> Fact:
+        try:
+            key = Period.parse(str(period))
+        except PeriodFormError as exc:
+            raise TemplateError(str(exc)) from None
+        found = self.store.get(indicator, self.region_key, key)
+        if found is None:
+            raise TemplateError(
+                f"the template asks for {indicator} in region {self.region_key!r} for period {key}, "
+                "which the facts lack",
+                hint="add the fact, or guard the passage with has(...)",
+            )
+        return found
+
+    def find(self, indicator: str, period: Period | None = None) -> Fact | None:
+        """The fact for ``period`` (or the latest), or None: for optional details like conversions."""
+        series = self.series(indicator)
+        if period is None:
+            return series[-1] if series else None
+        return next((f for f in series if f.period == period), None)
+
+    def _ends(self, indicator: str) -> list[Fact]:
+        series = self.series(indicator)
+        if not series:
+            raise TemplateError(
+                f"the template asks for {indicator} in region {self.region_key!r}, which the facts lack",
+                hint="add the facts, or guard the passage with has(...)",
+            )
+        return series
+
+    def facts_of(self, *indicators: str) -> list[Fact]:
+        """All facts of the given indicators (all indicators when none given), in file order."""
+        keys = indicators or tuple(self.store.indicators)
+        return [f for k in keys for f in self.series(k)]
+
+    # -- derived figures -------------------------------------------------
+
+    def growth(self, a: Fact, b: Fact) -> Derived:
+        return derive.growth(a, b)
+
+    def cagr(self, a: Fact, b: Fact) -> Derived:
+        return derive.cagr(a, b)
+
+    def share(self, part: Fact, whole: Fact) -> Derived:
+        return derive.share(part, whole)
+
+    def multiple(self, a: Fact, b: Fact) -> Derived:
+        return derive.multiple(a, b)
+
+    # -- sources ----------------------------------------------------------
+
+    def cite(self, item: Figureish) -> None:
+        """Note the sources behind a figure, so the sources section lists only what was used."""
+        for fact_id in item.facts if isinstance(item, Derived) else (item.id,):
+            fact = self._by_id(fact_id)
+            if fact.source not in self.used_sources:
+                self.used_sources.append(fact.source)
+
+    def _by_id(self, fact_id: str) -> Fact:
+        return next(f for f in self.store.facts.values() if f.id == fact_id)
+
+    def sources(self) -> list[dict[str, Any]]:
+        """The sources cited so far, in order of first use, as plain values for the template."""
+        out = []
+        for key in self.used_sources:
+            src = self.store.sources[key]
+            out.append(
+                {
+                    "id": key,
+                    "publisher": self.words(src.publisher, f"publisher of source {key!r}"),
+                    "title": src.title.get(self.lang) or src.title.get("en") or "",
+                    "date": src.date,
+                    "url": src.url,
+                }
+            )
+        return out
+
+
+def figure_filters(briefing: Briefing, loc: Any) -> dict[str, Callable[..., Any]]:
+    """The filters a template uses to print figures, bound to one render's facts and locale."""
+
+    def unit_of(item: Figureish) -> str:
+        return item.unit if isinstance(item, Derived) else briefing.store.indicators[item.indicator].unit
+
+    def mark(item: Figureish, text: str) -> Markup:
+        briefing.cite(item)
+        ids = " ".join(item.facts) if isinstance(item, Derived) else item.id
+        formula = f' formula="{escape(item.formula)}"' if isinstance(item, Derived) else ""
+        return Markup(f'<num fact="{escape(ids)}"{formula}>{escape(text)}</num>')
+
+    def qualifier(item: Figureish, qualify: bool) -> str | None:
+        q = item.qualifier if qualify else None
+        return None if q == "record_high" else q
+
+    def figure(item: Figureish, digits: int | None = None, qualify: bool = True, scale: Any = None) -> Markup:
+        unit = unit_of(item)
+        q = qualifier(item, qualify)
+        if unit == "percent":
+            text = loc.percent(item.value, digits=_digits(digits, 1), qualifier=q)
+        elif unit == "points":
+            text = loc.points(item.value, digits=_digits(digits, 1))
+        else:
+            text = loc.amount(item.value, unit, digits=_digits(digits, 2), qualifier=q, scale=scale)
+        return mark(item, text)
+
+    def change(item: Figureish, digits: int | None = None, basis: str | None = None) -> Markup:
+        return mark(item, loc.change(item.value, digits=_digits(digits, 1), basis=basis))
+
+    return {
+        "figure": figure,
+        "change": change,
+        "period": lambda p: loc.period(p.period if hasattr(p, "period") else p),
+        "date": _guarded(loc.date),
+        "capfirst": lambda s: s[:1].upper() + s[1:],
+        "join": lambda items: loc.join(list(items)),
+    }
+
+
+def _digits(asked: int | None, default: int) -> int:
+    return default if asked is None else int(asked)
+
+
+def _guarded(fn: Callable[..., str]) -> Callable[..., str]:
+    def call(value: Any, *args: Any) -> str:
+        if value is None:
+            return ""
+        if not isinstance(value, (dt.date,)):
+            raise BriefError(f"expected a date, got {value!r}")
+        return fn(value, *args)
+
+    return call

@@ -1,0 +1,79 @@
+"""The Jinja2 environment: sandboxed, strict, autoescaping, translated.
+
+All configuration lives on one :class:`~jinja2.sandbox.SandboxedEnvironment`
+(as Jinja2 itself recommends).  Templates are untrusted input: the sandbox
+blocks ``''.__class__``-style escapes, ``StrictUndefined`` makes a misspelt
+name an error instead of an empty string, and XML autoescaping makes every
+label text rather than markup.  Errors are re-raised as
+:class:`~jjj_brief.errors.TemplateError` naming the template file and line.
+"""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from jinja2.sandbox import SandboxedEnvironment, SecurityError
+
+from jjj_brief.errors import BriefError, Location, TemplateError
+
+TEMPLATE_SUFFIX = ".xml.j2"
+
+
+def make_environment(template_dir: Path, translations: Any) -> SandboxedEnvironment:
+    """An environment loading from ``template_dir`` with gettext bound to ``translations``."""
+    env = SandboxedEnvironment(
+        loader=jinja2.FileSystemLoader(str(template_dir)),
+        undefined=jinja2.StrictUndefined,
+        autoescape=True,
+        extensions=["jinja2.ext.i18n"],
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.install_gettext_translations(translations, newstyle=True)  # type: ignore[attr-defined]
+    return env
+
+
+def render(
+    env: SandboxedEnvironment,
+    name: str,
+    context: Mapping[str, Any],
+    filters: Mapping[str, Callable[..., Any]],
+) -> str:
+    """Render template ``name``; every failure becomes a located :class:`TemplateError`."""
+    env.filters.update(filters)
+    try:
+        template = env.get_template(name)
+        return template.render(**context)
+    except jinja2.TemplateSyntaxError as exc:
+        where = Location(exc.filename or name, exc.lineno)
+        raise TemplateError(f"template syntax error: {exc.message}", where) from None
+    except jinja2.TemplateNotFound as exc:
+        raise TemplateError(f"template not found: {exc.name}", Location(name)) from None
+    except jinja2.UndefinedError as exc:
+        raise TemplateError(
+            f"undefined name: {exc.message}", _template_location(exc, name),
+            hint="check the spelling, or see the README for the names a template can use",
+        ) from None
+    except SecurityError as exc:
+        raise TemplateError(
+            f"the template tried something the sandbox forbids: {exc}",
+            _template_location(exc, name),
+        ) from None
+    except BriefError as exc:
+        if exc.location is None:
+            exc.location = _template_location(exc, name)
+        raise
+
+
+def _template_location(exc: BaseException, name: str) -> Location:
+    """The innermost template frame of a render-time error (Jinja2 rewrites tracebacks so
+    template frames carry the template's file name and line)."""
+    for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+        if frame.filename.endswith(TEMPLATE_SUFFIX) or frame.filename.endswith(".j2"):
+            return Location(frame.filename, frame.lineno)
+    return Location(name)
