@@ -1,0 +1,110 @@
+"""The DOCX as a file: metadata, dropped template leftovers, reproducible zip.
+
+python-docx stamps every zip entry with the current local time, so two runs
+never give the same bytes.  When ``SOURCE_DATE_EPOCH`` is set (the
+reproducible-builds convention) the package is rewritten with that time on
+every entry, in python-docx's own (deterministic) entry order, and the core
+properties use it as created/modified date; the file is then byte-identical
+across runs on the same Python/zlib.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+import re
+import time
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from jjj_brief.document import Meta
+from jjj_brief.errors import BriefError
+
+_THUMBNAIL = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/thumbnail"
+_STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
+_ZIP_EPOCH = 315532800  # 1980-01-01T00:00:00Z, the earliest time a zip entry can hold
+_ENTRY_MODE = 0o100644 << 16  # a regular file, rw-r--r--
+_CORE_PROPERTY_LIMIT = 255  # python-docx refuses longer core property values
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_NEWLINES = re.compile("\r\n?")
+
+
+def xml_safe(text: str) -> str:
+    """Text that XML 1.0 can carry, so no input can make the package invalid.
+
+    Forbidden characters are replaced, not dropped, so a reader sees that
+    something was there: C0 controls other than tab and newline, lone
+    surrogates and U+FFFE/U+FFFF become U+FFFD (�).  ``\\r\\n`` and ``\\r``
+    become ``\\n``; python-docx then writes tabs as ``w:tab`` and newlines as
+    line breaks (``w:br``) inside the paragraph.
+
+    >>> xml_safe("a\\x00b\\r\\nc\\td")
+    'a\\ufffdb\\nc\\td'
+    """
+    return _NOT_XML.sub("\ufffd", _NEWLINES.sub("\n", text))
+
+
+def _core_text(text: str) -> str:
+    """A core property value: XML-safe, on one line, within python-docx's 255-character limit."""
+    return xml_safe(text).replace("\n", " ")[:_CORE_PROPERTY_LIMIT]
+
+
+def source_date_epoch() -> int | None:
+    """``SOURCE_DATE_EPOCH`` as seconds, None when unset; a malformed value is a user error."""
+    raw = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not raw:
+        return None
+    try:
+        return int(raw)
+    except ValueError:
+        raise BriefError(
+            f"SOURCE_DATE_EPOCH is not a whole number of seconds: {raw!r}",
+            hint="set it to e.g. the last commit time: git log -1 --format=%ct",
+        ) from None
+
+
+def drop_template_leftovers(document: Any) -> None:
+    """Remove the template's blank-page thumbnail and its stale ``stylesWithEffects`` copy.
+
+    Both come from python-docx's default template: file browsers would show
+    the thumbnail as this document's preview, and Word 2010 would read the old
+    theme-font styles from ``stylesWithEffects`` instead of ours.
+    """
+    package_rels = document.part.package.rels
+    for rid in [rid for rid, rel in package_rels.items() if rel.reltype == _THUMBNAIL]:
+        del package_rels[rid]
+    for rid in [rid for rid, rel in document.part.rels.items() if rel.reltype == _STYLES_WITH_EFFECTS]:
+        document.part.drop_rel(rid)
+
+
+def set_core_properties(document: Any, meta: Meta, epoch: int | None) -> None:
+    """Title, subject, author, keywords, language and dates, as Word's File > Info shows them."""
+    when = dt.datetime.now(dt.timezone.utc) if epoch is None else dt.datetime.fromtimestamp(epoch, dt.timezone.utc)
+    when = when.replace(microsecond=0, tzinfo=None)  # python-docx writes naive times as UTC
+    props = document.core_properties
+    props.title = _core_text(meta.title)
+    props.subject = _core_text(meta.subject)
+    props.author = props.last_modified_by = _core_text(meta.author)
+    props.keywords = _core_text(", ".join(meta.keywords))
+    props.language = _core_text(meta.lang)
+    props.created = props.modified = when
+    props.revision = 1
+
+
+def save_package(document: Any, path: Path, epoch: int | None) -> None:
+    """Save to ``path``; with an epoch, rewrite the zip so its bytes depend on content only."""
+    if epoch is None:
+        document.save(str(path))
+        return
+    buffer = io.BytesIO()
+    document.save(buffer)
+    stamp = time.gmtime(max(epoch, _ZIP_EPOCH))[:6]
+    with zipfile.ZipFile(buffer) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for entry in source.infolist():
+            info = zipfile.ZipInfo(entry.filename, date_time=stamp)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = _ENTRY_MODE
+            info.create_system = 3  # Unix, whatever the build machine
+            target.writestr(info, source.read(entry.filename))
