@@ -110,18 +110,21 @@ def render_document(store: FactStore, region: str, lang: str, template: tuple[Pa
     return read_markup(text, str(folder / file_name)), briefing.missing
 
 
-def writers() -> dict[str, Callable[[Document, Path], None]]:
+Writer = Callable[[Document, Path, list[BriefWarning]], None]
+
+
+def writers() -> dict[str, Writer]:
     """Format → write function; imported lazily so ``--format docx`` never loads reportlab."""
 
-    def pdf(doc: Document, path: Path) -> None:
+    def pdf(doc: Document, path: Path, warnings: list[BriefWarning]) -> None:
         from jjj_brief.writers.pdf import write_pdf
 
         write_pdf(doc, path)
 
-    def docx(doc: Document, path: Path) -> None:
+    def docx(doc: Document, path: Path, warnings: list[BriefWarning]) -> None:
         from jjj_brief.writers.docx import write_docx
 
-        write_docx(doc, path)
+        write_docx(doc, path, on_warning=warnings.append)
 
     return {"pdf": pdf, "docx": docx}
 
@@ -141,11 +144,12 @@ def build(request: BuildRequest) -> BuildResult:
         for lang in request.langs
         for fmt in request.formats
     }
-    result.written = write_all(targets, request.out_dir)
+    result.written = write_all(targets, request.out_dir, result.warnings)
     return result
 
 
-def write_all(targets: dict[Path, tuple[Document, str]], out_dir: Path) -> list[Path]:
+def write_all(targets: dict[Path, tuple[Document, str]], out_dir: Path,
+              warnings: list[BriefWarning]) -> list[Path]:
     """Write every file to a temporary sibling, then rename them all into place."""
     out_dir.mkdir(parents=True, exist_ok=True)
     table = writers()
@@ -155,7 +159,7 @@ def write_all(targets: dict[Path, tuple[Document, str]], out_dir: Path) -> list[
             fd, tmp_name = tempfile.mkstemp(prefix=f".{final.name}.", suffix=".part", dir=out_dir)
             os.close(fd)
             staged.append((Path(tmp_name), final))
-            table[fmt](doc, Path(tmp_name))
+            table[fmt](doc, Path(tmp_name), warnings)
         mode = 0o666 & ~_umask()
         for tmp, final in staged:
             os.chmod(tmp, mode)  # mkstemp makes 0600 files; users expect ordinary permissions

@@ -1,0 +1,96 @@
+"""Shared test helpers: run the command as a user would, and read files with real readers."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def require(tool: str) -> str:
+    """The path of a reader program; skip (with the apt package to install) when it is missing."""
+    found = shutil.which(tool)
+    if not found:
+        package = "libreoffice-writer" if tool == "soffice" else "poppler-utils"
+        pytest.skip(f"{tool} is not installed (apt-get install {package})")
+    return found
+
+
+@dataclass(frozen=True)
+class Run:
+    code: int
+    out: str
+    err: str
+
+
+def jjj_brief(*args: str | Path, cwd: Path | None = None, env: dict[str, str] | None = None) -> Run:
+    """Run the ``jjj-brief`` command (the installed script when there is one)."""
+    script = shutil.which("jjj-brief")
+    command = [script] if script else [sys.executable, "-m", "jjj_brief.cli"]
+    full_env = {**os.environ, **(env or {})}
+    done = subprocess.run(
+        [*command, *map(str, args)], cwd=cwd, env=full_env, capture_output=True, text=True, timeout=300
+    )
+    return Run(done.returncode, done.stdout, done.stderr)
+
+
+def pdftotext(path: Path, *extra: str) -> str:
+    exe = require("pdftotext")
+    return subprocess.run([exe, "-enc", "UTF-8", *extra, str(path), "-"], capture_output=True,
+                          text=True, check=True).stdout
+
+
+def pdffonts(path: Path) -> list[list[str]]:
+    """Rows of ``pdffonts``: name, type, encoding, emb, sub, uni, object, id (split on spaces)."""
+    exe = require("pdffonts")
+    out = subprocess.run([exe, str(path)], capture_output=True, text=True, check=True).stdout
+    return [line.split() for line in out.splitlines()[2:] if line.strip()]
+
+
+def pdfinfo(path: Path) -> dict[str, str]:
+    exe = require("pdfinfo")
+    out = subprocess.run([exe, str(path)], capture_output=True, text=True, check=True).stdout
+    return {k.strip(): v.strip() for k, _, v in (line.partition(":") for line in out.splitlines())}
+
+
+_PAGE_LABEL = re.compile(r"^(Page \d+ of \d+|第\d+[页頁] 共\d+[页頁])$")
+
+
+def pdf_body(path: Path) -> str:
+    """The PDF's text without its page furniture (running header, footer), page by page,
+    so a sentence that runs over a page break reads back whole."""
+    pages = pdftotext(path).split("\f")
+    kept: list[str] = []
+    for number, page in enumerate(pages):
+        lines = [line for line in page.splitlines() if line.strip()]
+        if number and lines:
+            lines = lines[1:]  # the running header: the document title
+        label = next((i for i, line in enumerate(lines) if _PAGE_LABEL.match(line.strip())), None)
+        if label is not None:
+            lines = lines[:label]  # the footer: page label, then the date
+        kept.extend(lines)
+    return "\n".join(kept)
+
+
+def squeeze(text: str) -> str:
+    """Text with all white space removed: compares Chinese however lines were wrapped."""
+    return "".join(text.split())
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The default briefing in every language and format, built once by the real command."""
+    out = tmp_path_factory.mktemp("output")
+    run = jjj_brief("build", "--lang", "all", "--format", "all", "--out", out,
+                    env={"SOURCE_DATE_EPOCH": "1729814400"})  # 2024-10-25
+    assert run.code == 0, run.err
+    return out

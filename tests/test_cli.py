@@ -1,0 +1,116 @@
+"""The command as a user meets it: help, errors with FILE:LINE, exit codes, an untouched output."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES, jjj_brief
+
+BAD_FACT = """\
+regions:
+  jjj: {en: Beijing-Tianjin-Hebei region, zh: 京津冀地区}
+sources:
+  s: {publisher: {en: X}, title: {en: Y}}
+indicators:
+  gdp: {label: {en: GDP, zh: 地区生产总值}, unit: CNY}
+facts:
+  - {indicator: gdp, region: jjj, period: "2023", value: 1e12, source: s}
+  - {indicator: gpd, region: jjj, period: "2023", value: 1e12, source: s}
+"""
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())} if folder.exists() else {}
+
+
+def test_help_explains_every_command() -> None:
+    run = jjj_brief("--help")
+    assert run.code == 0 and "build" in run.out and "facts" in run.out
+    build_help = jjj_brief("build", "--help").out
+    for option in ("--lang", "--format", "--facts", "--out", "--template"):
+        assert option in build_help
+    assert "FILE:LINE" in jjj_brief("facts", "check", "--help").out
+
+
+def test_facts_check_passes_on_the_bundled_facts() -> None:
+    run = jjj_brief("facts", "check")
+    assert run.code == 0, run.err
+    assert run.out.splitlines()[-1] == "ok: 11 facts, 10 indicators, 5 regions, 1 sources"
+
+
+def test_facts_check_names_file_and_line_and_exits_1(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(BAD_FACT, encoding="utf-8")
+    run = jjj_brief("facts", "check", bad)
+    assert run.code == 1
+    assert f"{bad}:9: unknown indicator 'gpd'" in run.err
+    assert "Traceback" not in run.err
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "docx", "all"])
+def test_a_bad_fact_file_writes_nothing(tmp_path: Path, fmt: str) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(BAD_FACT, encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "briefing-zh.pdf").write_bytes(b"previous good file")
+    before = snapshot(out)
+    run = jjj_brief("build", "--lang", "zh", "--format", fmt, "--facts", bad, "--out", out)
+    assert run.code == 1
+    assert f"{bad}:9:" in run.err and "Traceback" not in run.err
+    assert snapshot(out) == before
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--lang", "xx"], "unknown language"),
+        (["--lang", "zh", "--format", "odt"], "unknown format 'odt'"),
+        (["--lang", "zh", "--template", "nope"], "unknown template 'nope'"),
+        (["--lang", "zh", "--region", "mars"], "unknown region 'mars'"),
+    ],
+)
+def test_usage_errors_exit_2_with_the_choices(tmp_path: Path, args: list[str], message: str) -> None:
+    run = jjj_brief("build", *args, "--out", tmp_path / "out")
+    assert run.code == 2, run.err
+    assert message in run.err.lower() and "Traceback" not in run.err
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+
+
+def write_template(tmp_path: Path, body: str) -> Path:
+    path = tmp_path / "custom.xml.j2"
+    path.write_text(
+        '<brief lang="{{ lang_tag }}"><meta><title>T</title></meta>\n' + body + "\n</brief>\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+@pytest.mark.parametrize(
+    ("body", "line", "message"),
+    [
+        ("<p>{{ b.nonexistent_thing }}</p>", 2, "undefined"),
+        ("<p>{% if %}</p>", 2, "syntax error"),
+        ("<p>{{ b.latest('gdp')|sparkle }}</p>", 2, "sparkle"),
+        ("\n<p>{{ b.fact('gdp', '1999')|figure }}</p>", 3, "gdp in region 'jjj' for period 1999"),
+        ("<p>{{ ''.__class__.__mro__[1].__subclasses__() }}</p>", 2, "sandbox"),
+        ("<p>{{ b.store.__class__ }}</p>", 2, "sandbox"),
+    ],
+)
+def test_template_errors_name_the_template_line(tmp_path: Path, body: str, line: int, message: str) -> None:
+    template = write_template(tmp_path, body)
+    run = jjj_brief("build", "--lang", "en", "--template", template, "--out", tmp_path / "out")
+    assert run.code == 1, run.err
+    assert f"{template.name}:{line}" in run.err
+    assert message in run.err and "Traceback" not in run.err
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_custom_template_names_its_output_after_itself(tmp_path: Path) -> None:
+    template = write_template(tmp_path, "<p>{{ b.latest('gdp')|figure }}</p>")
+    run = jjj_brief("build", "--lang", "zh", "--format", "docx", "--template", template,
+                    "--facts", FIXTURES / "yrd-2025.yaml", "--out", tmp_path / "out")
+    assert run.code == 0, run.err
+    assert (tmp_path / "out" / "custom-zh.docx").is_file()
