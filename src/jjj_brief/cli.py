@@ -117,10 +117,13 @@ def facts() -> None:
 def facts_check(paths: tuple[Path, ...]) -> None:
     """Validate fact files (the bundled ones when no PATH is given); print FILE:LINE problems."""
     from jjj_brief.build import load_store
+    from jjj_brief.facts.checks import check_consistency
 
     store, warnings = load_store(paths)
     for warning in warnings:
         click.echo(str(warning))
+    for finding in check_consistency(store):
+        click.echo(str(finding))
     click.echo(f"ok: {len(store.facts)} facts, {len(store.indicators)} indicators, "
                f"{len(store.regions)} regions, {len(store.sources)} sources")
 

@@ -188,6 +188,8 @@ def figure_filters(briefing: Briefing, loc: Any) -> dict[str, Callable[..., Any]
             text = loc.percent(item.value, digits=_digits(digits, 1), qualifier=q)
         elif unit == "points":
             text = loc.points(item.value, digits=_digits(digits, 1))
+        elif unit == "multiple":
+            text = loc.multiple(item.value, digits=_digits(digits, 1), qualifier=q)
         else:
             text = loc.amount(item.value, unit, digits=_digits(digits, 2), qualifier=q, scale=scale)
         return mark(item, text)
@@ -199,6 +201,7 @@ def figure_filters(briefing: Briefing, loc: Any) -> dict[str, Callable[..., Any]
         "figure": figure,
         "change": change,
         "period": lambda p: loc.period(p.period if hasattr(p, "period") else p),
+        "year": lambda year: loc.period(Period(int(year), int(year))),
         "date": _guarded(loc.date),
         "capfirst": lambda s: s[:1].upper() + s[1:],
         "join": lambda items: loc.join(list(items)),

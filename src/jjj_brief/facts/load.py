@@ -19,7 +19,9 @@ import yaml
 
 from jjj_brief.errors import BriefWarning, FactError, FactErrors, Location
 from jjj_brief.facts.model import (
+    FORMULAS,
     QUALIFIERS,
+    Derivation,
     Fact,
     FactStore,
     Indicator,
@@ -34,7 +36,7 @@ from jjj_brief.facts.yamlnodes import Doc, Node, compose, mapping_items, scalar_
 SECTIONS = ("regions", "sources", "indicators", "facts", "lists", "briefing")
 FACT_FIELDS = {"indicator", "region", "period", "value", "source", "qualifier", "note"}
 REQUIRED_FACT_FIELDS = ("indicator", "region", "period", "value", "source")
-PLAIN_UNITS = ("percent", "count")
+PLAIN_UNITS = ("percent", "multiple", "count")
 FACT_SUFFIXES = (".yaml", ".yml")
 
 
@@ -161,7 +163,8 @@ class _Loader:
                 hint="use an ISO 4217 currency code (CNY, USD), 'percent' or 'count'",
             )
         label = localized(doc, fields["label"], f"label of indicator {key!r}")
-        self.store.indicators[key] = Indicator(key, label, unit, doc.at(node))
+        derived = parse_derivation(doc, fields["derived"], key) if "derived" in fields else None
+        self.store.indicators[key] = Indicator(key, label, unit, derived, doc.at(node))
 
     def _read_lists(self, doc: Doc, node: Node) -> None:
         for key, key_node, value in mapping_items(doc, node, "lists"):
@@ -223,6 +226,10 @@ class _Loader:
             ):
                 if key not in known:
                     self.problems.append(_unknown(kind, key, known, fact.location))
+        for indicator in store.indicators.values():
+            if indicator.derived and indicator.derived.of not in store.indicators:
+                self.problems.append(_unknown("indicator", indicator.derived.of, store.indicators,
+                                              indicator.location))
 
 
 def _unknown(kind: str, key: str, known: dict, where: Location | None) -> FactError:
@@ -262,6 +269,17 @@ def parse_value(doc: Doc, node: Node) -> Decimal:
     if not value.is_finite():
         raise FactError(f"value {text!r} is not a finite number", doc.at(node))
     return value
+
+
+def parse_derivation(doc: Doc, node: Node, key: str) -> Derivation:
+    """``derived: {formula: growth, of: industrial_value_added}``."""
+    fields = {k: v for k, _, v in mapping_items(doc, node, f"derived of indicator {key!r}")}
+    _require(doc, node, fields, ("formula", "of"), f"derived of indicator {key!r}")
+    formula = scalar_text(doc, fields["formula"], "formula")
+    if formula not in FORMULAS:
+        raise FactError(f"unknown formula {formula!r}", doc.at(fields["formula"]),
+                        hint=f"use one of: {', '.join(FORMULAS)}")
+    return Derivation(formula, scalar_text(doc, fields["of"], "of"))
 
 
 def parse_period(doc: Doc, node: Node) -> Period:

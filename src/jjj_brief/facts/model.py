@@ -18,7 +18,8 @@ from jjj_brief.errors import Location
 
 PeriodKind = Literal["year", "half", "quarter", "month", "span"]
 
-QUALIFIERS = ("about", "more_than", "less_than", "record_high")
+QUALIFIERS = ("about", "almost", "more_than", "less_than", "record_high")
+FORMULAS = ("growth", "cagr", "multiple")
 
 _PERIOD_FORMS = (
     ("year", re.compile(r"(?P<year>\d{4})")),
@@ -129,10 +130,24 @@ class Source:
 
 
 @dataclass(frozen=True)
+class Derivation:
+    """How a stated indicator follows from another one, so its facts can be checked.
+
+    ``growth`` over ``2013/2023`` compares the 2013 and 2023 levels; ``multiple`` likewise;
+    ``cagr`` over ``2014/2023`` is the average annual rate over the growth years 2014…2023,
+    so its base is 2013 (the Chinese statistical convention of 年均增长).
+    """
+
+    formula: str  # one of FORMULAS
+    of: str  # the indicator whose levels it is computed from
+
+
+@dataclass(frozen=True)
 class Indicator:
     key: str
     label: Localized
-    unit: str  # an ISO 4217 code (CNY, USD), "percent", or "count"
+    unit: str  # an ISO 4217 code (CNY, USD), "percent", "multiple", or "count"
+    derived: Derivation | None = None
     location: Location | None = field(default=None, compare=False)
 
 

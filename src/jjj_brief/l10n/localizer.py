@@ -225,6 +225,22 @@ class Localizer:
             raise ValueError(f"unknown change basis {basis!r}: use None or one of {', '.join(bases)}")
         return self.phrase(patterns.CHANGES[basis, direction], percent=self.percent(abs(rounded), digits=digits))
 
+    def multiple(self, value: Decimal, *, digits: int = 1, qualifier: str | None = None) -> str:
+        """How many times its base a value became; exactly 2 reads as a doubling.
+
+        >>> en, zh = Localizer.for_language("en"), Localizer.for_language("zh")
+        >>> en.multiple(Decimal(2), qualifier="almost"), zh.multiple(Decimal(2), qualifier="almost")
+        ('almost doubled', '接近翻一番')
+        >>> en.multiple(Decimal("3.46")), zh.multiple(Decimal("3.46"))
+        ('3.5 times', '3.5倍')
+        """
+        rounded = round_half_up(Decimal(value), digits)
+        if rounded == 2:
+            text = self.phrase(patterns.DOUBLED)
+        else:
+            text = self.phrase(patterns.TIMES, number=self.number(rounded, digits))
+        return self._qualified(text, qualifier)
+
     def points(self, value: Decimal, *, digits: int = 1) -> str:
         """A difference of two rates, in percentage points.
 
