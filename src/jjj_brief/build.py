@@ -15,11 +15,15 @@ import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from jjj_brief.document import Document
 from jjj_brief.errors import BriefError, BriefWarning, Location, UsageError
 from jjj_brief.facts.model import FactStore
 from jjj_brief.resources import bundled
+
+if TYPE_CHECKING:
+    from jjj_brief.l10n import Language
 
 FORMATS = ("pdf", "docx")
 _SAFE_STEM = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
@@ -91,7 +95,26 @@ def pick_region(store: FactStore, asked: str | None) -> str:
     return max(sorted(counts), key=lambda k: counts[k])
 
 
-def render_document(store: FactStore, region: str, lang: str, template: tuple[Path, str, str]) -> tuple[Document, list[BriefWarning]]:
+def resolve_languages(requested: Iterable[str]) -> dict[str, Language]:
+    """Output-name suffix → Language, once each, in the order asked.
+
+    The suffix is the catalog code (``zh`` for ``zh-CN`` too), or code and
+    territory when the request picks a non-default locale (``zh_Hant-HK``), so
+    an odd ``--lang`` value can never shape a path.
+    """
+    from jjj_brief.l10n import resolve_language
+
+    chosen: dict[str, Language] = {}
+    for value in requested:
+        language = resolve_language(value)
+        default = resolve_language(language.code)
+        suffix = language.code if default.locale == language.locale else f"{language.code}-{language.locale.territory}"
+        chosen.setdefault(suffix, language)
+    return chosen
+
+
+def render_document(store: FactStore, region: str, language: Language | str,
+                    template: tuple[Path, str, str]) -> tuple[Document, list[BriefWarning]]:
     """One language's Document: template → brief markup → document model."""
     from jjj_brief.catalogs import translations_for
     from jjj_brief.figures import Briefing, figure_filters
@@ -99,7 +122,8 @@ def render_document(store: FactStore, region: str, lang: str, template: tuple[Pa
     from jjj_brief.markup import read_markup
     from jjj_brief.templating import make_environment, render
 
-    language = resolve_language(lang)
+    if isinstance(language, str):
+        language = resolve_language(language)
     trans = translations_for(language)
     loc = Localizer(language, trans)
     briefing = Briefing(store, region, language.code)
@@ -135,13 +159,13 @@ def build(request: BuildRequest) -> BuildResult:
     template = resolve_template(request.template)
     region = pick_region(store, request.region)
     result = BuildResult(warnings=list(warnings))
-    for lang in request.langs:
-        doc, missing = render_document(store, region, lang, template)
-        result.documents[lang] = doc
+    for suffix, language in resolve_languages(request.langs).items():
+        doc, missing = render_document(store, region, language, template)
+        result.documents[suffix] = doc
         result.warnings.extend(w for w in missing if w not in result.warnings)
     targets = {
-        request.out_dir / f"{template[2]}-{lang}.{fmt}": (result.documents[lang], fmt)
-        for lang in request.langs
+        request.out_dir / f"{template[2]}-{suffix}.{fmt}": (doc, fmt)
+        for suffix, doc in result.documents.items()
         for fmt in request.formats
     }
     result.written = write_all(targets, request.out_dir, result.warnings)

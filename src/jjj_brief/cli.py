@@ -9,6 +9,7 @@ and mapped to its exit code; users never see a traceback for bad input.
 from __future__ import annotations
 
 import os
+import signal
 import sys
 from collections.abc import Callable, Iterable
 from functools import wraps
@@ -28,6 +29,7 @@ def reports_errors(command: F) -> F:
 
     @wraps(command)
     def run(*args: Any, **kwargs: Any) -> Any:
+        signal.signal(signal.SIGTERM, _interrupt)
         try:
             return command(*args, **kwargs)
         except FactErrors as exc:
@@ -49,6 +51,11 @@ def reports_errors(command: F) -> F:
             sys.exit(INTERNAL_ERROR)
 
     return run  # type: ignore[return-value]
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    """Turn ``kill`` into KeyboardInterrupt so ``finally`` blocks remove temporary files."""
+    raise KeyboardInterrupt
 
 
 def split_choices(values: Iterable[str], everything: tuple[str, ...] | None = None) -> tuple[str, ...]:
