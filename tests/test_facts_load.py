@@ -175,3 +175,18 @@ def test_an_unknown_unit_is_refused(tmp_path: Path) -> None:
     path.write_text("indicators:\n  x: {label: {en: x}, unit: XYZ}\n", encoding="utf-8")
     (found,) = problems(path)
     assert found.startswith(f"{path}:2: unknown unit 'XYZ'")
+
+
+def test_a_control_character_is_named_with_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "c.yaml"
+    path.write_text("regions:\n  r: {en: 'bell\x07'}\n", encoding="utf-8")
+    (found,) = problems(path)
+    assert found.startswith(f"{path}:2: control character U+0007")
+
+
+def test_an_oversized_file_is_refused_without_reading_it(tmp_path: Path) -> None:
+    path = tmp_path / "huge.yaml"
+    with path.open("wb") as f:
+        f.truncate(50 * 1024 * 1024)  # sparse: 50 MB on paper, nothing on disk
+    (found,) = problems(path)
+    assert found.startswith(f"{path}: file is 50 MB; fact files are limited to 5 MB")

@@ -70,12 +70,12 @@ class Briefing:
     def has(self, *indicators: str) -> bool:
         """True when the region has facts for every indicator; records what a passage lacked."""
         lacking = [i for i in indicators if not self.store.series(i, self.region_key)]
-        if lacking:
-            self.missing.append(
-                BriefWarning(
-                    f"passage left out: no facts for {', '.join(lacking)} in region {self.region_key!r}"
-                )
+        for indicator in lacking:
+            warning = BriefWarning(
+                f"no facts for {indicator} in region {self.region_key!r}: passages that need it are left out"
             )
+            if warning not in self.missing:
+                self.missing.append(warning)
         return not lacking
 
     def series(self, indicator: str) -> list[Fact]:

@@ -246,10 +246,15 @@ def _require(doc: Doc, node: Node, fields: dict, names: Iterable[str], what: str
 
 
 def localized(doc: Doc, node: Node, what: str) -> Localized:
-    """``{en: ..., zh: ...}``, or one plain string used for every language."""
+    """``{en: ..., zh: ...}``, or one plain string used for every language.
+
+    Control characters that YAML escapes let through (``"\\x07"``) cannot stand in
+    a PDF or an XML document; they become U+FFFD, the visible replacement mark.
+    """
     if isinstance(node, yaml.ScalarNode):
-        return Localized((("en", scalar_text(doc, node, what)),))
-    pairs = [(k, scalar_text(doc, v, f"{what} ({k})")) for k, _, v in mapping_items(doc, node, what)]
+        return Localized((("en", _printable(scalar_text(doc, node, what))),))
+    pairs = [(k, _printable(scalar_text(doc, v, f"{what} ({k})")))
+             for k, _, v in mapping_items(doc, node, what)]
     if not pairs:
         raise FactError(f"{what} is empty", doc.at(node), hint="give at least {en: ...}")
     return Localized(tuple(pairs))
@@ -304,6 +309,13 @@ def parse_date(doc: Doc, node: Node) -> dt.date:
         return dt.date.fromisoformat(text)
     except ValueError:
         raise FactError(f"date {text!r} is not a date", doc.at(node), hint="write YYYY-MM-DD") from None
+
+
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
+
+
+def _printable(text: str) -> str:
+    return _UNPRINTABLE.sub("\ufffd", text)
 
 
 _YAML_NON_FINITE = (".nan", ".inf", "nan", "inf", "infinity")

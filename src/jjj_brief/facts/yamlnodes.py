@@ -9,6 +9,7 @@ silently resolves to the last one, are refused here.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,6 +17,7 @@ import yaml
 
 from jjj_brief.errors import FactError, Location
 
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # what YAML refuses, found with its line
 MAX_FILE_BYTES = 5 * 1024 * 1024  # a hand-kept fact file is kilobytes; refuse a runaway paste early
 
 Node = yaml.Node
@@ -53,12 +55,21 @@ def read_text(path: Path) -> str:
             hint="save it as UTF-8 without BOM",
         )
     try:
-        return raw.decode("utf-8")
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise FactError(
             "file is not UTF-8 text", Location.of(path, line), hint="save it as UTF-8"
         ) from None
+    control = _CONTROL.search(text)
+    if control:
+        line = text.count("\n", 0, control.start()) + 1
+        raise FactError(
+            f"control character U+{ord(control.group()):04X} in the text",
+            Location.of(path, line),
+            hint='delete it, or write it as an escape inside double quotes ("\\x07")',
+        )
+    return text
 
 
 def compose(path: Path) -> Doc:
