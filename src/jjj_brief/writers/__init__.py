@@ -1,0 +1,1 @@
+"""Writers: one function per output format, all over the same Document."""

@@ -1,0 +1,227 @@
+"""Styled runs of mixed-script text: measuring them, and drawing one line of them.
+
+A paragraph becomes a :class:`SetText`: its characters, the face of each
+(from :mod:`.fonts`) and the advance of each (``pdfmetrics.stringWidth``),
+which is all :mod:`.linebreak` needs.  :func:`draw_line` then puts one line
+on the canvas as one text object with as few font switches as the faces
+allow, justifying Han text by inter-character spacing (``Tc``) and Latin
+text by widening spaces (``Tw``).
+
+Why the caps on stretching: ``pdftotext`` (poppler) reads a gap wider than
+about 0.1 em between two characters as a word space, which would put spurious
+spaces inside extracted Chinese.  Han gaps are therefore kept under
+:data:`MAX_HAN_GAP` em, and what is left goes to the spaces, or stays at the
+line end.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cache
+
+from jjj_brief.document import Emph, Figure, Inlines, SourceRef, Strong, Text
+
+from . import fonts
+from .linebreak import Line, break_opportunities, is_wide
+
+MAX_HAN_GAP = 0.08
+"""Largest extra space between two Han characters, in em (poppler splits words at ~0.1 em)."""
+
+MAX_WORD_GAP = 0.6
+"""Largest extra space added to one word space, in em."""
+
+_WHITESPACE = re.compile(r"\s")
+
+
+@dataclass(frozen=True)
+class TextStyle:
+    """How a kind of text looks; lengths in points, colours as ``#rrggbb``."""
+
+    family: fonts.Family = "serif"
+    size: float = 10.5
+    leading: float = 14.5
+    bold: bool = False
+    color: str = "#000000"
+    align: str = "justify"  # left, right, center, justify
+    first_indent: float = 0.0
+    left_indent: float = 0.0
+    space_before: float = 0.0
+    space_after: float = 0.0
+    han_punctuation: bool = False  # quotes and dashes in the CJK face (Chinese documents)
+    fill: str | None = None  # background box, e.g. for a lead paragraph
+    padding: float = 0.0
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of text in one emphasis: what the inline tree flattens to."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+
+
+def spans(content: Inlines, bold: bool = False, italic: bool = False) -> Iterator[Span]:
+    """Flatten inlines into spans; a source reference reads ``[n]`` as in ``inline_text``."""
+    for node in content:
+        if isinstance(node, (Text, Figure)):
+            yield Span(node.text, bold, italic)
+        elif isinstance(node, Strong):
+            yield from spans(node.children, True, italic)
+        elif isinstance(node, Emph):
+            yield from spans(node.children, bold, True)
+        elif isinstance(node, SourceRef):
+            yield Span(f"[{node.number}]", bold, italic)
+
+
+@dataclass
+class SetText:
+    """Characters ready for breaking: ``text[i]`` is drawn in ``faces[i]`` and advances ``advances[i]``."""
+
+    text: str
+    faces: list[str]
+    advances: list[float]
+    size: float
+    _breaks: list[int] | None = field(default=None, repr=False)
+
+    def slice(self, start: int, end: int | None = None) -> SetText:
+        """Part of the text: either side of a paragraph split across pages."""
+        return SetText(self.text[start:end], self.faces[start:end], self.advances[start:end], self.size)
+
+    def natural_width(self) -> float:
+        """Width set on one line, no breaking: what a table column would like."""
+        return sum(self.advances)
+
+    def min_width(self) -> float:
+        """Width of the widest unbreakable piece: a column narrower than this forces cuts."""
+        if self._breaks is None:
+            self._breaks = break_opportunities(self.text)
+        edges = [0, *self._breaks, len(self.text)]
+        return max((sum(self.advances[a:b]) for a, b in zip(edges, edges[1:])), default=0.0)
+
+
+_width_memo: dict[tuple[str, str], float] = {}
+
+
+def _advance(ch: str, font_name: str) -> float:
+    """Advance of ``ch`` at 1 pt; memoised because every paragraph asks for the same few hundred."""
+    key = (ch, font_name)
+    width = _width_memo.get(key)
+    if width is None:
+        from reportlab.pdfbase.pdfmetrics import stringWidth
+
+        width = _width_memo[key] = stringWidth(ch, font_name, 1.0)
+    return width
+
+
+def set_text(pieces: Iterable[Span], style: TextStyle) -> SetText:
+    """Choose faces and measure each character.
+
+    Spaces are kept as the Document has them (a tab or newline becomes one
+    space); only those at the ends of the paragraph, or of a line, vanish.
+    """
+    chars: list[str] = []
+    choosers: list[fonts.FaceChooser] = []
+    for piece in pieces:
+        chooser = fonts.chooser(style.family, style.bold or piece.bold, piece.italic, style.han_punctuation)
+        text = _WHITESPACE.sub(" ", piece.text)
+        chars.extend(text)
+        choosers.extend([chooser] * len(text))
+    while chars and chars[-1] == " ":
+        chars.pop()
+        choosers.pop()
+    while chars and chars[0] == " ":
+        chars.pop(0)
+        choosers.pop(0)
+    drawn = [_choose(chars, i, chooser) for i, chooser in enumerate(choosers)]
+    size = style.size
+    return SetText(
+        "".join(ch for ch, _ in drawn),
+        [face for _, face in drawn],
+        [_advance(ch, face) * size for ch, face in drawn],
+        size,
+    )
+
+
+def _choose(chars: list[str], i: int, chooser: fonts.FaceChooser) -> tuple[str, str]:
+    """The face for ``chars[i]``; an apostrophe inside a Latin word (Xiong’an) stays Latin."""
+    if chooser.ambiguous_in_han and chars[i] in "’‘" and 0 < i < len(chars) - 1:
+        if chars[i - 1].isascii() and chars[i - 1].isalnum() and chars[i + 1].isascii() and chars[i + 1].isalpha():
+            return fonts.chooser(chooser.family, chooser.bold, chooser.italic, False).choose(chars[i])
+    return chooser.choose(chars[i])
+
+
+def set_plain(text: str, style: TextStyle) -> SetText:
+    """A plain string (page furniture, bullets) set in ``style``."""
+    return set_text([Span(text)], style)
+
+
+@dataclass(frozen=True)
+class Spacing:
+    """How one line is stretched: extra points after each Han character and each space."""
+
+    han: float = 0.0
+    word: float = 0.0
+
+
+def justify(setting: SetText, line: Line, room: float) -> Spacing:
+    """Spread ``room - line.width`` over the line's Han gaps and spaces, within the caps."""
+    extra = room - line.width
+    text = setting.text
+    han = sum(1 for i in range(line.start, line.end - 1) if is_wide(text[i]))
+    words = text.count(" ", line.start, line.end)
+    if extra <= 0 or han + words == 0:
+        return Spacing()
+    han_gap = min(extra / (han + words), MAX_HAN_GAP * setting.size)
+    word_gap = (extra - han_gap * han) / words if words else 0.0
+    return Spacing(han_gap, min(word_gap, MAX_WORD_GAP * setting.size))
+
+
+def line_runs(setting: SetText, line: Line) -> Iterator[tuple[str, str, bool]]:
+    """Maximal runs of one face and one script: ``(text, font name, is Han)``."""
+    text, faces = setting.text, setting.faces
+    start = line.start
+    for i in range(line.start + 1, line.end + 1):
+        if i == line.end or faces[i] != faces[start] or is_wide(text[i]) != is_wide(text[start]):
+            yield text[start:i], faces[start], is_wide(text[start])
+            start = i
+
+
+@cache
+def _color(spec: str):  # -> reportlab.lib.colors.Color
+    """Parse a colour once: reportlab would parse the ``#rrggbb`` string on every line."""
+    from reportlab.lib.colors import toColor
+
+    return toColor(spec)
+
+
+def draw_line(canv, setting: SetText, line: Line, x: float, y: float, color: str, spacing: Spacing) -> None:
+    """Draw one line with its baseline at ``(x, y)``: one text object, state reset after."""
+    text_object = canv.beginText(x, y)
+    text_object.setFillColor(_color(color))
+    char_space = word_space = 0.0
+    for run, face, han in line_runs(setting, line):
+        text_object.setFont(face, setting.size)
+        # Tw widens byte 32 only: give it just to runs holding spaces (always the Latin face).
+        want_char = spacing.han if han else 0.0
+        want_word = spacing.word if " " in run else 0.0
+        if want_char != char_space:
+            text_object.setCharSpace(char_space := want_char)
+        if want_word != word_space:
+            text_object.setWordSpace(word_space := want_word)
+        text_object.textOut(run)
+    if char_space:
+        text_object.setCharSpace(0)
+    if word_space:
+        text_object.setWordSpace(0)
+    canv.drawText(text_object)
+
+
+def draw_plain(canv, setting: SetText, x: float, y: float, color: str, align: str = "left") -> None:
+    """Draw a one-line string anchored at ``x`` (left, right or centre): page furniture, markers."""
+    width = setting.natural_width()
+    x -= {"right": width, "center": width / 2}.get(align, 0.0)
+    if setting.text:
+        draw_line(canv, setting, Line(0, len(setting.text), width), x, y, color, Spacing())

@@ -1,0 +1,154 @@
+"""The line breaker: exact lines at fixed widths, then a sweep over many widths counting rule violations.
+
+The exact tests use a toy measure (Han and full-width 10 pt, everything else
+5 pt) so the expected lines can be checked by hand; the sweep uses the real
+bundled fonts, as the PDF writer does, the way the notes measured reportlab.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from jjj_brief.writers.linebreak import (
+    NO_LINE_END, NO_LINE_START, Line, break_lines, break_opportunities, can_break_before, is_wide,
+)
+
+
+def toy_widths(text: str) -> list[float]:
+    return [10.0 if is_wide(ch) else 5.0 for ch in text]
+
+
+def wrap(text: str, width: float, first_width: float | None = None) -> list[str]:
+    return [text[line.start : line.end] for line in break_lines(text, toy_widths(text), width, first_width)]
+
+
+@pytest.mark.parametrize(
+    ("text", "width", "lines"),
+    [
+        ("经济增长，好于预期。", 40, ["经济增", "长，好于", "预期。"]),  # comma never starts a line
+        ("他说：“今年经济增长较快。”", 50, ["他说：“今", "年经济增长", "较快。”"]),  # “ never ends one
+        ("增长较快——超出预期……", 50, ["增长较快——", "超出预期……"]),
+        ("北京2.43万亿元，河北2310亿元。", 60, ["北京2.43万亿", "元，河北", "2310亿元。"]),
+        ("2024年京津冀", 30, ["2024年", "京津冀"]),  # a number keeps its unit
+        ("引自《中国统计年鉴》数据", 60, ["引自《中国统", "计年鉴》数据"]),
+        ("the Beijing-Tianjin-Hebei region grew", 120, ["the", "Beijing-Tianjin-Hebei", "region grew"]),
+        ("增长2014—2023年", 60, ["增长2014—", "2023年"]),  # a range breaks after its dash
+        ("GDP增长4.8%[1]，好", 50, ["GDP增长", "4.8%[1]，", "好"]),
+    ],
+)
+def test_breaks_at_exact_places(text: str, width: float, lines: list[str]) -> None:
+    assert wrap(text, width) == lines
+
+
+def test_the_last_line_is_not_one_lonely_character() -> None:
+    assert wrap("三地合计增长了。", 70) == ["三地合计增", "长了。"]
+
+
+def test_a_first_line_indent_shortens_only_the_first_line() -> None:
+    assert wrap("一二三四五六七八九十", 50, first_width=30) == ["一二三", "四五六七八", "九十"]
+
+
+def test_spaces_at_a_break_are_dropped_and_runs_of_them_too() -> None:
+    assert wrap("one two  three", 40) == ["one two", "three"]
+
+
+def test_a_token_wider_than_the_line_is_cut_and_marked_forced() -> None:
+    text = "supercalifragilistic"
+    lines = break_lines(text, toy_widths(text), 40)
+    assert [text[line.start : line.end] for line in lines] == ["supercal", "ifragili", "stic"]
+    assert [line.forced for line in lines] == [True, True, False]
+
+
+def test_a_forced_cut_still_avoids_putting_a_comma_first() -> None:
+    assert wrap("增长2024，好", 30) == ["增长", "2024，", "好"]
+
+
+@pytest.mark.parametrize(
+    ("text", "i", "allowed"),
+    [("中文", 1, True), ("ab", 1, False), ("12", 1, False), ("2年", 1, False), ("年2", 1, True),
+     ("a b", 2, True), ("a b", 1, False), ("字，", 1, False), ("（字", 1, False), ("——", 1, False),
+     ("字[1]", 1, False), ("China’s", 6, False), ("growth—steady", 7, True), ("fixed-asset", 6, False),
+     ("yuan — above", 5, False), ("yuan — above", 7, True), ("year [1]", 5, False)],
+)
+def test_break_opportunities_follow_the_rules(text: str, i: int, allowed: bool) -> None:
+    assert can_break_before(text, i) is allowed
+
+
+# ------------------------------------------------------------------ sweep
+
+SWEEP_PARAGRAPHS = [
+    "2024年，京津冀三地地区生产总值合计11.5万亿元，其中北京2.43万亿元，同比增长5.2%；河北省固定资产投资2310亿元，增速高于全国平均水平。",
+    "协同发展进入“深水区”——交通、生态、产业三个重点领域率先突破，区域内“1小时交通圈”基本形成……",
+    "雄安新区（Xiong’an New Area）已承接首批疏解项目，GDP增速达到7.8%，高于全国平均水平1.3个百分点。",
+    "据《中国统计年鉴2024》，2013—2023年间京津冀研发投入强度由3.6%提高到4.1%，年均增长约0.05个百分点。",
+    "报告指出：“高质量发展是首要任务。”各地应坚持稳中求进，统筹发展和安全；同时，防范化解重大风险！",
+    "预计2025年区域经济增速在4.5%～5.5%之间，投资规模为9亿～16亿元，城镇居民人均可支配收入达到82,049元。",
+    "The Beijing-Tianjin-Hebei region produced 11.5 trillion yuan of output in 2024, up 5.2 percent year on year.",
+    "京津冀（Beijing-Tianjin-Hebei）地区的PM2.5平均浓度为38微克/立方米，比上年下降3.2%，空气质量优良天数比例为71.9%。",
+    "【专栏】北京非首都功能疏解：累计退出一般制造业企业约3000家，疏解提升区域性专业市场和物流中心近1000个。",
+    "“十四五”规划实施以来，三地累计签约项目2,310个，总投资额超过1.2万亿元（不含雄安新区）。",
+    "Hebei’s fixed-asset investment reached 231 billion yuan — above the national average — while Tianjin’s port handled 22.2 million TEU.",
+]
+
+NUMBER = re.compile(r"[0-9０-９]+(?:[.,][0-9]+)*")
+LATIN_WORD = re.compile(r"[A-Za-z]+")
+PAIRED = re.compile(r"——|……")
+
+
+def _inside(spans: list[tuple[int, int]], i: int) -> bool:
+    return any(a < i < b for a, b in spans)
+
+
+def _violations(text: str, lines: list[Line]) -> dict[str, int]:
+    numbers = [m.span() for m in NUMBER.finditer(text)]
+    words = [m.span() for m in LATIN_WORD.finditer(text)]
+    pairs = [m.span() for m in PAIRED.finditer(text)]
+    found = dict.fromkeys(("closing at start", "opening at end", "number split", "word split", "pair split"), 0)
+    for prev, line in zip(lines, lines[1:]):
+        if prev.forced:
+            continue
+        found["closing at start"] += text[line.start] in NO_LINE_START
+        found["opening at end"] += text[prev.end - 1] in NO_LINE_END
+        found["number split"] += _inside(numbers, line.start)
+        found["word split"] += _inside(words, line.start)
+        found["pair split"] += _inside(pairs, line.start)
+    return found
+
+
+@pytest.fixture(scope="module")
+def set_paragraphs():
+    from jjj_brief.writers.pdf_styles import house_style
+    from jjj_brief.writers.pdf_text import set_plain
+
+    style = house_style("zh-CN").body
+    return [set_plain(text, style) for text in SWEEP_PARAGRAPHS]
+
+
+def test_no_rule_is_broken_at_any_of_a_hundred_widths(set_paragraphs) -> None:
+    totals: dict[str, int] = {}
+    line_count = forced = 0
+    for setting in set_paragraphs:
+        for width in [60 + 3.9 * k for k in range(100)]:  # 60 … 446 pt
+            lines = break_lines(setting.text, setting.advances, width)
+            for key, count in _violations(setting.text, lines).items():
+                totals[key] = totals.get(key, 0) + count
+            line_count += len(lines)
+            forced += sum(line.forced for line in lines)
+            assert all(line.width <= width + 1e-6 for line in lines if not line.forced)
+            for line in lines:  # a forced cut only where an unbreakable piece is wider than the line
+                assert not line.forced or _piece_width(setting, line.end) > width
+            for prev, line in zip(lines, lines[1:]):  # only spaces are dropped between lines
+                assert setting.text[prev.end : line.start].strip() == ""
+            assert lines[0].start == 0 and lines[-1].end == len(setting.text)
+    assert totals == dict.fromkeys(totals, 0), totals
+    assert forced <= line_count * 0.02, f"{forced} forced cuts in {line_count} lines"
+
+
+def _piece_width(setting, i: int) -> float:
+    """Width of the unbreakable piece of text around index ``i``."""
+    breaks = [0, *break_opportunities(setting.text), len(setting.text)]
+    start = max(b for b in breaks if b <= i - 1)
+    end = min(b for b in breaks if b >= i)
+    return sum(setting.advances[start:end])
