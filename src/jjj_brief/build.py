@@ -143,7 +143,7 @@ def writers() -> dict[str, Writer]:
     def pdf(doc: Document, path: Path, warnings: list[BriefWarning]) -> None:
         from jjj_brief.writers.pdf import write_pdf
 
-        write_pdf(doc, path)
+        write_pdf(doc, path, on_warning=warnings.append)
 
     def docx(doc: Document, path: Path, warnings: list[BriefWarning]) -> None:
         from jjj_brief.writers.docx import write_docx

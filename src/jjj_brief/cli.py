@@ -135,5 +135,84 @@ def facts_check(paths: tuple[Path, ...]) -> None:
                f"{len(store.regions)} regions, {len(store.sources)} sources")
 
 
+@main.group()
+def i18n() -> None:
+    """Translator workflow: extract messages, update, compile and check the catalogs.
+
+    DIR is a project folder with templates/, locales/ and babel.cfg (default: the current
+    folder); without templates/ and locales/ the bundled files are used, read-only.
+    """
+
+
+_project_folder = click.argument("folder", metavar="[DIR]", required=False, default=".",
+                                 type=click.Path(exists=True, file_okay=False, path_type=Path))
+
+
+@i18n.command("extract")
+@_project_folder
+@reports_errors
+def i18n_extract(folder: Path) -> None:
+    """Write locales/messages.pot from the templates and the code's phrases."""
+    from jjj_brief.i18n import extract, find_project
+
+    path, count, changed = extract(find_project(folder))
+    click.echo(f"{'wrote' if changed else 'unchanged:'} {path} ({count} messages)")
+
+
+@i18n.command("update")
+@_project_folder
+@reports_errors
+def i18n_update(folder: Path) -> None:
+    """Merge locales/messages.pot into every catalog; print the msgids added and removed."""
+    from jjj_brief.i18n import find_project, update
+
+    for change in update(find_project(folder)):
+        state = "updated" if change.rewritten else "unchanged"
+        click.echo(f"{change.path}: {state}, {len(change.added)} added, {len(change.removed)} removed")
+        for msgid in change.added:
+            click.echo(f"  + {msgid!r}")
+        for msgid in change.removed:
+            click.echo(f"  - {msgid!r}")
+
+
+@i18n.command("compile")
+@_project_folder
+@reports_errors
+def i18n_compile(folder: Path) -> None:
+    """Write a .mo beside each catalog (for other gettext tools; the build needs none)."""
+    from jjj_brief.errors import CatalogError
+    from jjj_brief.i18n import compile_catalogs, find_project
+
+    written, refused = compile_catalogs(find_project(folder))
+    for path in written:
+        click.echo(f"wrote {path}")
+    for problem in refused:
+        click.echo(str(problem), err=True)
+    if refused:
+        raise CatalogError(f"{len(refused)} problem(s); those catalogs were not compiled")
+
+
+@i18n.command("check")
+@_project_folder
+@reports_errors
+def i18n_check(folder: Path) -> None:
+    """Exit 1 on untranslated, fuzzy or stale messages, placeholder mismatches and typed-in numbers."""
+    from jjj_brief.errors import CatalogError
+    from jjj_brief.i18n import find_project
+    from jjj_brief.i18n_check import check
+
+    reports = check(find_project(folder))
+    for report in reports:
+        for problem in report.problems:
+            click.echo(str(problem), err=True)
+    for report in reports:
+        click.echo(report.summary())
+    total = sum(len(report.problems) for report in reports)
+    if total:
+        raise CatalogError(f"{total} problem(s) in the catalogs")
+    if not reports:
+        click.echo(f"no catalogs found in {find_project(folder).locales}")
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()
