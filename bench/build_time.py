@@ -45,18 +45,20 @@ def measure(label: str, args: list[str], runs: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=7)
-    parser.add_argument("--lang", default="all")
+    parser.add_argument("--lang", default="en,zh", help="the headline build (default: en,zh, four documents)")
     parser.add_argument("--format", default="all")
     opts = parser.parse_args()
     out = Path(tempfile.mkdtemp(prefix="jjj-bench-"))
     try:
-        print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores, {opts.runs} runs each")
+        print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores, {opts.runs} runs each"
+          f"{' (serial: JJJ_BRIEF_SERIAL set)' if os.environ.get('JJJ_BRIEF_SERIAL') else ''}")
         measure("jjj-brief --help", ["--help"], opts.runs)
         for lang in ("en", "zh"):
             measure(f"build --lang {lang} --format {opts.format}",
                     ["build", "--lang", lang, "--format", opts.format, "--out", str(out)], opts.runs)
-        measure(f"build --lang {opts.lang} --format {opts.format}",
-                ["build", "--lang", opts.lang, "--format", opts.format, "--out", str(out)], opts.runs)
+        for langs in dict.fromkeys([opts.lang, "all"]):
+            measure(f"build --lang {langs} --format {opts.format}",
+                    ["build", "--lang", langs, "--format", opts.format, "--out", str(out)], opts.runs)
     finally:
         shutil.rmtree(out, ignore_errors=True)
 

@@ -15,7 +15,7 @@ import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from jjj_brief.document import Document
 from jjj_brief.errors import BriefError, BriefWarning, Location, UsageError
@@ -128,9 +128,8 @@ def render_document(store: FactStore, region: str, language: Language | str,
     loc = Localizer(language, trans)
     briefing = Briefing(store, region, language.code)
     folder, file_name, _ = template
-    env = make_environment(folder, trans)
     context = {"b": briefing, "lang_tag": language.tag, "issued": issue_date()}
-    text = render(env, file_name, context, figure_filters(briefing, loc))
+    text = render(make_environment(folder), file_name, context, figure_filters(briefing, loc), trans)
     return read_markup(text, str(folder / file_name)), briefing.missing
 
 
@@ -172,18 +171,22 @@ def build(request: BuildRequest) -> BuildResult:
     return result
 
 
+Job = tuple[str, Document, Path]  # format, document, temporary file
+
+
 def write_all(targets: dict[Path, tuple[Document, str]], out_dir: Path,
               warnings: list[BriefWarning]) -> list[Path]:
     """Write every file to a temporary sibling, then rename them all into place."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    table = writers()
     staged: list[tuple[Path, Path]] = []
     try:
+        jobs: list[Job] = []
         for final, (doc, fmt) in targets.items():
             fd, tmp_name = tempfile.mkstemp(prefix=f".{final.name}.", suffix=".part", dir=out_dir)
             os.close(fd)
             staged.append((Path(tmp_name), final))
-            table[fmt](doc, Path(tmp_name), warnings)
+            jobs.append((fmt, doc, Path(tmp_name)))
+        warnings.extend(run_jobs(jobs))
         mode = 0o666 & ~_umask()
         for tmp, final in staged:
             os.chmod(tmp, mode)  # mkstemp makes 0600 files; users expect ordinary permissions
@@ -192,6 +195,58 @@ def write_all(targets: dict[Path, tuple[Document, str]], out_dir: Path,
         for tmp, _ in staged:
             tmp.unlink(missing_ok=True)
     return [final for _, final in staged]
+
+
+def run_jobs(jobs: list[Job]) -> list[BriefWarning]:
+    """Run the writers on both cores: PDFs here, the other formats in a forked child.
+
+    The split follows the costs: PDFs share the parsed fonts (a Chinese face
+    costs ~0.1 s to parse) and reportlab's import, DOCX files python-docx's,
+    so each process imports and parses only what its own files need.
+    """
+    here = [job for job in jobs if job[0] == "pdf"]
+    there = [job for job in jobs if job[0] != "pdf"]
+    if not here or not there or not _can_fork():
+        return _write_jobs(jobs)
+    import multiprocessing
+
+    receiver, sender = multiprocessing.Pipe(duplex=False)
+    child = multiprocessing.get_context("fork").Process(target=_child, args=(there, sender), daemon=True)
+    child.start()
+    sender.close()
+    try:
+        warnings = _write_jobs(here)
+        status, payload = receiver.recv()
+    except BaseException:
+        child.terminate()
+        raise
+    finally:
+        child.join()
+    if status == "error":
+        raise payload
+    return [*warnings, *payload]
+
+
+def _can_fork() -> bool:
+    return hasattr(os, "fork") and (os.cpu_count() or 1) > 1 and not os.environ.get("JJJ_BRIEF_SERIAL")
+
+
+def _write_jobs(jobs: list[Job]) -> list[BriefWarning]:
+    table = writers()
+    warnings: list[BriefWarning] = []
+    for fmt, doc, path in jobs:
+        table[fmt](doc, path, warnings)
+    return warnings
+
+
+def _child(jobs: list[Job], sender: Any) -> None:
+    """The forked writer: report warnings, or the error (ours or not) for the parent to raise."""
+    try:
+        sender.send(("ok", _write_jobs(jobs)))
+    except BriefError as exc:
+        sender.send(("error", exc))
+    except Exception as exc:  # noqa: BLE001 - re-raised in the parent, which reports it
+        sender.send(("error", RuntimeError(f"{type(exc).__name__}: {exc}")))
 
 
 def _umask() -> int:

@@ -43,6 +43,10 @@ class BriefError(Exception):
         tail = f" ({self.hint})" if self.hint else ""
         return f"{where}{self.message}{tail}"
 
+    def __reduce__(self) -> tuple:
+        """Pickle with location and hint, so an error raised in a forked writer arrives whole."""
+        return (type(self), (self.message, self.location, self.hint))
+
 
 class FactError(BriefError):
     """A fact file is malformed or inconsistent."""
@@ -54,6 +58,9 @@ class FactErrors(FactError):
     def __init__(self, problems: list[FactError]) -> None:
         super().__init__(f"{len(problems)} problem(s) in the fact files")
         self.problems = problems
+
+    def __reduce__(self) -> tuple:
+        return (type(self), (self.problems,))
 
     def __str__(self) -> str:
         return "\n".join(str(p) for p in self.problems)

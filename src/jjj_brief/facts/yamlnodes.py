@@ -21,6 +21,8 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # what YAML refuses, 
 MAX_FILE_BYTES = 5 * 1024 * 1024  # a hand-kept fact file is kilobytes; refuse a runaway paste early
 
 Node = yaml.Node
+# libyaml's loader, where PyYAML was built with it, composes ~10x faster with the same marks.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True)
@@ -76,7 +78,7 @@ def compose(path: Path) -> Doc:
     """Parse ``path`` into nodes, turning YAML syntax errors into located ``FactError``s."""
     text = read_text(path)
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
