@@ -49,6 +49,8 @@ class Figure:
     text: str
     facts: tuple[str, ...] = ()
     formula: str | None = None
+    note: str = ""  # a reviewer's annotation (fact, value, period, source), shown with --annotate
+    previous: str | None = None  # the figure as an older data vintage printed it (--since)
 
 
 @dataclass(frozen=True)
@@ -115,7 +117,50 @@ class SourceList:
     entries: tuple[SourceEntry, ...]
 
 
-Block = Union[Heading, Paragraph, BulletList, Table, SourceList]
+@dataclass(frozen=True)
+class ChartSeries:
+    """One series of a chart: its name, its values (for geometry) and their printed labels."""
+
+    name: str
+    values: tuple[float, ...]
+    labels: tuple[str, ...]
+    facts: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A bar or line chart; every text on it (ticks included) is already localized.
+
+    ``ticks`` are (value, label) pairs for the value axis, chosen and formatted by the
+    localization layer, so the writers draw numbers without formatting them.
+    """
+
+    kind: Literal["bar", "line"]
+    categories: tuple[str, ...]
+    series: tuple[ChartSeries, ...]
+    ticks: tuple[tuple[float, str], ...] = ()
+    axis_label: str = ""
+    caption: Inlines = ()
+    note: Inlines = ()
+
+
+@dataclass(frozen=True)
+class Box:
+    """A framed group of blocks, such as the key-points box on page 1."""
+
+    title: Inlines
+    blocks: tuple[Block, ...]
+
+
+@dataclass(frozen=True)
+class Distribution:
+    """The 简报 distribution block (报：/送：/发：, 共印X份) at the foot of the last page."""
+
+    entries: tuple[tuple[str, str], ...]  # (label, recipients), e.g. ("报：", "…")
+    copies: str = ""
+
+
+Block = Union[Heading, Paragraph, BulletList, Table, SourceList, Chart, Box, Distribution]
 
 # --------------------------------------------------------------- document
 
@@ -137,6 +182,10 @@ class Meta:
     keywords: tuple[str, ...] = ()
     classification: str = ""
     page_label: str = "{page} / {pages}"
+    house_style: str = "research"  # "research" (research note) or "jianbao" (Chinese 简报)
+    masthead: str = ""  # 简报: the briefing's name, printed large and red
+    issue_label: str = ""  # 简报: 第X期
+    issuer: str = ""  # 简报: 编印单位, left of the date under the masthead
 
 
 @dataclass(frozen=True)
@@ -176,6 +225,19 @@ def block_texts(block: Block) -> Iterator[str]:
             yield inline_text(block.note)
     elif isinstance(block, SourceList):
         yield from (f"[{e.number}] {inline_text(e.content)}" for e in block.entries)
+    elif isinstance(block, Chart):
+        if block.caption:
+            yield inline_text(block.caption)
+        if block.note:
+            yield inline_text(block.note)
+    elif isinstance(block, Box):
+        yield inline_text(block.title)
+        for inner in block.blocks:
+            yield from block_texts(inner)
+    elif isinstance(block, Distribution):
+        yield from (f"{label}{who}" for label, who in block.entries)
+        if block.copies:
+            yield block.copies
 
 
 def plain_text(doc: Document) -> str:
@@ -187,23 +249,30 @@ def plain_text(doc: Document) -> str:
 
 def figures(doc: Document) -> Iterator[Figure]:
     """Every figure in the document, in reading order."""
+    yield from _block_figures(doc.blocks)
 
-    def in_inlines(content: Inlines) -> Iterator[Figure]:
-        for node in content:
-            if isinstance(node, Figure):
-                yield node
-            elif isinstance(node, (Strong, Emph)):
-                yield from in_inlines(node.children)
 
-    for block in doc.blocks:
-        if isinstance(block, (Heading, Paragraph)):
-            yield from in_inlines(block.content)
+def _inline_figures(content: Inlines) -> Iterator[Figure]:
+    for node in content:
+        if isinstance(node, Figure):
+            yield node
+        elif isinstance(node, (Strong, Emph)):
+            yield from _inline_figures(node.children)
+
+
+def _block_figures(blocks: tuple[Block, ...]) -> Iterator[Figure]:
+    for block in blocks:
+        if isinstance(block, Box):
+            yield from _inline_figures(block.title)
+            yield from _block_figures(block.blocks)
+        elif isinstance(block, (Heading, Paragraph)):
+            yield from _inline_figures(block.content)
         elif isinstance(block, BulletList):
             for item in block.items:
-                yield from in_inlines(item)
+                yield from _inline_figures(item)
         elif isinstance(block, Table):
+            yield from _inline_figures(block.caption)
             for row in (block.header, *block.rows):
                 for cell in row:
-                    yield from in_inlines(cell.content)
-            yield from in_inlines(block.caption)
-            yield from in_inlines(block.note)
+                    yield from _inline_figures(cell.content)
+            yield from _inline_figures(block.note)
