@@ -136,6 +136,29 @@ class Briefing:
     def multiple(self, a: Fact, b: Fact) -> Derived:
         return derive.multiple(a, b)
 
+    def exchange_rate(self, item: Fact, currency: str) -> Fact:
+        """The exchange-rate fact for converting ``item`` into ``currency``: same period if the
+        facts have one, else the latest rate of the same year (any region: rates are national)."""
+        unit = self.store.indicators[item.indicator].unit
+        pairs = {f"{unit}/{currency}", f"{currency}/{unit}"}
+        rates = [f for f in self.store.facts.values() if self.store.indicators[f.indicator].unit in pairs]
+        same = [f for f in rates if f.period == item.period] or [
+            f for f in rates if f.period.end == item.period.end
+        ]
+        if not same:
+            raise TemplateError(
+                f"no exchange rate between {unit} and {currency} for {item.period} in the facts",
+                hint=f"add a fact whose indicator has unit {currency}/{unit} or {unit}/{currency}",
+            )
+        return max(same, key=lambda f: f.period)
+
+    def convert(self, item: Fact, currency: str) -> Derived:
+        """``item`` converted into ``currency`` with :meth:`exchange_rate`; the figure keeps
+        both facts, so its origin (and the rate's date) can be shown."""
+        rate = self.exchange_rate(item, currency)
+        units = self.store.indicators
+        return derive.convert(item, rate, units[item.indicator].unit, units[rate.indicator].unit, currency)
+
     # -- sources ----------------------------------------------------------
 
     def cite(self, item: Figureish) -> None:
@@ -181,9 +204,14 @@ def figure_filters(briefing: Briefing, loc: Any) -> dict[str, Callable[..., Any]
         q = item.qualifier if qualify else None
         return None if q == "record_high" else q
 
-    def figure(item: Figureish, digits: int | None = None, qualify: bool = True, scale: Any = None) -> Markup:
+    def figure(item: Figureish, digits: int | None = None, qualify: bool = True,
+               scale: Any = None, style: str = "name") -> Markup:
+        """A figure as the language prints it.  ``scale=`` a list of facts locks the unit
+        of the whole series (0.9万亿元 … 1.7万亿元); ``style="symbol"`` writes ¥/US$."""
         unit = unit_of(item)
         q = qualifier(item, qualify)
+        if isinstance(scale, (list, tuple)):
+            scale = loc.scale_for([f.value for f in scale], digits=_digits(digits, 2))
         if unit == "percent":
             text = loc.percent(item.value, digits=_digits(digits, 1), qualifier=q)
         elif unit == "points":
@@ -191,7 +219,8 @@ def figure_filters(briefing: Briefing, loc: Any) -> dict[str, Callable[..., Any]
         elif unit == "multiple":
             text = loc.multiple(item.value, digits=_digits(digits, 1), qualifier=q)
         else:
-            text = loc.amount(item.value, unit, digits=_digits(digits, 2), qualifier=q, scale=scale)
+            text = loc.amount(item.value, unit, digits=_digits(digits, 2), qualifier=q, scale=scale,
+                              style=style)
         return mark(item, text)
 
     def change(item: Figureish, digits: int | None = None, basis: str | None = None) -> Markup:

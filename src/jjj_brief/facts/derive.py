@@ -87,3 +87,21 @@ def difference(a: Fact, b: Fact, unit: str) -> Derived:
     result_unit = "points" if unit == "percent" else unit
     formula = f"difference({a.id}, {b.id})"
     return Derived(b.value - a.value, result_unit, (a.id, b.id), formula, _span(a, b))
+
+
+def convert(amount: Fact, rate: Fact, amount_unit: str, rate_unit: str, target: str) -> Derived:
+    """``amount`` (in ``amount_unit``) in currency ``target``, at exchange rate ``rate``.
+
+    ``rate_unit`` ``CNY/USD`` means yuan per dollar: CNY → USD divides, USD → CNY multiplies.
+    """
+    quote, _, base = rate_unit.partition("/")
+    if (amount_unit, target) == (quote, base):
+        value = _ratio(rate, amount)  # amount / rate
+    elif (amount_unit, target) == (base, quote):
+        value = amount.value * rate.value
+    else:
+        raise DerivationError(
+            f"rate {rate.id} ({rate_unit}) cannot convert {amount_unit} into {target}", rate.location
+        )
+    formula = f"convert({amount.id}, {rate.id})"
+    return Derived(value, target, (amount.id, rate.id), formula, amount.period, amount.qualifier)

@@ -156,11 +156,12 @@ class _Loader:
         fields = {k: v for k, _, v in mapping_items(doc, node, f"indicator {key!r}")}
         _require(doc, node, fields, ("label", "unit"), f"indicator {key!r}")
         unit = scalar_text(doc, fields["unit"], "unit")
-        if unit not in PLAIN_UNITS and not _is_currency(unit):
+        if unit not in PLAIN_UNITS and not _is_currency(unit) and not _is_exchange_rate(unit):
             raise FactError(
                 f"unknown unit {unit!r} for indicator {key!r}",
                 doc.at(fields["unit"]),
-                hint="use an ISO 4217 currency code (CNY, USD), 'percent' or 'count'",
+                hint="use an ISO 4217 currency code (CNY, USD), an exchange rate (CNY/USD: "
+                "yuan per dollar), 'percent', 'multiple' or 'count'",
             )
         label = localized(doc, fields["label"], f"label of indicator {key!r}")
         derived = parse_derivation(doc, fields["derived"], key) if "derived" in fields else None
@@ -320,6 +321,12 @@ def _printable(text: str) -> str:
 
 _YAML_NON_FINITE = (".nan", ".inf", "nan", "inf", "infinity")
 _CURRENCY = re.compile(r"[A-Z]{3}")
+
+
+def _is_exchange_rate(unit: str) -> bool:
+    """``CNY/USD``: how many of the first currency one of the second buys."""
+    quote, _, base = unit.partition("/")
+    return bool(base) and _is_currency(quote) and _is_currency(base) and quote != base
 
 
 def _is_currency(code: str) -> bool:
