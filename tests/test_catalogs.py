@@ -128,3 +128,15 @@ def test_a_malformed_catalog_is_a_catalog_error_naming_file_and_line(
 def test_a_missing_catalog_is_a_catalog_error(tmp_path: Path) -> None:
     with pytest.raises(CatalogError, match="cannot read"):
         translations_for("zh", tmp_path)
+
+
+def test_a_catalog_whose_translation_renames_a_placeholder_is_refused_at_load(tmp_path: Path) -> None:
+    """The build must not crash mid-render or drop a figure because a translator renamed one."""
+    broken = tmp_path / "messages.po"
+    source = (Path(__file__).resolve().parents[1] / "locales" / "zh" / "LC_MESSAGES" / "messages.po")
+    text = source.read_text(encoding="utf-8").replace('msgstr "%(region)s经济简报"', 'msgstr "%(regoin)s经济简报"')
+    broken.write_text(text, encoding="utf-8")
+    line = text.splitlines().index('msgstr "%(regoin)s经济简报"')  # the msgid is the line before
+    with pytest.raises(CatalogError) as caught:
+        load_translations(broken)
+    assert str(caught.value).startswith(f"{broken}:{line}: msgstr of 'Economic briefing: %(region)s' drops")

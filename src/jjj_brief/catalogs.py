@@ -113,8 +113,18 @@ def load_translations(path: str | Path) -> Translations:
 
 @lru_cache(maxsize=None)
 def _compiled(path: Path, mtime_ns: int, size: int) -> Translations:
-    """Cache key includes the file's mtime and size, so an edited catalog is recompiled."""
-    return compile_catalog(read_catalog(path))
+    """Cache key includes the file's mtime and size, so an edited catalog is recompiled.
+
+    A translation whose placeholders differ from its msgid would crash a render or drop a
+    figure, so such a catalog is refused here, naming the entry's line (as ``i18n check`` does).
+    """
+    from jjj_brief.i18n_check import compile_problems
+
+    catalog = read_catalog(path)
+    problems = compile_problems(path, catalog)
+    if problems:
+        raise problems[0]
+    return compile_catalog(catalog)
 
 
 def translations_for(language: str | Language, locales_dir: str | Path | None = None) -> NullTranslations:
