@@ -97,6 +97,10 @@ def write_template(tmp_path: Path, body: str) -> Path:
         ("\n<p>{{ b.fact('gdp', '1999')|figure }}</p>", 3, "gdp in region 'jjj' for period 1999"),
         ("<p>{{ ''.__class__.__mro__[1].__subclasses__() }}</p>", 2, "sandbox"),
         ("<p>{{ b.store.__class__ }}</p>", 2, "sandbox"),
+        ("<p>{% include '/etc/passwd' %}</p>", 2, "template not found: /etc/passwd"),
+        ("<p>{% include '../../../../etc/passwd' %}</p>", 2, "template not found"),
+        ("<p>{% import 'os' as os %}</p>", 2, "template not found: os"),
+        ("<p>{{ b.store.facts.clear() }}</p>", 2, "sandbox"),
     ],
 )
 def test_template_errors_name_the_template_line(tmp_path: Path, body: str, line: int, message: str) -> None:
@@ -114,3 +118,20 @@ def test_a_custom_template_names_its_output_after_itself(tmp_path: Path) -> None
                     "--facts", FIXTURES / "yrd-2025.yaml", "--out", tmp_path / "out")
     assert run.code == 0, run.err
     assert (tmp_path / "out" / "custom-zh.docx").is_file()
+
+
+@pytest.mark.parametrize("lang", ["../../x", "en/../../x", "zh;rm"])
+def test_an_odd_language_value_cannot_shape_a_path(tmp_path: Path, lang: str) -> None:
+    run = jjj_brief("build", "--lang", lang, "--out", tmp_path / "out")
+    assert run.code == 2 and "unknown language" in run.err.lower()
+    assert sorted(p.name for p in tmp_path.rglob("*")) == []
+
+
+def test_a_template_path_names_the_output_but_never_leaves_the_output_folder(tmp_path: Path) -> None:
+    deep = tmp_path / "a" / "b"
+    deep.mkdir(parents=True)
+    template = write_template(deep, "<p>x</p>")
+    run = jjj_brief("build", "--lang", "en", "--format", "docx", "--template", f"{deep}/../b/{template.name}",
+                    "--out", tmp_path / "out")
+    assert run.code == 0, run.err
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["custom-en.docx"]

@@ -92,7 +92,7 @@ def quoted(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-@settings(max_examples=25, deadline=None, derandomize=True,
+@settings(max_examples=max(5, settings().max_examples // 8),  # each example is a whole build
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(name=label, values=st.lists(st.tuples(year, value), min_size=1, max_size=4, unique_by=lambda t: t[0]))
 def test_generated_facts_build_and_read_back_or_fail_with_our_error(

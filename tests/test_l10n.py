@@ -412,7 +412,7 @@ def test_a_translation_with_foreign_placeholders_is_a_catalog_error(tmp_path: Pa
     shutil.copy(catalog_path("zh"), target)
     text = target.read_text(encoding="utf-8").replace('msgstr "{amount}元"', 'msgstr "{金额}元"')
     target.write_text(text, encoding="utf-8")
-    with pytest.raises(CatalogError, match="placeholders"):
+    with pytest.raises(CatalogError, match=r"messages.po:\d+: msgstr of .\{amount\} yuan. drops placeholder"):
         Localizer.for_language("zh", tmp_path).amount(D("2.43e12"), "CNY")
 
 
@@ -445,7 +445,7 @@ figures = st.builds(
 
 
 @pytest.mark.parametrize("lang", LANGS)
-@settings(derandomize=True, max_examples=200, deadline=None)
+@settings(max_examples=4 * settings().max_examples)
 @given(value=figures, digits=st.integers(min_value=0, max_value=3))
 def test_a_formatted_figure_reads_back_as_the_value_rounded_at_its_precision(
     lang: str, value: Decimal, digits: int
@@ -459,7 +459,7 @@ def test_a_formatted_figure_reads_back_as_the_value_rounded_at_its_precision(
 
 
 @pytest.mark.parametrize("lang", LANGS)
-@settings(derandomize=True, max_examples=200, deadline=None)
+@settings(max_examples=4 * settings().max_examples)
 @given(value=figures)
 def test_money_reads_back_once_its_unit_words_are_taken_off(lang: str, value: Decimal) -> None:
     x = Localizer.for_language(lang)

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-from jinja2.sandbox import SandboxedEnvironment, SecurityError
+from jinja2.sandbox import ImmutableSandboxedEnvironment, SandboxedEnvironment, SecurityError
 
 from jjj_brief.errors import BriefError, Location, TemplateError
 
@@ -30,7 +30,7 @@ def make_environment(template_dir: Path) -> SandboxedEnvironment:
     """The environment loading from ``template_dir``, one per process and folder so that each
     template is compiled once (compiling costs far more than rendering); each render binds its
     own translations and filters (see :func:`render`)."""
-    env = SandboxedEnvironment(
+    env = ImmutableSandboxedEnvironment(  # also refuses list/dict/set mutation from templates
         loader=jinja2.FileSystemLoader(str(template_dir)),
         bytecode_cache=_bytecode_cache(),
         undefined=jinja2.StrictUndefined,
@@ -77,7 +77,11 @@ def render(
         where = Location(exc.filename or name, exc.lineno)
         raise TemplateError(f"template syntax error: {exc.message}", where) from None
     except jinja2.TemplateNotFound as exc:
-        raise TemplateError(f"template not found: {exc.name}", Location(name)) from None
+        where = Location(name) if exc.name == name else _template_location(exc, name)
+        raise TemplateError(
+            f"template not found: {exc.name}", where,
+            hint="a template may include only templates in its own folder",
+        ) from None
     except jinja2.UndefinedError as exc:
         raise TemplateError(
             f"undefined name: {exc.message}", _template_location(exc, name),
