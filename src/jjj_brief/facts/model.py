@@ -95,20 +95,15 @@ class Localized:
     by_lang: tuple[tuple[str, str], ...]
 
     def get(self, lang: str) -> str | None:
-        table = dict(self.by_lang)
-        for key in _fallbacks(lang):
-            if key in table:
-                return table[key]
-        return None
+        """The text in catalog language ``lang`` (``en``, ``zh``, ``zh_Hant``), or None.
+
+        No fallback between languages: a Traditional Chinese briefing showing a Simplified
+        label would be wrong without anyone noticing, so a missing text is an error upstream.
+        """
+        return dict(self.by_lang).get(lang)
 
     def langs(self) -> tuple[str, ...]:
         return tuple(k for k, _ in self.by_lang)
-
-
-def _fallbacks(lang: str) -> tuple[str, ...]:
-    """Languages to try for ``lang``: itself, then its base language."""
-    base = lang.replace("-", "_").split("_")[0]
-    return (lang, lang.replace("-", "_"), base) if base != lang else (lang,)
 
 
 @dataclass(frozen=True)
