@@ -72,3 +72,67 @@ def test_entities_are_not_expanded() -> None:
     evil = '<!DOCTYPE brief [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
     with pytest.raises(MarkupError):
         read_markup(f'{evil}<brief lang="en">{META}<p>&x;</p></brief>', "t")
+
+
+CHART = (
+    '<chart kind="bar" unit="万亿元"><caption>图1</caption>'
+    '<series name="工业增加值"><point label="2013年" value="1.7e12" fact="v/jjj/2013">1.7</point>'
+    '<point label="2023年" value="2.43e12" fact="v/jjj/2023">2.43</point></series>'
+    '<tick value="0">0</tick><tick value="1e12">1</tick><note>来源：新华社</note></chart>'
+)
+
+
+def test_a_chart_keeps_geometry_labels_ticks_and_facts() -> None:
+    (chart,) = parse(CHART).blocks
+    assert isinstance(chart, d.Chart) and chart.kind == "bar" and chart.axis_label == "万亿元"
+    assert chart.categories == ("2013年", "2023年")
+    (series,) = chart.series
+    assert series.values == (1.7e12, 2.43e12) and series.labels == ("1.7", "2.43")
+    assert series.facts == ("v/jjj/2013", "v/jjj/2023")
+    assert chart.ticks == ((0.0, "0"), (1e12, "1"))
+    assert d.plain_text(parse(CHART)).splitlines()[1:] == ["图1", "来源：新华社"]
+
+
+def test_a_box_holds_a_title_and_blocks() -> None:
+    (box,) = parse("<box><title>要点</title><ul><li>甲</li><li>乙</li></ul><p>丙</p></box>").blocks
+    assert box.title == (d.Text("要点"),)
+    assert [type(b) for b in box.blocks] == [d.BulletList, d.Paragraph]
+
+
+def test_the_distribution_block_and_the_jianbao_meta_fields() -> None:
+    meta = ("<meta><title>T</title><house-style>jianbao</house-style><masthead>京津冀经济简报</masthead>"
+            "<issue-label>第1期</issue-label><issuer>研究组</issuer></meta>")
+    doc = read_markup(
+        f'<brief lang="zh-CN">{meta}<distribution><entry label="报：">甲</entry><entry label="送：">乙</entry>'
+        "<copies>共印50份</copies></distribution></brief>", "jianbao.xml.j2")
+    assert (doc.meta.house_style, doc.meta.masthead, doc.meta.issue_label, doc.meta.issuer) == (
+        "jianbao", "京津冀经济简报", "第1期", "研究组")
+    assert doc.blocks == (d.Distribution((("报：", "甲"), ("送：", "乙")), "共印50份"),)
+
+
+@pytest.mark.parametrize(
+    ("body", "line", "message"),
+    [
+        ('\n<chart kind="pie"><series><point value="1">1</point></series></chart>', 2, "chart kind must be"),
+        ("\n<chart>\n<caption>c</caption></chart>", 2, "has no <series>"),
+        ('<chart>\n<series>\n<point value="x">1</point></series></chart>', 3, "finite number"),
+        ('<chart><series>\n<point value="nan">1</point></series></chart>', 2, "finite number"),
+        ('<chart>\n<series><bar value="1"/></series></chart>', 2, "may only hold <point>"),
+        ('<chart><series><point label="a" value="1">1</point></series>\n'
+         '<series><point label="b" value="1">1</point></series></chart>', 2, "differ from the first series"),
+        ("<box><title>t</title>\n<box><p>x</p></box></box>", 2, "may not hold <box>"),
+        ("\n<box><title>t</title></box>", 2, "holds no blocks"),
+        ("<distribution>\n<p>x</p></distribution>", 2, "may only hold <entry> and <copies>"),
+    ],
+)
+def test_bad_charts_boxes_and_distributions_name_the_line(body: str, line: int, message: str) -> None:
+    with pytest.raises(MarkupError) as caught:
+        parse(body)
+    assert (caught.value.location.file, caught.value.location.line) == ("briefing.xml.j2", line)
+    assert message in caught.value.message
+
+
+def test_an_unknown_house_style_is_refused_with_its_line() -> None:
+    with pytest.raises(MarkupError) as caught:
+        read_markup('<brief lang="en"><meta><title>T</title>\n<house-style>memo</house-style></meta></brief>', "t")
+    assert caught.value.location.line == 2 and "house-style" in caught.value.message

@@ -43,7 +43,12 @@ class Figure:
     """A formatted figure that remembers which facts it shows.
 
     ``facts`` holds fact ids (``indicator/region/period``); ``formula`` is
-    set for a derived figure, e.g. ``growth(a, b)``.
+    set for a derived figure, e.g. ``growth(a, b)``.  ``value``, ``unit``,
+    ``period`` and ``style`` say what was printed and how (the exact decimal,
+    the period a derived figure spans, the Localizer call): a derived value
+    exists nowhere in the facts, and the audit ledger and the cross-language
+    check need it without re-deriving.  ``previous`` is None for a figure
+    unchanged since the older vintage, ``""`` for one the older vintage lacked.
     """
 
     text: str
@@ -51,6 +56,10 @@ class Figure:
     formula: str | None = None
     note: str = ""  # a reviewer's annotation (fact, value, period, source), shown with --annotate
     previous: str | None = None  # the figure as an older data vintage printed it (--since)
+    value: str | None = None  # the exact Decimal shown, in plain notation ("2430000000000")
+    unit: str | None = None  # "CNY", "percent", "points", "multiple", "count"…
+    period: str | None = None  # as in the facts: "2023", "2013/2023"
+    style: str | None = None  # how it was printed: "figure digits=2 qualifier=about" (see figure_style.py)
 
 
 @dataclass(frozen=True)
@@ -275,4 +284,7 @@ def _block_figures(blocks: tuple[Block, ...]) -> Iterator[Figure]:
             for row in (block.header, *block.rows):
                 for cell in row:
                     yield from _inline_figures(cell.content)
+            yield from _inline_figures(block.note)
+        elif isinstance(block, Chart):
+            yield from _inline_figures(block.caption)
             yield from _inline_figures(block.note)

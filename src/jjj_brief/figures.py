@@ -17,10 +17,12 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from jjj_brief.errors import BriefError, BriefWarning, TemplateError
+from jjj_brief.errors import BriefError, BriefWarning, TemplateError, UsageError
 from jjj_brief.facts import derive
 from jjj_brief.facts.derive import Derived
 from jjj_brief.facts.model import Fact, FactStore, Localized, Period, PeriodFormError
+from jjj_brief.figure_style import FigureStyle, plain_value
+from jjj_brief.review import ADDED, UNCHANGED, Review
 
 Figureish = Fact | Derived
 
@@ -64,6 +66,23 @@ class Briefing:
             self.missing.append(BriefWarning(f"list {list_key!r} is not in the facts; its passage is left out"))
             return []
         return [self.words(item, f"an item of list {list_key!r}") for item in self.store.lists[list_key]]
+
+    def setting(self, key: str, default: str = "") -> str:
+        """A build setting from the facts' ``briefing:`` section (issuer, issue, classification…),
+        in this language when it is given per language; ``default`` when the facts lack it."""
+        value = self.store.settings.get(key)
+        if value is None:
+            return default
+        if isinstance(value, Localized):
+            return self.words(value, f"briefing setting {key!r}")
+        return str(value)
+
+    def require_language(self, *codes: str) -> str:
+        """Refuse to render a template in a language it is not written for (the 简报 is zh only)."""
+        if self.lang not in codes:
+            raise UsageError(f"this template is written for {', '.join(codes)} only, not {self.lang!r}",
+                             hint=f"build it with --lang {codes[0]}")
+        return ""
 
     # -- facts ------------------------------------------------------------
 
@@ -188,53 +207,114 @@ class Briefing:
         return out
 
 
-def figure_filters(briefing: Briefing, loc: Any) -> dict[str, Callable[..., Any]]:
-    """The filters a template uses to print figures, bound to one render's facts and locale."""
+def figure_filters(briefing: Briefing, loc: Any, review: Review | None = None) -> dict[str, Callable[..., Any]]:
+    """The filters a template uses to print figures, bound to one render's facts and locale.
+
+    ``review`` adds a reviewer's note (``--annotate``) and the text an older
+    vintage printed (``--since``) to each figure.
+    """
 
     def unit_of(item: Figureish) -> str:
         return item.unit if isinstance(item, Derived) else briefing.store.indicators[item.indicator].unit
 
-    def mark(item: Figureish, text: str) -> Markup:
+    def printed(item: Figureish, style_of: Callable[[Figureish], FigureStyle]) -> Markup:
+        """The figure's markup; ``style_of`` gives the style for an item (a qualifier is per item),
+        so an older vintage's item is printed by the very same call."""
         briefing.cite(item)
-        ids = " ".join(item.facts) if isinstance(item, Derived) else item.id
-        formula = f' formula="{escape(item.formula)}"' if isinstance(item, Derived) else ""
-        return Markup(f'<num fact="{escape(ids)}"{formula}>{escape(text)}</num>')
-
-    def qualifier(item: Figureish, qualify: bool) -> str | None:
-        q = item.qualifier if qualify else None
-        return None if q == "record_high" else q
+        unit, style = unit_of(item), style_of(item)
+        text = style.apply(loc, item.value, unit)
+        extra: dict[str, str] = {}
+        if review is not None:
+            extra["note"] = review.note(item, unit)
+            older = review.older(item)
+            if older is ADDED:
+                extra["previous"] = ""
+            elif older is not UNCHANGED:
+                before = style_of(older).apply(loc, older.value, unit_of(older))
+                if before != text:  # a revision lost in rounding moves nothing a reader sees
+                    extra["previous"] = before
+        return _num_markup(item, text, unit, style, extra)
 
     def figure(item: Figureish, digits: int | None = None, qualify: bool = True,
                scale: Any = None, style: str = "name") -> Markup:
         """A figure as the language prints it.  ``scale=`` a list of facts locks the unit
         of the whole series (0.9万亿元 … 1.7万亿元); ``style="symbol"`` writes ¥/US$."""
-        unit = unit_of(item)
-        q = qualifier(item, qualify)
+        default = 1 if unit_of(item) in ("percent", "points", "multiple") else 2
         if isinstance(scale, (list, tuple)):
             scale = loc.scale_for([f.value for f in scale], digits=_digits(digits, 2))
-        if unit == "percent":
-            text = loc.percent(item.value, digits=_digits(digits, 1), qualifier=q)
-        elif unit == "points":
-            text = loc.points(item.value, digits=_digits(digits, 1))
-        elif unit == "multiple":
-            text = loc.multiple(item.value, digits=_digits(digits, 1), qualifier=q)
-        else:
-            text = loc.amount(item.value, unit, digits=_digits(digits, 2), qualifier=q, scale=scale,
-                              style=style)
-        return mark(item, text)
+        divisor = scale.divisor if scale is not None else None
+
+        def style_of(one: Figureish) -> FigureStyle:
+            q = one.qualifier if qualify and one.qualifier != "record_high" else None
+            return FigureStyle("figure", _digits(digits, default), q, scale=divisor, money=style)
+
+        return printed(item, style_of)
 
     def change(item: Figureish, digits: int | None = None, basis: str | None = None) -> Markup:
-        return mark(item, loc.change(item.value, digits=_digits(digits, 1), basis=basis))
+        style = FigureStyle("change", _digits(digits, 1), basis=basis)
+        return printed(item, lambda one: style)
 
     return {
         "figure": figure,
         "change": change,
         "period": lambda p: loc.period(p.period if hasattr(p, "period") else p),
+        "span": lambda first, last: loc.period_range(first.period, last.period),
         "year": lambda year: loc.period(Period(int(year), int(year))),
         "date": _guarded(loc.date),
         "capfirst": lambda s: s[:1].upper() + s[1:],
         "join": lambda items: loc.join(list(items)),
+        "chart": lambda series: chart_data(briefing, loc, series),
+        "outline": lambda n, level=1: loc.outline_number(int(level), int(n)),
     }
+
+
+def chart_data(briefing: Briefing, loc: Any, series: Any) -> dict[str, Any]:
+    """What a ``<chart>`` element needs for one series of facts, or several (a list of lists).
+
+    ``unit`` is the axis unit (``万亿元``), ``ticks`` round values labelled in the
+    series' locked scale, and each series' ``points`` carry the category
+    (the period), the exact value, the printed label and the fact id.  All
+    series of a chart share one unit and one scale; the sources are cited.
+    """
+    groups = [list(s) for s in series] if series and isinstance(series[0], (list, tuple)) else [list(series)]
+    facts = [f for group in groups for f in group]
+    if not facts:
+        raise TemplateError("a chart needs at least one fact", hint="guard the chart with has(...)")
+    units = {briefing.store.indicators[f.indicator].unit for f in facts}
+    if len(units) != 1:
+        raise TemplateError(f"a chart's series must share one unit, not {', '.join(sorted(units))}")
+    unit = units.pop()
+    values = [f.value for f in facts]
+    for fact in facts:
+        briefing.cite(fact)
+    publishers = []
+    for fact in facts:
+        source = briefing.store.sources[fact.source]
+        name = briefing.words(source.publisher, f"publisher of source {fact.source!r}")
+        publishers.extend([name] if name not in publishers else [])
+    return {
+        "sources": publishers,
+        "unit": loc.axis_unit(values, unit),
+        "ticks": [{"value": str(v), "label": label} for v, label in loc.ticks(values, unit)],
+        "series": [{"indicator": group[0].indicator, "points": [
+            {"label": loc.period(f.period), "value": str(f.value), "text": loc.chart_value(f.value, values, unit),
+             "fact": f.id} for f in group]} for group in groups],
+    }
+
+
+def _num_markup(item: Figureish, text: str, unit: str, style: FigureStyle, extra: dict[str, str]) -> Markup:
+    """``<num>`` with the figure's origin and what was printed, for the document model."""
+    attributes = {
+        "fact": " ".join(item.facts) if isinstance(item, Derived) else item.id,
+        "formula": item.formula if isinstance(item, Derived) else None,
+        "value": plain_value(item.value),
+        "unit": unit,
+        "period": str(item.period) if item.period is not None else None,
+        "style": str(style),
+        **extra,
+    }
+    written = "".join(f' {k}="{escape(v)}"' for k, v in attributes.items() if v is not None)
+    return Markup(f"<num{written}>{escape(text)}</num>")
 
 
 def _digits(asked: int | None, default: int) -> int:

@@ -9,14 +9,26 @@ The dialect::
     <brief lang="zh-CN">
       <meta><title>…</title><subtitle>…</subtitle><dateline>…</dateline>
             <author>…</author><subject>…</subject><keywords>a; b</keywords>
-            <classification>…</classification><page-label>第{page}页 共{pages}页</page-label></meta>
+            <classification>…</classification><page-label>第{page}页 共{pages}页</page-label>
+            <house-style>research|jianbao</house-style><masthead>…</masthead>
+            <issue-label>第1期</issue-label><issuer>…</issuer></meta>
       <h1>…</h1> <h2>…</h2>
       <p role="lead">… <num fact="id id" formula="…">2.43万亿元</num> <b>…</b> <i>…</i> <ref source="id"/></p>
+          (|figure also writes value, unit, period, style and, when asked, note and previous on <num>)
       <ul><li>…</li></ul>
       <table><caption>…</caption><tr><th>…</th><th align="right">…</th></tr>
              <tr><td>…</td><td align="right">…</td></tr><note>…</note></table>
       <sources><source id="id">…</source></sources>
+      <box><title>Key points</title> …blocks… </box>
+      <chart kind="bar|line" unit="万亿元"><caption>…</caption>
+             <series name="…"><point label="2013年" value="1.7e12" fact="id">1.7</point>…</series>
+             <tick value="0">0</tick>… <note>来源：…</note></chart>
+      <distribution><entry label="报：">…</entry><copies>共印50份</copies></distribution>
     </brief>
+
+A chart's ``value`` attributes are the geometry (exact decimals as the facts
+hold them); the element text of a ``<point>`` or ``<tick>`` is what is
+printed, already formatted by the localization layer.
 
 Whitespace in inline content collapses as in HTML, except that a line break
 between two Chinese characters disappears (as CSS does for CJK text), so a
@@ -42,7 +54,15 @@ _META_FIELDS = {
     "subject": "subject",
     "classification": "classification",
     "page-label": "page_label",
+    "house-style": "house_style",
+    "masthead": "masthead",
+    "issue-label": "issue_label",
+    "issuer": "issuer",
 }
+# what |figure writes on <num> beside fact and formula (see figures.py), kept for the ledger
+_NUM_DETAILS = ("value", "unit", "period", "style")
+HOUSE_STYLES = ("research", "jianbao")
+CHART_KINDS = ("bar", "line")
 
 
 def read_markup(text: str, origin: str) -> d.Document:
@@ -104,6 +124,10 @@ class _Reader:
                 raise self.fail(child, f"unknown <meta> field <{child.tag}>")
         if not values.get("title"):
             raise self.fail(el, "<meta> lacks a non-empty <title>")
+        if values.get("house_style", "research") not in HOUSE_STYLES:
+            found = el.find("house-style")
+            raise self.fail(found if found is not None else el,
+                            f"<house-style> must be one of {', '.join(HOUSE_STYLES)}, not {values['house_style']!r}")
         return d.Meta(lang=lang, **values)  # type: ignore[arg-type]
 
     def block(self, el: etree._Element) -> d.Block:
@@ -118,6 +142,14 @@ class _Reader:
             return self.table(el)
         if tag == "sources":
             return self.sources(el)
+        if tag == "box":
+            return self.box(el)
+        if tag == "chart":
+            from jjj_brief.markup_chart import read_chart  # it uses this module's helpers
+
+            return read_chart(self, el)
+        if tag == "distribution":
+            return self.distribution(el)
         raise self.fail(el, f"unknown block element <{tag}>")
 
     def children(self, el: etree._Element, tag: str) -> list[etree._Element]:
@@ -162,6 +194,36 @@ class _Reader:
             entries.append(d.SourceEntry(self.source_numbers[key], self.inlines(child), key))
         return d.SourceList(tuple(entries))
 
+    def box(self, el: etree._Element) -> d.Box:
+        """A framed group: an optional ``<title>``, then any blocks but another box."""
+        title: d.Inlines = ()
+        blocks: list[d.Block] = []
+        for child in (c for c in el if _is_element(c)):
+            if child.tag == "title" and not blocks and not title:
+                title = self.inlines(child)
+            elif child.tag in ("box", "distribution"):
+                raise self.fail(child, f"<box> may not hold <{child.tag}>")
+            else:
+                blocks.append(self.block(child))
+        if not blocks:
+            raise self.fail(el, "<box> holds no blocks")
+        return d.Box(title, tuple(blocks))
+
+    def distribution(self, el: etree._Element) -> d.Distribution:
+        """The 简报's 报/送/发 lines (``<entry label="报：">``) and the ``<copies>`` line."""
+        entries: list[tuple[str, str]] = []
+        copies = ""
+        for child in (c for c in el if _is_element(c)):
+            if child.tag == "entry":
+                entries.append((_collapse(child.get("label", "")).strip(), _collapse(_text_of(child)).strip()))
+            elif child.tag == "copies":
+                copies = _collapse(_text_of(child)).strip()
+            else:
+                raise self.fail(child, f"<distribution> may only hold <entry> and <copies>, not <{child.tag}>")
+        if not entries and not copies:
+            raise self.fail(el, "<distribution> is empty")
+        return d.Distribution(tuple(entries), copies)
+
     def inlines(self, el: etree._Element) -> d.Inlines:
         """The inline content of ``el`` with whitespace collapsed and trimmed at both ends."""
         return _trim(_merge(self._raw_inlines(el)))
@@ -185,7 +247,9 @@ class _Reader:
             return d.Emph(tuple(_merge(self._raw_inlines(el))))
         if tag == "num":
             facts = tuple((el.get("fact") or "").split())
-            return d.Figure(_collapse(_text_of(el)), facts, el.get("formula") or None)
+            return d.Figure(_collapse(_text_of(el)), facts, el.get("formula") or None,
+                            note=el.get("note", ""), previous=el.get("previous"),
+                            **{key: el.get(key) for key in _NUM_DETAILS})
         if tag == "ref":
             key = el.get("source", "")
             if key not in self.source_numbers:

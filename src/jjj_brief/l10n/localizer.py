@@ -25,8 +25,11 @@ from jjj_brief.catalogs import translations_for
 from jjj_brief.errors import CatalogError
 from jjj_brief.facts.model import Period
 from jjj_brief.l10n import patterns
+from jjj_brief.l10n.axes import nice_ticks, outline_number, tick_digits
 from jjj_brief.l10n.language import Language, resolve_language
-from jjj_brief.l10n.scales import PLAIN, Scale, auto_scale, format_scaled, round_half_up, shared_scale
+from jjj_brief.l10n.scales import (
+    PLAIN, Scale, auto_scale, format_scaled, round_half_up, shared_scale, unit_words,
+)
 
 PLAIN_UNITS = ("count", "percent")
 
@@ -302,3 +305,62 @@ class Localizer:
         '氢能、生物医药和机器人'
         """
         return format_list(items, locale=self.locale)
+
+    # -- charts and outlines -----------------------------------------------------------------
+
+    def ticks(self, values: Iterable[Decimal], unit: str, *, digits: int = 2) -> list[tuple[Decimal, str]]:
+        """Round value-axis ticks from 0 past the largest value, labelled in the series' locked scale.
+
+        Each pair is (value in the fact's own unit, label); the unit words go once
+        on the axis (:meth:`axis_unit`), not on every tick.
+
+        >>> zh = Localizer.for_language("zh")
+        >>> [label for _, label in zh.ticks([Decimal("1.7e12"), Decimal("2.43e12")], "CNY")]
+        ['0', '0.5', '1', '1.5', '2', '2.5']
+        """
+        values = [Decimal(v) for v in values]
+        scale = self._chart_scale(values, unit, digits)
+        top = max((abs(v) for v in values), default=Decimal(0)) / scale.divisor
+        ticks = nice_ticks(top)
+        places = tick_digits(ticks)
+        return [(t * scale.divisor, format_scaled(t, PLAIN, places, self.number_locale)) for t in ticks]
+
+    def axis_unit(self, values: Iterable[Decimal], unit: str, *, digits: int = 2) -> str:
+        """The unit a chart's value axis counts in: ``trillion yuan``, ``万亿元``, ``percent``.
+
+        >>> en, zh = Localizer.for_language("en"), Localizer.for_language("zh")
+        >>> en.axis_unit([Decimal("2.43e12")], "CNY"), zh.axis_unit([Decimal("2.43e12")], "CNY")
+        ('trillion yuan', '万亿元')
+        >>> en.axis_unit([Decimal(20)], "percent"), zh.axis_unit([Decimal(20)], "percent")
+        ('percent', '%')
+        """
+        values = [Decimal(v) for v in values]
+        if unit == "percent":
+            return self.phrase(patterns.PERCENT, number="").strip()
+        scale = self._chart_scale(values, unit, digits)
+        prefix, suffix = unit_words(scale, Decimal(2), self.number_locale)
+        words = f"{prefix}{suffix}".strip()
+        if unit in ("count", "multiple", "points"):
+            return words
+        return self._money(words, unit, Decimal(2), "name").strip()
+
+    def chart_value(self, value: Decimal, values: Iterable[Decimal], unit: str, *, digits: int = 2) -> str:
+        """A value printed on a bar or point: the number alone, in the axis's scale.
+
+        >>> Localizer.for_language("zh").chart_value(Decimal("2.43e12"), [Decimal("1.7e12")], "CNY")
+        '2.43'
+        """
+        scale = self._chart_scale([Decimal(v) for v in values] + [Decimal(value)], unit, digits)
+        return format_scaled(Decimal(value) / scale.divisor, PLAIN, digits, self.number_locale)
+
+    def _chart_scale(self, values: list[Decimal], unit: str, digits: int) -> Scale:
+        return PLAIN if unit in ("percent", "multiple", "points") else self.scale_for(values, digits=digits)
+
+    def outline_number(self, level: int, n: int) -> str:
+        """The number before the ``n``-th heading of ``level``: ``一、`` / ``（一）`` in Chinese, ``1.`` in English.
+
+        >>> Localizer.for_language("zh").outline_number(1, 2), Localizer.for_language("en").outline_number(1, 2)
+        ('二、', '2.')
+        """
+        return outline_number(level, n, self.number_locale.language == "zh")
+
