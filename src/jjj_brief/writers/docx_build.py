@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import docx
@@ -24,7 +25,10 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 
 from jjj_brief.document import (
     Block,
+    Box,
     BulletList,
+    Chart,
+    Distribution,
     Cell,
     Document,
     Emph,
@@ -51,7 +55,8 @@ from jjj_brief.writers.docx_styles import (
 
 Warn = Callable[[BriefWarning], None]
 
-ROLE_STYLES = {"body": "Body Text", "lead": "Lead", "note": "Note"}
+ROLE_STYLES = {"body": "Body Text", "lead": "Lead", "note": "Note", "editor-note": "Editor Note"}
+REVIEWER = ("jjj-brief", "JB")  # author and initials of the comments that carry figure notes
 HEADING_STYLES = {1: "Heading 1", 2: "Heading 2"}
 ALIGNMENTS = {"left": WD_ALIGN_PARAGRAPH.LEFT, "right": WD_ALIGN_PARAGRAPH.RIGHT,
               "center": WD_ALIGN_PARAGRAPH.CENTER}
@@ -65,7 +70,8 @@ _HANZI = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U000313
 def build_document(doc: Document, epoch: int | None, warn: Warn) -> Any:
     """A python-docx document for ``doc``, in the house style of its language, not yet saved."""
     document = docx.Document()
-    house = house_style_for(doc.meta.lang)
+    jianbao = doc.meta.house_style == "jianbao"
+    house = house_style_for(doc.meta.lang, doc.meta.house_style)
     style_ids = apply_house_style(document, house)
     drop_template_leftovers(document)
     body = document.element.body
@@ -74,8 +80,16 @@ def build_document(doc: Document, epoch: int | None, warn: Warn) -> Any:
     builder = DocxBuilder(document, house, style_ids, warn)
     section = document.sections[0]
     set_up_page(section)
-    add_furniture(section, doc.meta, builder)
-    builder.add_title_block(doc.meta)
+    if jianbao:
+        from jjj_brief.writers.docx_jianbao import TYPE_AREA, add_masthead, add_page_numbers, set_up_jianbao_page
+
+        set_up_jianbao_page(section, document.settings)
+        add_page_numbers(section, doc.meta.page_label, builder)
+        builder.type_area = int(TYPE_AREA.twips)
+        add_masthead(doc.meta, builder)
+    else:
+        add_furniture(section, doc.meta, builder)
+        builder.add_title_block(doc.meta)
     for block in doc.blocks:
         builder.add_block(block)
     set_core_properties(document, doc.meta, epoch)
@@ -102,6 +116,17 @@ class DocxBuilder:
         self.style_ids = style_ids
         self.warn = warn
         self._body_end = document.element.body.sectPr
+        self._container: Any = None  # a table cell being filled (a box), else the body
+        self.type_area = int(TYPE_AREA_WIDTH.twips)
+
+    @contextmanager
+    def writing_into(self, container: Any) -> Iterator[None]:
+        """Send new paragraphs into ``container`` (a ``w:tc``) instead of the body, for a while."""
+        self._container, previous = container, self._container
+        try:
+            yield
+        finally:
+            self._container = previous
 
     def set_style(self, paragraph: Any, style: str) -> None:
         """Name the paragraph's style by id (python-docx's by-name setter scans every style)."""
@@ -109,7 +134,7 @@ class DocxBuilder:
 
     # ------------------------------------------------------------ inlines
 
-    def _run_properties(self, text: str, bold: bool, italic: bool) -> list[Any]:
+    def _run_properties(self, text: str, bold: bool, italic: bool, changed: bool = False) -> list[Any]:
         """``w:rPr`` children in schema order: rFonts, b, i, em, lang.
 
         Chinese editions mark each run East Asian (``w:hint``, ``w:lang``) so
@@ -125,16 +150,19 @@ class DocxBuilder:
         hanzi_emphasis = italic and _HANZI.search(text) is not None
         if italic and not hanzi_emphasis:
             props.append(_element("w:i"))
+        if changed:
+            props.append(_element("w:highlight", val="yellow"))
         if hanzi_emphasis:
             props.append(_element("w:em", val="underDot"))
         if chinese:
             props.append(_element("w:lang", val="en-US", eastAsia=self.house.east_asian_lang))
         return props
 
-    def add_text(self, paragraph: Any, text: str, bold: bool = False, italic: bool = False) -> Any:
+    def add_text(self, paragraph: Any, text: str, bold: bool = False, italic: bool = False,
+                 changed: bool = False) -> Any:
         """Append one run (tabs as ``w:tab``, newlines as ``w:br``) and return its element."""
         run = _element("w:r")
-        props = self._run_properties(text, bold, italic)
+        props = self._run_properties(text, bold, italic, changed)
         if props:
             rpr = _element("w:rPr")
             rpr.extend(props)
@@ -154,7 +182,9 @@ class DocxBuilder:
     def add_inlines(self, paragraph: Any, content: Inlines, bold: bool = False, italic: bool = False) -> None:
         """Each Text, Figure and SourceRef is its own run, so a figure can carry a comment later."""
         for node in content:
-            if isinstance(node, (Text, Figure)):
+            if isinstance(node, Figure):
+                self.add_figure(paragraph, node, bold, italic)
+            elif isinstance(node, Text):
                 self.add_text(paragraph, node.text, bold, italic)
             elif isinstance(node, SourceRef):
                 self.add_text(paragraph, f"[{node.number}]", bold, italic)
@@ -165,13 +195,27 @@ class DocxBuilder:
             else:
                 self.warn(BriefWarning(f"docx: inline {type(node).__name__} is not supported; left out"))
 
+    def add_figure(self, paragraph: Any, figure: Figure, bold: bool, italic: bool) -> None:
+        """A figure's run; highlighted when it changed since an older vintage (``previous``),
+        with a Word comment when it carries a reviewer's ``note``."""
+        run = self.add_text(paragraph, figure.text, bold, italic, changed=figure.previous is not None)
+        if figure.note:
+            from docx.text.run import Run
+
+            author, initials = REVIEWER
+            self.document.add_comment(Run(run, paragraph), text=xml_safe(figure.note),
+                                      author=author, initials=initials)
+
     def new_paragraph(self, style: str) -> DocxParagraph:
-        """An empty body paragraph in ``style``, placed before the section properties."""
+        """An empty paragraph in ``style``, placed before the section properties (or in the open box)."""
         p = _element("w:p")
         ppr = _element("w:pPr")
         ppr.append(_element("w:pStyle", val=self.style_ids[style]))
         p.append(ppr)
-        self._body_end.addprevious(p)
+        if self._container is not None:
+            self._container.append(p)
+        else:
+            self._body_end.addprevious(p)
         return DocxParagraph(p, self.document._body)
 
     def add_paragraph(self, content: Inlines | str, style: str) -> Any:
@@ -204,6 +248,18 @@ class DocxBuilder:
             self.add_table(block)
         elif isinstance(block, SourceList):
             self.add_sources(block)
+        elif isinstance(block, Chart):
+            from jjj_brief.writers.docx_blocks import add_chart
+
+            add_chart(self, block)
+        elif isinstance(block, Box):
+            from jjj_brief.writers.docx_blocks import add_box
+
+            add_box(self, block)
+        elif isinstance(block, Distribution):
+            from jjj_brief.writers.docx_jianbao import add_distribution
+
+            add_distribution(block, self)
         else:
             self.warn(BriefWarning(f"docx: block {type(block).__name__} is not supported; left out"))
 
@@ -242,7 +298,7 @@ class DocxBuilder:
         else:
             grid = self.document.add_table(rows=len(rows), cols=columns)
             grid._tbl.tblStyle_val = self.style_ids[TABLE_STYLE_NAME]
-            _lay_out_grid(grid, column_widths(rows, columns))
+            _lay_out_grid(grid, column_widths(rows, columns, self.type_area))
             for docx_row, row in zip(grid.rows, rows):
                 for docx_cell, cell in zip(docx_row.cells, row):
                     self.add_cell(docx_cell, cell)
@@ -262,7 +318,7 @@ def display_width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
-def column_widths(rows: tuple[tuple[Cell, ...], ...], columns: int) -> list[int]:
+def column_widths(rows: tuple[tuple[Cell, ...], ...], columns: int, total: int = int(TYPE_AREA_WIDTH.twips)) -> list[int]:
     """Share the type area by each column's longest text, clamped so no column starves.
 
     A fixed layout (not Word's autofit) keeps a very long word from pushing the
@@ -274,7 +330,6 @@ def column_widths(rows: tuple[tuple[Cell, ...], ...], columns: int) -> list[int]
     for row in rows:
         for index, cell in enumerate(row):
             weights[index] = max(weights[index], min(display_width(inline_text(cell.content)), 36))
-    total = int(TYPE_AREA_WIDTH.twips)
     return [total * weight // sum(weights) for weight in weights]
 
 

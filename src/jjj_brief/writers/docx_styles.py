@@ -39,7 +39,7 @@ East Asian fonts too, so a stray Chinese name renders in the right face.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from docx.enum.style import WD_STYLE_TYPE
@@ -51,6 +51,7 @@ from docx.styles.style import StyleFactory
 
 THEME_FONT_ATTRS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
 TABLE_STYLE_NAME = "Key Figures"
+BOX_STYLE_NAME = "Key Points Box"
 INK = RGBColor(0, 0, 0)
 GREY = RGBColor(0x59, 0x59, 0x59)
 
@@ -72,6 +73,9 @@ class HouseStyle:
     east_asian_lang: str
     chinese: bool
     line_spacing: int  # w:spacing w:line, in 240ths of a line
+    jianbao: bool = False  # the Chinese 简报: 仿宋 body, 楷体 second-level headings, GB/T 9704 page
+    kai: FontPair | None = None
+    song: FontPair | None = None
 
     @property
     def title_alignment(self) -> WD_ALIGN_PARAGRAPH:
@@ -102,8 +106,13 @@ _ENGLISH = HouseStyle(
 )
 
 
-def house_style_for(lang: str) -> HouseStyle:
-    """The house style of a BCP 47 tag: Traditional for zh-TW/HK/MO/Hant, Simplified for other zh."""
+def house_style_for(lang: str, name: str = "research") -> HouseStyle:
+    """The house style of a BCP 47 tag: Traditional for zh-TW/HK/MO/Hant, Simplified for other zh;
+    ``name="jianbao"`` gives the 简报 faces (仿宋 body, 黑体 and 楷体 headings)."""
+    if name == "jianbao":
+        base = house_style_for(lang)
+        return replace(base, serif=FontPair(base.serif.latin, "FangSong"), jianbao=True,
+                       kai=FontPair(base.serif.latin, "KaiTi"), song=base.serif, chinese=True)
     subtags = lang.replace("_", "-").lower().split("-")
     if subtags[0] != "zh":
         return _ENGLISH
@@ -322,6 +331,28 @@ def _page_furniture(styles: Any, house: HouseStyle) -> None:
             tabs.getparent().remove(tabs)  # Letter-size tab stops; unused here
 
 
+def _figures_and_boxes(styles: Any, house: HouseStyle) -> None:
+    """Figure (a chart picture, centred), Box Title, Editor Note and the Key Points Box table style."""
+    figure = styles.paragraph_style("Figure")
+    _shape(figure, None, 10.5, after=2)
+    figure.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    figure.paragraph_format.keep_with_next = True
+    box_title = styles.paragraph_style("Box Title")
+    _shape(box_title, house.sans, 12, bold=True, before=2, after=4)
+    editor_note = styles.paragraph_style("Editor Note", "Body Text")
+    _shape(editor_note, None, 12, after=8)
+    styles.element.append(parse_xml(
+        f'<w:style {nsdecls("w")} w:type="table" w:customStyle="1" w:styleId="KeyPointsBox">'
+        f'<w:name w:val="{BOX_STYLE_NAME}"/><w:basedOn w:val="TableNormal"/><w:uiPriority w:val="59"/>'
+        '<w:tblPr><w:tblBorders>'
+        + "".join(f'<w:{side} w:val="single" w:sz="8" w:space="0" w:color="1F3A5F"/>'
+                  for side in ("top", "left", "bottom", "right"))
+        + '</w:tblBorders><w:tblCellMar><w:top w:w="113" w:type="dxa"/><w:left w:w="170" w:type="dxa"/>'
+        '<w:bottom w:w="57" w:type="dxa"/><w:right w:w="170" w:type="dxa"/></w:tblCellMar></w:tblPr>'
+        '<w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="EEF2F7"/></w:tcPr></w:style>'
+    ))
+
+
 _STYLED: dict[HouseStyle, tuple[bytes, dict[str, str]]] = {}
 
 
@@ -354,7 +385,13 @@ def _style_from_template(styles: StyleBook, house: HouseStyle) -> dict[str, str]
     _body(styles, house)
     _tables_and_sources(styles, house)
     _page_furniture(styles, house)
+    _figures_and_boxes(styles, house)
     styles.register_table_style(TABLE_STYLE_NAME)
+    styles.register_table_style(BOX_STYLE_NAME)
+    if house.jianbao:
+        from jjj_brief.writers.docx_jianbao import style_jianbao
+
+        style_jianbao(styles, house, _shape, styles.paragraph_style)
     return styles.style_ids()
 
 

@@ -21,13 +21,15 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
-from jjj_brief.document import Document, Meta
+from jjj_brief.document import Document, Figure, Meta
 from jjj_brief.errors import BriefError, BriefWarning
 
 Warn = Callable[[BriefWarning], None]
+FigureListener = Callable[[Figure, int], None]
 
 
-def write_pdf(doc: Document, path: Path, *, on_warning: Warn | None = None) -> None:
+def write_pdf(doc: Document, path: Path, *, on_warning: Warn | None = None,
+              on_figure: FigureListener | None = None) -> None:
     """Write ``doc`` as an A4 PDF to exactly ``path`` (the caller renames a temp file into place).
 
     With ``SOURCE_DATE_EPOCH`` set the file is byte-identical from run to run
@@ -35,20 +37,24 @@ def write_pdf(doc: Document, path: Path, *, on_warning: Warn | None = None) -> N
     receives a :class:`BriefWarning` for anything laid out differently from the
     model (unknown role, deep heading, ragged table); without it they are
     dropped.  Characters no bundled font has are drawn as U+FFFD (see
-    :mod:`.fonts`).
+    :mod:`.fonts`).  ``on_figure(figure, page)`` is called for every
+    :class:`~jjj_brief.document.Figure` as it is drawn, with its page number
+    (for an audit ledger).  A figure with a ``note`` gets a PDF text
+    annotation; one with a ``previous`` value a change bar in the left margin.
     """
     from jjj_brief.writers.pdf_blocks import StoryWriter
     from jjj_brief.writers.pdf_page import BriefCanvas, PageFurniture
     from jjj_brief.writers.pdf_styles import house_style
 
     reproducible = source_date_epoch() is not None
-    house = house_style(doc.meta.lang)
+    house = house_style(doc.meta.lang, doc.meta.house_style)
     writer = StoryWriter(house, on_warning or _ignore)
     story = writer.title_block(doc.meta)
     for block in doc.blocks:
         story.extend(writer.block(block))
     template = _template(Path(path), doc.meta, house.page, reproducible)
-    template.build(story, canvasmaker=partial(BriefCanvas, furniture=PageFurniture(doc.meta, house)))
+    furniture = PageFurniture(doc.meta, house)
+    template.build(story, canvasmaker=partial(BriefCanvas, furniture=furniture, on_figure=on_figure))
 
 
 def _template(path: Path, meta: Meta, page, reproducible: bool):  # -> BaseDocTemplate

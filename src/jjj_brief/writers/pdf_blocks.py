@@ -15,13 +15,14 @@ from reportlab.platypus import Flowable, Table, TableStyle
 from reportlab.platypus.flowables import HRFlowable
 
 from jjj_brief.document import (
-    Block, BulletList, Cell, Heading, Inlines, Meta, Paragraph, SourceList, Table as TableBlock, inline_text,
+    Block, Box, BulletList, Cell, Chart, Distribution, Heading, Inlines, Meta, Paragraph, SourceList,
+    Table as TableBlock, inline_text,
 )
 from jjj_brief.errors import BriefWarning
 
 from .fonts import base_font_name
 from .pdf_paragraph import OutlineEntry, TextBlock
-from .pdf_styles import ZEBRA_FILL, HouseStyle
+from .pdf_styles import LEAD_FILL, ZEBRA_FILL, HouseStyle
 from .pdf_text import TextStyle, set_plain, set_text, spans
 
 Warn = Callable[[BriefWarning], None]
@@ -30,7 +31,8 @@ CELL_PAD_X = 4.0
 CELL_PAD_Y = 2.5
 MARKER_GAP = 6.0
 SHORT_LIST = 6
-PARAGRAPH_ROLES = frozenset({"body", "lead", "note"})
+PARAGRAPH_ROLES = frozenset({"body", "lead", "note", "editor-note"})
+BOX_PAD = 8.0
 
 
 def text_block(content: Inlines, style: TextStyle, **options) -> TextBlock:
@@ -48,8 +50,12 @@ class StoryWriter:
     headings: int = 0
 
     def title_block(self, meta: Meta) -> list[Flowable]:
-        """Title, subtitle (region), dateline, then a rule in the accent colour."""
+        """Title, subtitle (region), dateline, then a rule in the accent colour; a 简报 has its masthead."""
         house = self.house
+        if house.jianbao is not None:
+            from .pdf_jianbao import masthead
+
+            return masthead(meta, house)
         story: list[Flowable] = [TextBlock(set_plain(meta.title, house.title), house.title)]
         for text, style in ((meta.subtitle, house.subtitle), (meta.dateline, house.dateline)):
             if text:
@@ -69,6 +75,12 @@ class StoryWriter:
             return self.table(block)
         if isinstance(block, SourceList):
             return self.sources(block)
+        if isinstance(block, Box):
+            return [self.box(block)]
+        if isinstance(block, Chart):
+            return self.chart(block)
+        if isinstance(block, Distribution):
+            return self.distribution(block)
         self.warn(BriefWarning(f"PDF writer skipped a block it does not know: {type(block).__name__}"))
         return []
 
@@ -100,6 +112,54 @@ class StoryWriter:
             text_block(entry.content, style, marker=set_plain(f"[{entry.number}]", style))
             for entry in sources.entries
         ])
+
+    def box(self, box: Box) -> Flowable:
+        """A framed, tinted panel (the key points): its title, then its blocks, kept on one page."""
+        inner: list[Flowable] = []
+        if box.title:
+            inner.append(text_block(box.title, replace(self.house.heading2, color=self.house.accent,
+                                                       space_before=0, space_after=2)))
+        for block in box.blocks:
+            if isinstance(block, (Box, Distribution)):
+                self.warn(BriefWarning(f"a {type(block).__name__} inside a box was left out of the PDF"))
+                continue
+            inner.extend(self.block(block))
+        frame = Table([[inner]], colWidths=[self.house.page.frame_width], style=TableStyle([
+            ("FONTNAME", (0, 0), (-1, -1), base_font_name()),  # else Table names Helvetica, unembedded
+            ("BOX", (0, 0), (-1, -1), 0.8, self.house.accent),
+            ("BACKGROUND", (0, 0), (-1, -1), LEAD_FILL),
+            *[(side, (0, 0), (-1, -1), BOX_PAD) for side in
+              ("LEFTPADDING", "RIGHTPADDING", "TOPPADDING", "BOTTOMPADDING")],
+        ]))
+        frame.spaceAfter = 10
+        return frame
+
+    def chart(self, chart: Chart) -> list[Flowable]:
+        """Caption above (kept with the chart), the vector drawing, the source line below."""
+        from .chart_drawing import as_drawing, chart_drawing, chart_look
+
+        story: list[Flowable] = []
+        if chart.caption:
+            story.append(text_block(chart.caption, self.house.caption, keep_with_next=True))
+        look = chart_look(self.house.page.frame_width, self.house.body.han_punctuation)
+        drawing = as_drawing(chart_drawing(chart, look))
+        drawing.hAlign = "CENTER"
+        # The source line stays under its chart (Drawing's attribute checks refuse keepWithNext).
+        drawing.__dict__["keepWithNext"] = bool(chart.note)
+        story.append(drawing)
+        if chart.note:
+            story.append(text_block(chart.note, replace(self.house.note, space_before=3)))
+        return story
+
+    def distribution(self, block: Distribution) -> list[Flowable]:
+        """The 简报's distribution block at the foot of the page; in a research note, plain lines."""
+        if self.house.jianbao is not None:
+            from .pdf_jianbao import DistributionBlock
+
+            return [DistributionBlock(block, self.house.jianbao)]
+        style = self.house.note
+        lines = [f"{label}{who}" for label, who in block.entries] + ([block.copies] if block.copies else [])
+        return [TextBlock(set_plain(line, style), style) for line in lines]
 
     def table(self, table: TableBlock) -> list[Flowable]:
         """Caption above (kept with the table), header row repeated on each page, note below."""

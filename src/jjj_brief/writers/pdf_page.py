@@ -22,6 +22,7 @@ from .pdf_styles import HouseStyle
 from .pdf_text import draw_plain, set_plain
 
 HEADER_RAISE = 14.0
+CHANGE_BAR_GAP = 6.0
 FOOTER_DROP = 22.0
 
 
@@ -42,6 +43,11 @@ class PageFurniture:
     house: HouseStyle
 
     def draw(self, canv: Canvas, page: int, pages: int) -> None:
+        if self.house.jianbao is not None:
+            from .pdf_jianbao import draw_page_number
+
+            draw_page_number(canv, page_label(self.meta.page_label, page, pages), page, self.house)
+            return
         style, geometry = self.house.furniture, self.house.page
         width, height = geometry.size
         left, right = geometry.left, width - geometry.right
@@ -66,10 +72,12 @@ class PageFurniture:
 class BriefCanvas(Canvas):
     """A canvas that holds pages back until it knows how many there are, then furnishes them."""
 
-    def __init__(self, *args: Any, furniture: PageFurniture, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, furniture: PageFurniture, on_figure: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._furniture = furniture
         self._held_pages: list[dict[str, Any]] = []
+        self.on_figure = on_figure  # read by TextBlock when it draws a Figure
+        self.change_bar_x = furniture.house.page.left - CHANGE_BAR_GAP  # change bars sit in the left margin
 
     def showPage(self) -> None:
         self._held_pages.append(dict(self.__dict__))

@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from reportlab.platypus.flowables import Flowable
 
 from .linebreak import Line, break_lines
-from .pdf_text import SetText, Spacing, TextStyle, draw_line, draw_plain, justify
+from .pdf_text import FigureMark, SetText, Spacing, TextStyle, draw_line, draw_plain, justify
+
+CHANGE_BAR = "#D04A02"
 
 BASELINE_RAISE = 0.36
 """Baseline offset from the middle of the line box, in em: centres Han and Latin glyph bodies."""
@@ -142,3 +144,33 @@ class TextBlock(Flowable):
         elif style.align == "center":
             x += (room - line.width) / 2
         draw_line(self.canv, self.setting, line, x, baseline, style.color, spacing)
+        for mark in self.setting.marks:
+            if line.start <= mark.start < line.end:
+                self._report_figure(mark, line, x, baseline)
+
+    def _report_figure(self, mark: FigureMark, line: Line, x: float, baseline: float) -> None:
+        """Tell the canvas's listener where a figure is drawn; annotate it; bar it if it changed.
+
+        The listener (``canvas.on_figure``, set by :func:`~.pdf.write_pdf`) gets
+        each figure with the page it is drawn on.  A figure with a ``note`` gets a
+        PDF text annotation over it; one with a ``previous`` vintage gets a change
+        bar in the left margin beside its line (at ``canvas.change_bar_x``).
+        """
+        canv, figure, advances = self.canv, mark.figure, self.setting.advances
+        listener = getattr(canv, "on_figure", None)
+        if listener is not None:
+            listener(figure, canv.getPageNumber())
+        left = x + sum(advances[line.start:mark.start])
+        width = sum(advances[mark.start:min(mark.end, line.end)])
+        size = self.style.size
+        if figure.note:
+            canv.textAnnotation(figure.note, Rect=(left, baseline - 0.25 * size, left + width, baseline + size),
+                                relative=1, Name="Comment")
+        bar_x = getattr(canv, "change_bar_x", None)
+        if figure.previous is not None and bar_x is not None:
+            origin_x, _ = canv.absolutePosition(0, 0)
+            canv.saveState()
+            canv.setStrokeColor(CHANGE_BAR)
+            canv.setLineWidth(1.5)
+            canv.line(bar_x - origin_x, baseline - 0.3 * size, bar_x - origin_x, baseline + 0.9 * size)
+            canv.restoreState()

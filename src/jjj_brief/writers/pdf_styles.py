@@ -70,14 +70,36 @@ class HouseStyle:
     accent: str
     page: PageGeometry = PageGeometry()
     bullet_mark: str = "•"
+    jianbao: JianbaoStyle | None = None  # set for the Chinese 简报 house style only
 
     def paragraph(self, role: str) -> TextStyle:
         """The style of a paragraph role; an unknown role reads as body text."""
-        return {"lead": self.lead, "note": self.note}.get(role, self.body)
+        editor_note = self.jianbao.editor_note if self.jianbao else self.lead
+        return {"lead": self.lead, "note": self.note, "editor-note": editor_note}.get(role, self.body)
 
 
-def house_style(lang: str) -> HouseStyle:
-    """The house style for a BCP 47 language tag: Chinese rules for ``zh*``, English otherwise."""
+@dataclass(frozen=True)
+class JianbaoStyle:
+    """What only a 简报 has: the red masthead, the mark top left, 按语, the distribution block."""
+
+    mark: TextStyle
+    masthead: TextStyle
+    issue: TextStyle
+    issuer: TextStyle
+    editor_note: TextStyle
+    distribution: TextStyle
+    page_number: TextStyle
+    red: str = ACCENT_ZH
+
+
+# GB/T 9704-2012: A4, top 37 mm, bottom 35, left 28, right 26 (type area 156 x 225 mm).
+GB_9704 = PageGeometry(left=28 * mm, right=26 * mm, top=37 * mm, bottom=35 * mm)
+
+
+def house_style(lang: str, name: str = "research") -> HouseStyle:
+    """The house style for a BCP 47 language tag and a ``Meta.house_style`` (research or jianbao)."""
+    if name == "jianbao":
+        return _jianbao()
     return _chinese() if is_chinese(lang) else _english()
 
 
@@ -125,3 +147,37 @@ def _chinese() -> HouseStyle:
         furniture=replace(small, size=9, leading=12, color=GREY),
         accent=ACCENT_ZH,
     )
+
+
+def _jianbao() -> HouseStyle:
+    """The 简报: body 三号 (16 pt) on a ~29 pt pitch, headings 黑体, title 二号, page numbers 四号.
+
+    The PDF embeds free faces in the roles of the ones office PCs have: Noto
+    Serif SC for 仿宋/宋体 body text, Noto Sans SC Bold for 黑体 headings, the
+    masthead (小标宋 in print) and the （一） level (楷体 in print: no free Kai
+    face is bundled, so it is set like a heading one size down in weight).
+    """
+    body = TextStyle("serif", 16, 29, first_indent=32, han_punctuation=True)
+    plain = replace(body, first_indent=0, align="left")
+    base = _chinese()
+    return replace(
+        base,
+        title=replace(plain, size=22, leading=36, bold=True, align="center", space_before=10, space_after=6),
+        subtitle=replace(plain, align="center", space_after=6),
+        heading1=replace(plain, family="sans", bold=True, space_before=0),
+        heading2=replace(plain, bold=True),
+        body=body,
+        lead=body,
+        bullet=replace(body, first_indent=0, left_indent=32),
+        page=GB_9704,
+        jianbao=JianbaoStyle(
+            mark=replace(plain, family="sans", bold=True),
+            masthead=replace(plain, size=40, leading=56, bold=True, align="center", color=ACCENT_ZH),
+            issue=replace(plain, align="center", space_after=10),
+            issuer=replace(plain, size=14, leading=22),
+            editor_note=replace(body, left_indent=32, first_indent=0, space_after=8),
+            distribution=replace(plain, size=14, leading=24, left_indent=14),
+            page_number=replace(plain, size=14, leading=18),
+        ),
+    )
+

@@ -56,17 +56,29 @@ class TextStyle:
 
 @dataclass(frozen=True)
 class Span:
-    """A stretch of text in one emphasis: what the inline tree flattens to."""
+    """A stretch of text in one emphasis: what the inline tree flattens to (``figure`` when it is one)."""
 
     text: str
     bold: bool = False
     italic: bool = False
+    figure: Figure | None = None
+
+
+@dataclass(frozen=True)
+class FigureMark:
+    """Where a :class:`Figure` sits in a :class:`SetText` (``text[start:end]``): for ledgers, notes, change bars."""
+
+    start: int
+    end: int
+    figure: Figure
 
 
 def spans(content: Inlines, bold: bool = False, italic: bool = False) -> Iterator[Span]:
     """Flatten inlines into spans; a source reference reads ``[n]`` as in ``inline_text``."""
     for node in content:
-        if isinstance(node, (Text, Figure)):
+        if isinstance(node, Figure):
+            yield Span(node.text, bold, italic, node)
+        elif isinstance(node, Text):
             yield Span(node.text, bold, italic)
         elif isinstance(node, Strong):
             yield from spans(node.children, True, italic)
@@ -84,11 +96,15 @@ class SetText:
     faces: list[str]
     advances: list[float]
     size: float
+    marks: tuple[FigureMark, ...] = ()
     _breaks: list[int] | None = field(default=None, repr=False)
 
     def slice(self, start: int, end: int | None = None) -> SetText:
-        """Part of the text: either side of a paragraph split across pages."""
-        return SetText(self.text[start:end], self.faces[start:end], self.advances[start:end], self.size)
+        """Part of the text: either side of a paragraph split across pages (a figure goes with its start)."""
+        stop = len(self.text) if end is None else end
+        marks = tuple(FigureMark(m.start - start, min(m.end, stop) - start, m.figure)
+                      for m in self.marks if start <= m.start < stop)
+        return SetText(self.text[start:end], self.faces[start:end], self.advances[start:end], self.size, marks)
 
     def natural_width(self) -> float:
         """Width set on one line, no breaking: what a table column would like."""
@@ -124,17 +140,21 @@ def set_text(pieces: Iterable[Span], style: TextStyle) -> SetText:
     """
     chars: list[str] = []
     choosers: list[fonts.FaceChooser] = []
+    marks: list[FigureMark] = []
     for piece in pieces:
         chooser = fonts.chooser(style.family, style.bold or piece.bold, piece.italic, style.han_punctuation)
         text = _WHITESPACE.sub(" ", piece.text)
+        if piece.figure is not None:
+            marks.append(FigureMark(len(chars), len(chars) + len(text), piece.figure))
         chars.extend(text)
         choosers.extend([chooser] * len(text))
     while chars and chars[-1] == " ":
         chars.pop()
         choosers.pop()
-    while chars and chars[0] == " ":
-        chars.pop(0)
-        choosers.pop(0)
+    lead = 0
+    while lead < len(chars) and chars[lead] == " ":
+        lead += 1
+    chars, choosers = chars[lead:], choosers[lead:]
     drawn = [_choose(chars, i, chooser) for i, chooser in enumerate(choosers)]
     size = style.size
     return SetText(
@@ -142,7 +162,16 @@ def set_text(pieces: Iterable[Span], style: TextStyle) -> SetText:
         [face for _, face in drawn],
         [_advance(ch, face) * size for ch, face in drawn],
         size,
+        tuple(_shifted(marks, lead, len(chars))),
     )
+
+
+def _shifted(marks: list[FigureMark], lead: int, length: int) -> Iterator[FigureMark]:
+    """Marks moved by the spaces trimmed at the start, clipped to the text that is left."""
+    for mark in marks:
+        start, end = max(mark.start - lead, 0), min(mark.end - lead, length)
+        if start < end:
+            yield FigureMark(start, end, mark.figure)
 
 
 def _choose(chars: list[str], i: int, chooser: fonts.FaceChooser) -> tuple[str, str]:
