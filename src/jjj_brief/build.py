@@ -17,12 +17,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from jjj_brief.document import Document
+from jjj_brief.document import Document, Figure
 from jjj_brief.errors import BriefError, BriefWarning, Location, UsageError
 from jjj_brief.facts.model import FactStore
 from jjj_brief.resources import bundled
 
 if TYPE_CHECKING:
+    from jjj_brief.audit import PageLog
     from jjj_brief.l10n import Language
 
 FORMATS = ("pdf", "docx")
@@ -39,6 +40,10 @@ class BuildRequest:
     out_dir: Path = Path("output")
     template: str = "briefing"
     region: str | None = None
+    locales: Path | None = None  # catalogs folder; default: the template project's, else bundled
+    audit: bool = False  # also write <stem>-<lang>.audit.json and .audit.md
+    since: tuple[Path, ...] = ()  # an older vintage of the facts: mark the figures that changed
+    annotate: bool = False  # a reviewer's note on every figure
 
 
 @dataclass
@@ -65,7 +70,7 @@ def load_store(paths: Iterable[Path]) -> tuple[FactStore, list[BriefWarning]]:
 def resolve_template(name_or_path: str) -> tuple[Path, str, str]:
     """(folder, file name, output stem) for a bundled template name or a template file path."""
     candidate = Path(name_or_path)
-    if candidate.suffix or os.sep in name_or_path or "/" in name_or_path:
+    if _is_template_path(name_or_path):
         if not candidate.is_file():
             raise UsageError(f"template file not found: {name_or_path}")
         stem = candidate.name.split(".")[0]
@@ -78,6 +83,25 @@ def resolve_template(name_or_path: str) -> tuple[Path, str, str]:
     if not _SAFE_STEM.fullmatch(stem):
         raise UsageError(f"template name {stem!r} cannot name an output file: use letters, digits, - and _")
     return folder, file_name, stem
+
+
+def find_locales(template: str, asked: Path | None) -> Path | None:
+    """The catalogs folder of a build: ``--locales``, else the ``locales/`` beside the ``templates/``
+    folder of a template given by path (a project laid out as ``jjj-brief i18n`` expects), else
+    None (the bundled catalogs).  A project's templates and catalogs are made together, so a
+    project template is never rendered with the bundled translations by accident."""
+    if asked is not None:
+        if not asked.is_dir():
+            raise UsageError(f"locales folder not found: {asked}")
+        return asked
+    folder, _, _ = resolve_template(template)
+    if _is_template_path(template) and folder.name == "templates" and (folder.parent / "locales").is_dir():
+        return folder.parent / "locales"
+    return None
+
+
+def _is_template_path(name_or_path: str) -> bool:
+    return bool(Path(name_or_path).suffix) or os.sep in name_or_path or "/" in name_or_path
 
 
 def pick_region(store: FactStore, asked: str | None) -> str:
@@ -95,7 +119,7 @@ def pick_region(store: FactStore, asked: str | None) -> str:
     return max(sorted(counts), key=lambda k: counts[k])
 
 
-def resolve_languages(requested: Iterable[str]) -> dict[str, Language]:
+def resolve_languages(requested: Iterable[str], locales: Path | None = None) -> dict[str, Language]:
     """Output-name suffix → Language, once each, in the order asked.
 
     The suffix is the catalog code (``zh`` for ``zh-CN`` too), or code and
@@ -106,43 +130,55 @@ def resolve_languages(requested: Iterable[str]) -> dict[str, Language]:
 
     chosen: dict[str, Language] = {}
     for value in requested:
-        language = resolve_language(value)
-        default = resolve_language(language.code)
+        language = resolve_language(value, locales)
+        default = resolve_language(language.code, locales)
         suffix = language.code if default.locale == language.locale else f"{language.code}-{language.locale.territory}"
         chosen.setdefault(suffix, language)
     return chosen
 
 
 def render_document(store: FactStore, region: str, language: Language | str,
-                    template: tuple[Path, str, str]) -> tuple[Document, list[BriefWarning]]:
-    """One language's Document: template → brief markup → document model."""
+                    template: tuple[Path, str, str], *, locales: Path | None = None,
+                    since: FactStore | None = None, annotate: bool = False,
+                    ) -> tuple[Document, list[BriefWarning]]:
+    """One language's Document: template → brief markup → document model.
+
+    ``since`` (an older vintage) fills each changed figure's ``previous``;
+    ``annotate`` its ``note``.
+    """
     from jjj_brief.catalogs import translations_for
     from jjj_brief.figures import Briefing, figure_filters
     from jjj_brief.l10n import Localizer, resolve_language
     from jjj_brief.markup import read_markup
+    from jjj_brief.review import Review
     from jjj_brief.templating import make_environment, render
 
     if isinstance(language, str):
-        language = resolve_language(language)
-    trans = translations_for(language)
+        language = resolve_language(language, locales)
+    trans = translations_for(language, locales)
     loc = Localizer(language, trans)
     briefing = Briefing(store, region, language.code)
+    review = Review(store, loc, annotate=annotate, old=since) if annotate or since is not None else None
     folder, file_name, _ = template
     context = {"b": briefing, "lang_tag": language.tag, "issued": issue_date()}
-    text = render(make_environment(folder), file_name, context, figure_filters(briefing, loc), trans)
+    text = render(make_environment(folder), file_name, context, figure_filters(briefing, loc, review), trans)
     return read_markup(text, str(folder / file_name)), briefing.missing
 
 
-Writer = Callable[[Document, Path, list[BriefWarning]], None]
+Writer = Callable[..., None]  # (doc, path, warnings, **hooks)
+OnFigure = Callable[[Figure, int], None]
 
 
 def writers() -> dict[str, Writer]:
-    """Format → write function; imported lazily so ``--format docx`` never loads reportlab."""
+    """Format → write function; imported lazily so ``--format docx`` never loads reportlab.
 
-    def pdf(doc: Document, path: Path, warnings: list[BriefWarning]) -> None:
+    A writer takes ``(doc, path, warnings)``; the PDF writer also ``on_figure=``, which
+    is passed only when a ledger wants pages (``--audit``)."""
+
+    def pdf(doc: Document, path: Path, warnings: list[BriefWarning], on_figure: OnFigure | None = None) -> None:
         from jjj_brief.writers.pdf import write_pdf
 
-        write_pdf(doc, path, on_warning=warnings.append)
+        write_pdf(doc, path, on_warning=warnings.append, on_figure=on_figure)
 
     def docx(doc: Document, path: Path, warnings: list[BriefWarning]) -> None:
         from jjj_brief.writers.docx import write_docx
@@ -153,40 +189,71 @@ def writers() -> dict[str, Writer]:
 
 
 def build(request: BuildRequest) -> BuildResult:
-    """Run the whole pipeline; nothing in ``out_dir`` changes unless every file succeeds."""
+    """Run the whole pipeline; nothing in ``out_dir`` changes unless every file succeeds.
+
+    With two or more languages the documents must print the same figures
+    (:mod:`jjj_brief.parity`) before anything is written."""
+    from jjj_brief.audit import PageLog
+    from jjj_brief.parity import check_parity
+
     store, warnings = load_store(request.fact_paths)
+    old = load_store(request.since)[0] if request.since else None
     template = resolve_template(request.template)
+    locales = find_locales(request.template, request.locales)
     region = pick_region(store, request.region)
     result = BuildResult(warnings=list(warnings))
-    for suffix, language in resolve_languages(request.langs).items():
-        doc, missing = render_document(store, region, language, template)
+    for suffix, language in resolve_languages(request.langs, locales).items():
+        doc, missing = render_document(store, region, language, template, locales=locales,
+                                       since=old, annotate=request.annotate)
         result.documents[suffix] = doc
         result.warnings.extend(w for w in missing if w not in result.warnings)
+    check_parity(result.documents)
     targets = {
         request.out_dir / f"{template[2]}-{suffix}.{fmt}": (doc, fmt)
         for suffix, doc in result.documents.items()
         for fmt in request.formats
     }
-    result.written = write_all(targets, request.out_dir, result.warnings)
+    pages = PageLog() if request.audit else None
+    extras = _ledger_files(result.documents, store, template[2], request.out_dir, pages) if pages else {}
+    result.written = write_all(targets, request.out_dir, result.warnings, extras=extras, pages=pages)
     return result
+
+
+def _ledger_files(documents: dict[str, Document], store: FactStore, stem: str, out_dir: Path,
+                  pages: PageLog) -> dict[Path, Callable[[], bytes]]:
+    """``<stem>-<lang>.audit.json`` and ``.audit.md``, made after the PDFs (which report pages)."""
+    from jjj_brief.audit import build_ledger
+
+    files: dict[Path, Callable[[], bytes]] = {}
+    for suffix, doc in documents.items():
+        def ledger(doc: Document = doc, suffix: str = suffix) -> Any:
+            return build_ledger(doc, store, document=f"{stem}-{suffix}", lang=suffix, pages=pages)
+
+        files[out_dir / f"{stem}-{suffix}.audit.json"] = lambda make=ledger: make().as_json().encode()
+        files[out_dir / f"{stem}-{suffix}.audit.md"] = lambda make=ledger: make().as_markdown().encode()
+    return files
 
 
 Job = tuple[str, Document, Path]  # format, document, temporary file
 
 
-def write_all(targets: dict[Path, tuple[Document, str]], out_dir: Path,
-              warnings: list[BriefWarning]) -> list[Path]:
-    """Write every file to a temporary sibling, then rename them all into place."""
+def write_all(targets: dict[Path, tuple[Document, str]], out_dir: Path, warnings: list[BriefWarning], *,
+              extras: dict[Path, Callable[[], bytes]] | None = None, pages: PageLog | None = None) -> list[Path]:
+    """Write every file to a temporary sibling, then rename them all into place.
+
+    ``extras`` are files whose bytes are made after the writers ran (the audit
+    ledgers, which need the pages the PDF writer reports into ``pages``)."""
     out_dir.mkdir(parents=True, exist_ok=True)
     staged: list[tuple[Path, Path]] = []
     try:
         jobs: list[Job] = []
         for final, (doc, fmt) in targets.items():
-            fd, tmp_name = tempfile.mkstemp(prefix=f".{final.name}.", suffix=".part", dir=out_dir)
-            os.close(fd)
-            staged.append((Path(tmp_name), final))
-            jobs.append((fmt, doc, Path(tmp_name)))
-        warnings.extend(run_jobs(jobs))
+            staged.append((_temporary(final, out_dir), final))
+            jobs.append((fmt, doc, staged[-1][0]))
+        warnings.extend(run_jobs(jobs, pages))
+        for final, make in (extras or {}).items():
+            staged.append((_temporary(final, out_dir), final))
+            staged[-1][0].write_bytes(make())
         mode = 0o666 & ~_umask()
         for tmp, final in staged:
             os.chmod(tmp, mode)  # mkstemp makes 0600 files; users expect ordinary permissions
@@ -197,7 +264,13 @@ def write_all(targets: dict[Path, tuple[Document, str]], out_dir: Path,
     return [final for _, final in staged]
 
 
-def run_jobs(jobs: list[Job]) -> list[BriefWarning]:
+def _temporary(final: Path, out_dir: Path) -> Path:
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{final.name}.", suffix=".part", dir=out_dir)
+    os.close(fd)
+    return Path(tmp_name)
+
+
+def run_jobs(jobs: list[Job], pages: PageLog | None = None) -> list[BriefWarning]:
     """Run the writers on both cores: PDFs here, the other formats in a forked child.
 
     The split follows the costs: PDFs share the parsed fonts (a Chinese face
@@ -207,7 +280,7 @@ def run_jobs(jobs: list[Job]) -> list[BriefWarning]:
     here = [job for job in jobs if job[0] == "pdf"]
     there = [job for job in jobs if job[0] != "pdf"]
     if not here or not there or not _can_fork():
-        return _write_jobs(jobs)
+        return _write_jobs(jobs, pages)
     import multiprocessing
 
     receiver, sender = multiprocessing.Pipe(duplex=False)
@@ -215,7 +288,7 @@ def run_jobs(jobs: list[Job]) -> list[BriefWarning]:
     child.start()
     sender.close()
     try:
-        warnings = _write_jobs(here)
+        warnings = _write_jobs(here, pages)
         status, payload = receiver.recv()
     except BaseException:
         child.terminate()
@@ -231,11 +304,15 @@ def _can_fork() -> bool:
     return hasattr(os, "fork") and (os.cpu_count() or 1) > 1 and not os.environ.get("JJJ_BRIEF_SERIAL")
 
 
-def _write_jobs(jobs: list[Job]) -> list[BriefWarning]:
+def _write_jobs(jobs: list[Job], pages: PageLog | None = None) -> list[BriefWarning]:
+    """Run each job's writer; PDF jobs report figure pages into ``pages`` when it is given."""
     table = writers()
     warnings: list[BriefWarning] = []
     for fmt, doc, path in jobs:
-        table[fmt](doc, path, warnings)
+        if pages is not None and fmt == "pdf":
+            table[fmt](doc, path, warnings, on_figure=pages.recorder(doc))
+        else:
+            table[fmt](doc, path, warnings)
     return warnings
 
 

@@ -86,25 +86,41 @@ def main() -> None:
 @click.option("--template", default="briefing", show_default=True,
               help="A bundled template name, or the path of a .xml.j2 template file.")
 @click.option("--region", default=None, help="Region key to brief on (default: the facts' choice).")
+@click.option("--locales", default=None, type=click.Path(path_type=Path),
+              help="Folder of <lang>/LC_MESSAGES/messages.po catalogs (default: the template project's "
+                   "locales/, else the bundled ones).")
+@click.option("--audit", is_flag=True, help="Also write <name>-<lang>.audit.json and .audit.md: every figure's origin.")
+@click.option("--since", "since", multiple=True, type=click.Path(path_type=Path),
+              help="An older vintage of the facts (file or folder, repeatable): mark the figures that changed.")
+@click.option("--annotate", is_flag=True, help="Attach a reviewer's note (fact, exact value, source) to every figure.")
 @reports_errors
-def build(langs: tuple[str, ...], formats: tuple[str, ...], fact_paths: tuple[Path, ...],
-          out_dir: Path, template: str, region: str | None) -> None:
-    """Write briefing-<lang>.pdf and .docx for each language into the output folder."""
-    from jjj_brief.build import FORMATS, BuildRequest, build as run_build
+def build(langs: tuple[str, ...], formats: tuple[str, ...], fact_paths: tuple[Path, ...], out_dir: Path,
+          template: str, region: str | None, locales: Path | None, audit: bool, since: tuple[Path, ...],
+          annotate: bool) -> None:
+    """Write briefing-<lang>.pdf and .docx for each language into the output folder.
+
+    Two or more languages must print the same figures (same facts, same exact values),
+    or nothing is written."""
+    from jjj_brief.build import FORMATS, BuildRequest, build as run_build, find_locales
     from jjj_brief.catalogs import available_languages
     from jjj_brief.errors import UsageError
 
+    locales = find_locales(template, locales)
     chosen_formats = split_choices(formats, FORMATS)
     unknown = [f for f in chosen_formats if f not in FORMATS]
     if unknown:
         raise UsageError(f"unknown format {unknown[0]!r}; choose from: {', '.join(FORMATS)}, all")
     request = BuildRequest(
-        langs=split_choices(langs, tuple(available_languages())),
+        langs=split_choices(langs, tuple(available_languages(locales))),
         formats=chosen_formats,
         fact_paths=fact_paths,
         out_dir=out_dir,
         template=template,
         region=region,
+        locales=locales,
+        audit=audit,
+        since=since,
+        annotate=annotate,
     )
     result = run_build(request)
     for warning in result.warnings:
@@ -133,6 +149,21 @@ def facts_check(paths: tuple[Path, ...]) -> None:
         click.echo(str(finding))
     click.echo(f"ok: {len(store.facts)} facts, {len(store.indicators)} indicators, "
                f"{len(store.regions)} regions, {len(store.sources)} sources")
+
+
+@facts.command("diff")
+@click.argument("old", type=click.Path(exists=True, path_type=Path))
+@click.argument("new", type=click.Path(exists=True, path_type=Path))
+@reports_errors
+def facts_diff(old: Path, new: Path) -> None:
+    """List facts added (+), removed (-) and revised (~) from vintage OLD to NEW (files or folders)."""
+    from jjj_brief.build import load_store
+    from jjj_brief.facts.diff import diff_stores, format_diff
+
+    old_store, _ = load_store([old])
+    new_store, _ = load_store([new])
+    for line in format_diff(diff_stores(old_store, new_store), old_store, new_store):
+        click.echo(line)
 
 
 @main.group()
