@@ -49,6 +49,14 @@ class PageLog:
     def page(self, doc: Document, figure: Figure) -> int | None:
         return self._pages.get(id(doc), {}).get(id(figure))
 
+    def entries(self) -> dict[int, dict[int, int]]:
+        """The raw log, for a forked writer to send back (a fork keeps node identities)."""
+        return self._pages
+
+    def merge(self, entries: dict[int, dict[int, int]]) -> None:
+        for doc_id, figure_pages in entries.items():
+            self._pages.setdefault(doc_id, {}).update(figure_pages)
+
 
 @dataclass(frozen=True)
 class LedgerRow:

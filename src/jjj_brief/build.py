@@ -271,25 +271,21 @@ def _temporary(final: Path, out_dir: Path) -> Path:
 
 
 def run_jobs(jobs: list[Job], pages: PageLog | None = None) -> list[BriefWarning]:
-    """Run the writers on both cores: PDFs here, the other formats in a forked child.
-
-    The split follows the costs: PDFs share the parsed fonts (a Chinese face
-    costs ~0.1 s to parse) and reportlab's import, DOCX files python-docx's,
-    so each process imports and parses only what its own files need.
-    """
-    here = [job for job in jobs if job[0] == "pdf"]
-    there = [job for job in jobs if job[0] != "pdf"]
+    """Run the writers on both cores: one group here, the other in a forked child."""
+    here, there = split_jobs(jobs)
     if not here or not there or not _can_fork():
         return _write_jobs(jobs, pages)
     import multiprocessing
 
     receiver, sender = multiprocessing.Pipe(duplex=False)
-    child = multiprocessing.get_context("fork").Process(target=_child, args=(there, sender), daemon=True)
+    child = multiprocessing.get_context("fork").Process(
+        target=_child, args=(there, sender, pages is not None), daemon=True
+    )
     child.start()
     sender.close()
     try:
         warnings = _write_jobs(here, pages)
-        status, payload = receiver.recv()
+        status, payload, child_pages = receiver.recv()
     except BaseException:
         child.terminate()
         raise
@@ -297,7 +293,26 @@ def run_jobs(jobs: list[Job], pages: PageLog | None = None) -> list[BriefWarning
         child.join()
     if status == "error":
         raise payload
+    if pages is not None:
+        pages.merge(child_pages)
     return [*warnings, *payload]
+
+
+def split_jobs(jobs: list[Job]) -> tuple[list[Job], list[Job]]:
+    """Two groups of about equal cost, each importing and parsing only what it needs.
+
+    Parsing the Chinese faces (~0.1 s each, three of them) dominates a PDF in Chinese,
+    so those PDFs go one way and everything else (English PDFs, every DOCX) the other;
+    without Chinese PDFs, the PDFs (reportlab) go one way and the DOCX files
+    (python-docx) the other.
+    """
+    from jjj_brief.writers.fonts import is_chinese
+
+    han = [job for job in jobs if job[0] == "pdf" and is_chinese(job[1].meta.lang)]
+    if han and len(han) < len(jobs):
+        return [job for job in jobs if job not in han], han
+    pdfs = [job for job in jobs if job[0] == "pdf"]
+    return pdfs, [job for job in jobs if job[0] != "pdf"]
 
 
 def _can_fork() -> bool:
@@ -316,14 +331,19 @@ def _write_jobs(jobs: list[Job], pages: PageLog | None = None) -> list[BriefWarn
     return warnings
 
 
-def _child(jobs: list[Job], sender: Any) -> None:
-    """The forked writer: report warnings, or the error (ours or not) for the parent to raise."""
+def _child(jobs: list[Job], sender: Any, log_pages: bool) -> None:
+    """The forked writer: send back warnings and figure pages, or the error (ours or not)
+    for the parent to raise.  Pages are keyed by node identity, which a fork preserves."""
+    from jjj_brief.audit import PageLog
+
+    pages = PageLog() if log_pages else None
     try:
-        sender.send(("ok", _write_jobs(jobs)))
+        warnings = _write_jobs(jobs, pages)
+        sender.send(("ok", warnings, pages.entries() if pages else {}))
     except BriefError as exc:
-        sender.send(("error", exc))
+        sender.send(("error", exc, {}))
     except Exception as exc:  # noqa: BLE001 - re-raised in the parent, which reports it
-        sender.send(("error", RuntimeError(f"{type(exc).__name__}: {exc}")))
+        sender.send(("error", RuntimeError(f"{type(exc).__name__}: {exc}"), {}))
 
 
 def _umask() -> int:
