@@ -8,7 +8,6 @@ catalog or a failing writer leaves ``output/`` as it was.
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import re
 import tempfile
@@ -18,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from jjj_brief.document import Document, Figure
+from jjj_brief.clock import issue_date
 from jjj_brief.errors import BriefError, BriefWarning, Location, UsageError
 from jjj_brief.facts.model import FactStore
 from jjj_brief.resources import bundled
@@ -51,14 +51,6 @@ class BuildResult:
     written: list[Path] = field(default_factory=list)
     warnings: list[BriefWarning] = field(default_factory=list)
     documents: dict[str, Document] = field(default_factory=dict)
-
-
-def issue_date() -> dt.date:
-    """Today, or the day of ``SOURCE_DATE_EPOCH`` so that builds are reproducible."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.strip().isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).date()
-    return dt.date.today()
 
 
 def load_store(paths: Iterable[Path]) -> tuple[FactStore, list[BriefWarning]]:

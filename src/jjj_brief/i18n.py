@@ -176,10 +176,9 @@ def write_atomically(path: Path, data: bytes) -> None:
 
 def _now() -> dt.datetime:
     """The creation date for a changed template; ``SOURCE_DATE_EPOCH`` makes it reproducible."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc)
-    return dt.datetime.now(dt.timezone.utc).replace(second=0, microsecond=0)
+    from jjj_brief.clock import build_time
+
+    return build_time().replace(second=0)
 
 
 def extract(project: Project) -> tuple[Path, int, bool]:

@@ -36,7 +36,8 @@ def write_docx(doc: Document, path: Path, *, on_warning: Warn | None = None) -> 
     ``SOURCE_DATE_EPOCH``.
     """
     from jjj_brief.writers.docx_build import build_document
-    from jjj_brief.writers.docx_package import save_package, source_date_epoch
+    from jjj_brief.clock import source_date_epoch
+    from jjj_brief.writers.docx_package import save_package
 
     epoch = source_date_epoch()
     document = build_document(doc, epoch, on_warning or _ignore)

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import os
 import re
 import time
 import zipfile
@@ -20,7 +19,6 @@ from pathlib import Path
 from typing import Any
 
 from jjj_brief.document import Meta
-from jjj_brief.errors import BriefError
 
 _THUMBNAIL = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/thumbnail"
 _STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
@@ -49,20 +47,6 @@ def xml_safe(text: str) -> str:
 def _core_text(text: str) -> str:
     """A core property value: XML-safe, on one line, within python-docx's 255-character limit."""
     return xml_safe(text).replace("\n", " ")[:_CORE_PROPERTY_LIMIT]
-
-
-def source_date_epoch() -> int | None:
-    """``SOURCE_DATE_EPOCH`` as seconds, None when unset; a malformed value is a user error."""
-    raw = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if not raw:
-        return None
-    try:
-        return int(raw)
-    except ValueError:
-        raise BriefError(
-            f"SOURCE_DATE_EPOCH is not a whole number of seconds: {raw!r}",
-            hint="set it to e.g. the last commit time: git log -1 --format=%ct",
-        ) from None
 
 
 def drop_template_leftovers(document: Any) -> None:

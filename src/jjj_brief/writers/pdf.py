@@ -16,13 +16,13 @@ Importing this module imports no reportlab (about 0.15 s); that happens when
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
+from jjj_brief.clock import source_date_epoch
 from jjj_brief.document import Document, Figure, Meta
-from jjj_brief.errors import BriefError, BriefWarning
+from jjj_brief.errors import BriefWarning
 
 Warn = Callable[[BriefWarning], None]
 FigureListener = Callable[[Figure, int], None]
@@ -75,20 +75,6 @@ def _template(path: Path, meta: Meta, page, reproducible: bool):  # -> BaseDocTe
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
     template.addPageTemplates([PageTemplate(id="page", frames=[frame])])
     return template
-
-
-def source_date_epoch() -> int | None:
-    """``SOURCE_DATE_EPOCH`` as seconds, None when unset; a malformed value is a user error."""
-    raw = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if not raw:
-        return None
-    try:
-        return int(raw)
-    except ValueError:
-        raise BriefError(
-            f"SOURCE_DATE_EPOCH is not a whole number of seconds: {raw!r}",
-            hint="set it to e.g. the last commit time: git log -1 --format=%ct",
-        ) from None
 
 
 def _ignore(_: BriefWarning) -> None:
