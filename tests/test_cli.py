@@ -101,6 +101,10 @@ def write_template(tmp_path: Path, body: str) -> Path:
         ("<p>{% include '../../../../etc/passwd' %}</p>", 2, "template not found"),
         ("<p>{% import 'os' as os %}</p>", 2, "template not found: os"),
         ("<p>{{ b.store.facts.clear() }}</p>", 2, "sandbox"),
+        ("<p>{{ b.latest('gdp')|change(basis='yoy') }}</p>", 2, "unknown change basis 'yoy'"),
+        ("<p>{{ b.label('nope') }}</p>", 2, "KeyError in the template: 'nope'"),
+        ("\n\n<p>{{ 1/0 }}</p>", 4, "ZeroDivisionError in the template"),
+        ("<p>{{ 'x'|year }}</p>", 2, "ValueError in the template"),
     ],
 )
 def test_template_errors_name_the_template_line(tmp_path: Path, body: str, line: int, message: str) -> None:
@@ -135,3 +139,12 @@ def test_a_template_path_names_the_output_but_never_leaves_the_output_folder(tmp
                     "--out", tmp_path / "out")
     assert run.code == 0, run.err
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["custom-en.docx"]
+
+
+def test_an_output_folder_that_cannot_be_written_is_a_clear_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    for out in (blocker, blocker / "sub"):
+        run = jjj_brief("build", "--lang", "en", "--format", "docx", "--out", out)
+        assert run.code == 1, run.err
+        assert "cannot write here" in run.err and "--out" in run.err and "Traceback" not in run.err

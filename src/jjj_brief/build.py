@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from jjj_brief.document import Document, Figure
+from jjj_brief.atomic import publish, temporary_sibling, unwritable
 from jjj_brief.clock import issue_date
 from jjj_brief.errors import BriefError, BriefWarning, Location, UsageError
 from jjj_brief.facts.model import FactStore
@@ -235,31 +235,24 @@ def write_all(targets: dict[Path, tuple[Document, str]], out_dir: Path, warnings
 
     ``extras`` are files whose bytes are made after the writers ran (the audit
     ledgers, which need the pages the PDF writer reports into ``pages``)."""
-    out_dir.mkdir(parents=True, exist_ok=True)
     staged: list[tuple[Path, Path]] = []
     try:
         jobs: list[Job] = []
         for final, (doc, fmt) in targets.items():
-            staged.append((_temporary(final, out_dir), final))
+            staged.append((temporary_sibling(final), final))
             jobs.append((fmt, doc, staged[-1][0]))
         warnings.extend(run_jobs(jobs, pages))
         for final, make in (extras or {}).items():
-            staged.append((_temporary(final, out_dir), final))
+            staged.append((temporary_sibling(final), final))
             staged[-1][0].write_bytes(make())
-        mode = 0o666 & ~_umask()
         for tmp, final in staged:
-            os.chmod(tmp, mode)  # mkstemp makes 0600 files; users expect ordinary permissions
-            os.replace(tmp, final)
+            publish(tmp, final)
+    except OSError as exc:  # a full disk while a writer writes
+        raise unwritable(Path(exc.filename or out_dir), exc) from None
     finally:
         for tmp, _ in staged:
             tmp.unlink(missing_ok=True)
     return [final for _, final in staged]
-
-
-def _temporary(final: Path, out_dir: Path) -> Path:
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{final.name}.", suffix=".part", dir=out_dir)
-    os.close(fd)
-    return Path(tmp_name)
 
 
 def run_jobs(jobs: list[Job], pages: PageLog | None = None) -> list[BriefWarning]:
@@ -278,6 +271,10 @@ def run_jobs(jobs: list[Job], pages: PageLog | None = None) -> list[BriefWarning
     try:
         warnings = _write_jobs(here, pages)
         status, payload, child_pages = receiver.recv()
+    except EOFError:
+        child.join()
+        raise BriefError(f"the writer process stopped without finishing (exit code {child.exitcode})",
+                         hint="it may have run out of memory; JJJ_BRIEF_SERIAL=1 writes in one process") from None
     except BaseException:
         child.terminate()
         raise
@@ -324,21 +321,28 @@ def _write_jobs(jobs: list[Job], pages: PageLog | None = None) -> list[BriefWarn
 
 
 def _child(jobs: list[Job], sender: Any, log_pages: bool) -> None:
-    """The forked writer: send back warnings and figure pages, or the error (ours or not)
-    for the parent to raise.  Pages are keyed by node identity, which a fork preserves."""
+    """The forked writer: send back warnings and figure pages, or the error for the parent
+    to raise.  Pages are keyed by node identity, which a fork preserves.
+
+    The parent owns the user's interrupts: Ctrl-C is ignored here and ``terminate()`` ends
+    the child quietly; ``os._exit`` keeps multiprocessing from printing tracebacks of its own.
+    """
+    import signal
+    import traceback
+
     from jjj_brief.audit import PageLog
 
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     pages = PageLog() if log_pages else None
     try:
         warnings = _write_jobs(jobs, pages)
         sender.send(("ok", warnings, pages.entries() if pages else {}))
     except BriefError as exc:
         sender.send(("error", exc, {}))
-    except Exception as exc:  # noqa: BLE001 - re-raised in the parent, which reports it
-        sender.send(("error", RuntimeError(f"{type(exc).__name__}: {exc}"), {}))
-
-
-def _umask() -> int:
-    current = os.umask(0)
-    os.umask(current)
-    return current
+    except BaseException as exc:  # noqa: BLE001 - re-raised in the parent, which reports it
+        detail = traceback.format_exc() if os.environ.get("JJJ_BRIEF_DEBUG") else ""
+        sender.send(("error", RuntimeError(f"{type(exc).__name__}: {exc}\n{detail}".rstrip()), {}))
+    finally:
+        sender.close()
+        os._exit(0)

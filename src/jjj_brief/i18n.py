@@ -18,13 +18,12 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import os
-import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from jjj_brief.atomic import write_atomically
 from jjj_brief.catalogs import DOMAIN, read_catalog
 from jjj_brief.errors import CatalogError, Location, UsageError
 from jjj_brief.resources import PACKAGE_DIR, bundled
@@ -159,19 +158,6 @@ def catalog_text(catalog: Catalog, width: int = 76) -> bytes:
     buffer = io.BytesIO()
     write_po(buffer, catalog, width=width, sort_by_file=True, ignore_obsolete=True)
     return buffer.getvalue()
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Replace ``path`` in one step, so an interrupted command never leaves half a catalog."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 def _now() -> dt.datetime:

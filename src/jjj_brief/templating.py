@@ -96,6 +96,13 @@ def render(
         if exc.location is None:
             exc.location = _template_location(exc, name)
         raise
+    except (ArithmeticError, LookupError, TypeError, ValueError) as exc:
+        # What a template can provoke through a filter or a call: |change(basis="yoy"),
+        # b.label("nope"), "abc"|figure, 1/0.  The template line is what the author needs.
+        raise TemplateError(
+            f"{type(exc).__name__} in the template: {exc}", _template_location(exc, name),
+            hint="check the arguments of the filter or call on this line (see the README)",
+        ) from None
 
 
 def _template_location(exc: BaseException, name: str) -> Location:
