@@ -23,6 +23,18 @@ REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
+READERS = ("pdftotext", "pdffonts", "pdfinfo", "pdftoppm", "soffice")
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """In CI (JJJ_BRIEF_REQUIRE_READERS=1, set by .ci/run) a missing reader is a failure, not a
+    skip: otherwise a broken apt install would turn every real-reader test into a green skip."""
+    missing = [tool for tool in READERS if shutil.which(tool) is None]
+    if os.environ.get("JJJ_BRIEF_REQUIRE_READERS") and missing:
+        pytest.exit(f"readers missing: {', '.join(missing)} (apt-get install poppler-utils "
+                    "libreoffice-writer-nogui)", returncode=1)
+
+
 def require(tool: str) -> str:
     """The path of a reader program; skip (with the apt package to install) when it is missing."""
     found = shutil.which(tool)

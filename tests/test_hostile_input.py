@@ -110,10 +110,14 @@ def test_generated_facts_build_and_read_back_or_fail_with_our_error(
         f"facts:\n{facts}\n",
         encoding="utf-8",
     )
-    try:
-        result = build(BuildRequest(langs=("en",), fact_paths=(folder / "f.yaml",), out_dir=folder / "out"))
-    except BriefError:
+    request = BuildRequest(langs=("en",), fact_paths=(folder / "f.yaml",), out_dir=folder / "out")
+    earliest = min(values)[1]
+    if len(values) > 1 and earliest == 0:
+        # the one refusal this data can earn: a growth rate from a zero base
+        with pytest.raises(BriefError, match="its value is zero"):
+            build(request)
         return
+    result = build(request)
     assert sorted(p.name for p in result.written) == ["briefing-en.docx", "briefing-en.pdf"]
     text = squeeze(pdf_body(folder / "out" / "briefing-en.pdf"))
     assert squeeze(name) in text
