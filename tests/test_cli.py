@@ -148,3 +148,10 @@ def test_an_output_folder_that_cannot_be_written_is_a_clear_error(tmp_path: Path
         run = jjj_brief("build", "--lang", "en", "--format", "docx", "--out", out)
         assert run.code == 1, run.err
         assert "cannot write here" in run.err and "--out" in run.err and "Traceback" not in run.err
+
+
+def test_without_lang_a_template_builds_the_languages_it_is_written_for(tmp_path: Path) -> None:
+    run = jjj_brief("build", "--template", "jianbao", "--format", "docx", "--out", tmp_path)
+    assert run.code == 0, run.err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["jianbao-zh.docx", "jianbao-zh_Hant.docx"]
+    assert "warning: en skipped: this template is written for zh, zh_Hant only" in run.err

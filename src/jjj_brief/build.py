@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from jjj_brief.document import Document, Figure
 from jjj_brief.atomic import publish, temporary_sibling, unwritable
 from jjj_brief.clock import issue_date
-from jjj_brief.errors import BriefError, BriefWarning, Location, UsageError
+from jjj_brief.errors import BriefError, BriefWarning, LanguageNotSupported, Location, UsageError
 from jjj_brief.facts.model import FactStore
 from jjj_brief.resources import bundled
 
@@ -44,6 +44,7 @@ class BuildRequest:
     audit: bool = False  # also write <stem>-<lang>.audit.json and .audit.md
     since: tuple[Path, ...] = ()  # an older vintage of the facts: mark the figures that changed
     annotate: bool = False  # a reviewer's note on every figure
+    langs_implicit: bool = False  # no --lang given: skip languages the template is not written for
 
 
 @dataclass
@@ -195,10 +196,18 @@ def build(request: BuildRequest) -> BuildResult:
     region = pick_region(store, request.region)
     result = BuildResult(warnings=list(warnings))
     for suffix, language in resolve_languages(request.langs, locales).items():
-        doc, missing = render_document(store, region, language, template, locales=locales,
-                                       since=old, annotate=request.annotate)
+        try:
+            doc, missing = render_document(store, region, language, template, locales=locales,
+                                           since=old, annotate=request.annotate)
+        except LanguageNotSupported as exc:
+            if not request.langs_implicit:
+                raise
+            result.warnings.append(BriefWarning(f"{suffix} skipped: {exc.message}"))
+            continue
         result.documents[suffix] = doc
         result.warnings.extend(w for w in missing if w not in result.warnings)
+    if not result.documents:
+        raise UsageError(f"template {template[2]!r} is written for none of: {', '.join(request.langs)}")
     check_parity(result.documents)
     targets = {
         request.out_dir / f"{template[2]}-{suffix}.{fmt}": (doc, fmt)

@@ -75,8 +75,9 @@ def main() -> None:
 
 
 @main.command()
-@click.option("--lang", "langs", multiple=True, default=("all",), show_default=True,
-              help="Languages: en, zh, zh_Hant (any with a catalog), comma-separated, or 'all'.")
+@click.option("--lang", "langs", multiple=True,
+              help="Languages: en, zh, zh_Hant (any with a catalog), comma-separated, or 'all'.  "
+                   "[default: every language the template is written for]")
 @click.option("--format", "formats", multiple=True, default=("all",), show_default=True,
               help="Output formats: pdf, docx, comma-separated, or 'all'.")
 @click.option("--facts", "fact_paths", multiple=True, type=click.Path(path_type=Path),
@@ -111,7 +112,8 @@ def build(langs: tuple[str, ...], formats: tuple[str, ...], fact_paths: tuple[Pa
     if unknown:
         raise UsageError(f"unknown format {unknown[0]!r}; choose from: {', '.join(FORMATS)}, all")
     request = BuildRequest(
-        langs=split_choices(langs, tuple(available_languages(locales))),
+        langs=split_choices(langs or ("all",), tuple(available_languages(locales))),
+        langs_implicit=not langs,
         formats=chosen_formats,
         fact_paths=fact_paths,
         out_dir=out_dir,

@@ -84,6 +84,10 @@ class UsageError(BriefError):
     exit_code = 2
 
 
+class LanguageNotSupported(UsageError):
+    """A template written for other languages (the 简报 is Chinese only)."""
+
+
 @dataclass(frozen=True)
 class BriefWarning:
     """A problem worth telling but not worth stopping for (kept as data, not ``warnings``)."""

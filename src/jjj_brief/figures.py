@@ -17,7 +17,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from jjj_brief.errors import BriefError, BriefWarning, TemplateError, UsageError
+from jjj_brief.errors import BriefError, BriefWarning, LanguageNotSupported, TemplateError
 from jjj_brief.facts import derive
 from jjj_brief.facts.derive import Derived
 from jjj_brief.facts.model import Fact, FactStore, Localized, Period, PeriodFormError
@@ -80,8 +80,10 @@ class Briefing:
     def require_language(self, *codes: str) -> str:
         """Refuse to render a template in a language it is not written for (the 简报 is zh only)."""
         if self.lang not in codes:
-            raise UsageError(f"this template is written for {', '.join(codes)} only, not {self.lang!r}",
-                             hint=f"build it with --lang {codes[0]}")
+            raise LanguageNotSupported(
+                f"this template is written for {', '.join(codes)} only, not {self.lang!r}",
+                hint=f"build it with --lang {codes[0]}",
+            )
         return ""
 
     # -- facts ------------------------------------------------------------
