@@ -99,7 +99,10 @@ def _is_template_path(name_or_path: str) -> bool:
 
 def pick_region(store: FactStore, asked: str | None) -> str:
     """The region the briefing is about: asked, set in the facts, or the one with most facts."""
-    key = asked or (store.settings.get("region") if isinstance(store.settings.get("region"), str) else None)
+    setting = store.settings.get("region")
+    if setting is not None and not isinstance(setting, str):
+        raise UsageError("the facts' 'briefing: region:' must be one region key, not a text per language")
+    key = asked or setting
     if key:
         if key not in store.regions:
             raise UsageError(f"unknown region {key!r}; the facts define: {', '.join(sorted(store.regions))}")

@@ -201,7 +201,7 @@ class Briefing:
                 {
                     "id": key,
                     "publisher": self.words(src.publisher, f"publisher of source {key!r}"),
-                    "title": src.title.get(self.lang) or src.title.get("en") or "",
+                    "title": _cited_title(src.title, self.lang),
                     "date": src.date,
                     "url": src.url,
                 }
@@ -332,3 +332,12 @@ def _guarded(fn: Callable[..., str]) -> Callable[..., str]:
         return fn(value, *args)
 
     return call
+
+
+def _cited_title(title: Localized, lang: str) -> str:
+    """A source's title in the document's language, else in the language it was published in
+    (the first one given), as bibliographies cite an untranslated title."""
+    found = title.get(lang)
+    if found is not None:
+        return found
+    return title.by_lang[0][1] if title.by_lang else ""
