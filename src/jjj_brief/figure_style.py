@@ -22,6 +22,11 @@ from typing import Any, Literal
 
 Call = Literal["figure", "change"]
 
+# An exchange rate is printed to at least this many places, as central banks quote it: the
+# |figure filter's default of 2 for amounts would turn 6.1932 into 6.19 and skew every
+# conversion a reader redoes.  Replaying a style applies the same floor, so the ledger agrees.
+RATE_DIGITS = 4
+
 
 class StyleFormError(ValueError):
     """A style string that is not of the form ``figure digits=2 …``."""
@@ -80,6 +85,10 @@ class FigureStyle:
             return str(loc.points(value, digits=self.digits))
         if unit == "multiple":
             return str(loc.multiple(value, digits=self.digits, qualifier=self.qualifier))
+        if "/" in unit:  # an exchange rate (CNY/USD): not money, so never through amount()
+            quote, _, base = unit.partition("/")
+            digits = max(self.digits, RATE_DIGITS)
+            return str(loc.rate(value, quote, base, digits=digits, qualifier=self.qualifier))
         from jjj_brief.l10n.scales import Scale  # only renders need Babel
 
         scale = Scale(self.scale) if self.scale is not None else None

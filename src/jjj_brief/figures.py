@@ -139,7 +139,10 @@ class Briefing:
         return series
 
     def facts_of(self, *indicators: str) -> list[Fact]:
-        """All facts of the given indicators (all indicators when none given), in file order."""
+        """All facts of the given indicators (all indicators when none given), in file order.
+
+        Exchange rates of the region are included: a key-figures table may show the rate
+        its conversions use, and ``|figure`` prints a rate as one (``6.1932 yuan per U.S. dollar``)."""
         keys = indicators or tuple(self.store.indicators)
         return [f for k in keys for f in self.series(k)]
 

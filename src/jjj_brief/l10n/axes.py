@@ -17,25 +17,35 @@ from decimal import Decimal
 NICE_STEPS = (Decimal(1), Decimal(2), Decimal("2.5"), Decimal(5), Decimal(10))
 
 
-def nice_ticks(top: Decimal, most: int = 6) -> list[Decimal]:
-    """Round values from 0 to at least ``top``, at most ``most`` of them, evenly spaced.
+def nice_ticks(top: Decimal, most: int = 6, bottom: Decimal = Decimal(0)) -> list[Decimal]:
+    """Round values from ``bottom`` (or below) to at least ``top``, at most ``most`` of them, evenly spaced.
+
+    The range always includes 0, so bars can stand on (or hang from) a zero
+    line and a mixed-sign series keeps its negative values on the axis
+    instead of below it.
 
     >>> [str(t) for t in nice_ticks(Decimal("2.43"))]
     ['0.0', '0.5', '1.0', '1.5', '2.0', '2.5']
     >>> [str(t) for t in nice_ticks(Decimal("10.4"))]
     ['0.0', '2.5', '5.0', '7.5', '10.0', '12.5']
+    >>> [str(t) for t in nice_ticks(Decimal("10.2"), bottom=Decimal("-8.5"))]
+    ['-10', '-5', '0', '5', '10', '15']
+    >>> [str(t) for t in nice_ticks(Decimal(-3), bottom=Decimal("-8.5"))]
+    ['-10.0', '-8.0', '-6.0', '-4.0', '-2.0', '0.0']
     >>> nice_ticks(Decimal(0))
     [Decimal('0'), Decimal('1')]
     """
-    if top <= 0:
+    low, high = min(bottom, Decimal(0)), max(top, Decimal(0))
+    if high == low:
         return [Decimal(0), Decimal(1)]
-    power = Decimal(1).scaleb(top.adjusted() - 1)
+    power = Decimal(1).scaleb((high - low).adjusted() - 1)
     for multiplier in (*NICE_STEPS, *(s * 10 for s in NICE_STEPS[1:])):
         step = multiplier * power
-        count = int((top / step).to_integral_value(rounding="ROUND_CEILING"))
-        if count + 1 <= most:
-            return [step * i for i in range(count + 1)]
-    raise AssertionError("a step of 100 times a tenth of the top always fits")  # pragma: no cover
+        first = int((low / step).to_integral_value(rounding="ROUND_FLOOR"))
+        last = int((high / step).to_integral_value(rounding="ROUND_CEILING"))
+        if last - first + 1 <= most:
+            return [step * i for i in range(first, last + 1)]
+    raise AssertionError("a step of 100 times a tenth of the range always fits")  # pragma: no cover
 
 
 def tick_digits(ticks: list[Decimal]) -> int:

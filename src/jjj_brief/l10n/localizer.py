@@ -34,6 +34,16 @@ from jjj_brief.l10n.scales import (
 PLAIN_UNITS = ("count", "percent")
 
 
+def is_exchange_rate(unit: str) -> bool:
+    """Whether ``unit`` is an exchange rate such as ``CNY/USD`` (yuan per U.S. dollar).
+
+    >>> is_exchange_rate("CNY/USD"), is_exchange_rate("CNY"), is_exchange_rate("CNY/CNY")
+    (True, False, False)
+    """
+    quote, _, base = unit.partition("/")
+    return bool(base) and quote != base and _is_currency(quote) and _is_currency(base)
+
+
 def is_currency(code: str) -> bool:
     """Whether CLDR knows ``code`` as an ISO 4217 currency (so fact checks need not import Babel).
 
@@ -228,6 +238,37 @@ class Localizer:
             raise ValueError(f"unknown change basis {basis!r}: use None or one of {', '.join(bases)}")
         return self.phrase(patterns.CHANGES[basis, direction], percent=self.percent(abs(rounded), digits=digits))
 
+    def rate(self, value: Decimal, quote: str, base: str, *, digits: int = 4,
+             qualifier: str | None = None) -> str:
+        """An exchange rate: ``value`` units of ``quote`` for one unit of ``base`` (a ``CNY/USD`` fact).
+
+        Four places by default, as central banks quote rates: rounding 6.1932 to
+        6.19 would change every conversion a reader redoes.  The Chinese press
+        form names the base first (每美元兑换…元人民币), so the words come whole
+        from the catalog, not assembled around a currency name.
+
+        >>> en, zh = Localizer.for_language("en"), Localizer.for_language("zh")
+        >>> en.rate(Decimal("6.1932"), "CNY", "USD"), zh.rate(Decimal("6.1932"), "CNY", "USD")
+        ('6.1932 yuan per U.S. dollar', '每美元兑换6.1932元人民币')
+        >>> en.rate(Decimal("0.1615"), "USD", "CNY"), zh.rate(Decimal("7.8"), "CNY", "EUR")
+        ('0.1615 U.S. dollars per yuan', '每欧元兑换7.8人民币')
+        """
+        for code in (quote, base):
+            if not _is_currency(code):
+                raise ValueError(f"unknown currency {code!r} in exchange rate {quote}/{base}: use ISO 4217 codes")
+        number = self.number(Decimal(value), digits)
+        text = self._rate_words(patterns.RATES, patterns.OTHER_RATE, quote, base, Decimal(value), number=number)
+        return self._qualified(text, qualifier)
+
+    def _rate_words(self, known: dict[tuple[str, str], str], other: str, quote: str, base: str,
+                    value: Decimal, **values: str) -> str:
+        """A rate phrase: the catalog's own words for a common pair, else CLDR's currency names."""
+        if (quote, base) in known:
+            return self.phrase(known[quote, base], **values)
+        quote_name = get_currency_name(quote, count=abs(value), locale=self.locale)
+        base_name = get_currency_name(base, count=1, locale=self.locale)
+        return self.phrase(other, quote=quote_name, base=base_name, **values)
+
     def multiple(self, value: Decimal, *, digits: int = 1, qualifier: str | None = None) -> str:
         """How many times its base a value became; exactly 2 reads as a doubling.
 
@@ -309,19 +350,24 @@ class Localizer:
     # -- charts and outlines -----------------------------------------------------------------
 
     def ticks(self, values: Iterable[Decimal], unit: str, *, digits: int = 2) -> list[tuple[Decimal, str]]:
-        """Round value-axis ticks from 0 past the largest value, labelled in the series' locked scale.
+        """Round value-axis ticks from 0 (or below the smallest value) past the largest value,
+        labelled in the series' locked scale.
 
         Each pair is (value in the fact's own unit, label); the unit words go once
-        on the axis (:meth:`axis_unit`), not on every tick.
+        on the axis (:meth:`axis_unit`), not on every tick.  A series with
+        negative values (a loss, a fall) gets ticks below 0, so its bars and
+        points stay on the axis.
 
         >>> zh = Localizer.for_language("zh")
         >>> [label for _, label in zh.ticks([Decimal("1.7e12"), Decimal("2.43e12")], "CNY")]
         ['0', '0.5', '1', '1.5', '2', '2.5']
+        >>> [label for _, label in zh.ticks([Decimal("-8.5"), Decimal(-3), Decimal("10.2")], "percent")]
+        ['-10', '-5', '0', '5', '10', '15']
         """
         values = [Decimal(v) for v in values]
         scale = self._chart_scale(values, unit, digits)
-        top = max((abs(v) for v in values), default=Decimal(0)) / scale.divisor
-        ticks = nice_ticks(top)
+        top = max(values, default=Decimal(0)) / scale.divisor
+        ticks = nice_ticks(top, bottom=min(values, default=Decimal(0)) / scale.divisor)
         places = tick_digits(ticks)
         return [(t * scale.divisor, format_scaled(t, PLAIN, places, self.number_locale)) for t in ticks]
 
@@ -342,6 +388,9 @@ class Localizer:
         words = f"{prefix}{suffix}".strip()
         if unit in ("count", "multiple", "points"):
             return words
+        if is_exchange_rate(unit):
+            quote, base = unit.split("/")
+            return self._rate_words(patterns.RATE_UNITS, patterns.OTHER_RATE_UNIT, quote, base, Decimal(2))
         return self._money(words, unit, Decimal(2), "name").strip()
 
     def chart_value(self, value: Decimal, values: Iterable[Decimal], unit: str, *, digits: int = 2) -> str:
@@ -354,7 +403,10 @@ class Localizer:
         return format_scaled(Decimal(value) / scale.divisor, PLAIN, digits, self.number_locale)
 
     def _chart_scale(self, values: list[Decimal], unit: str, digits: int) -> Scale:
-        return PLAIN if unit in ("percent", "multiple", "points") else self.scale_for(values, digits=digits)
+        """Rates and ratios are read as they are (6.19, 10.2 %); amounts in one compact unit."""
+        if unit in ("percent", "multiple", "points") or is_exchange_rate(unit):
+            return PLAIN
+        return self.scale_for(values, digits=digits)
 
     def outline_number(self, level: int, n: int) -> str:
         """The number before the ``n``-th heading of ``level``: ``一、`` / ``（一）`` in Chinese, ``1.`` in English.

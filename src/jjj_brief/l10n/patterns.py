@@ -57,6 +57,23 @@ WITH_CONVERSION = N_("{figure} (about {amount})")
 # TRANSLATORS: a figure followed by its change: "231 billion yuan, up 10.2 percent year on year".
 FIGURE_AND_CHANGE = N_("{figure}, {change}")
 
+# Exchange rates, keyed by (quote, base) as in a unit ``CNY/USD``: {number} of quote for one base.
+RATES = {
+    # TRANSLATORS: an exchange rate; {number} is formatted ("6.1932"). Chinese: 每美元兑换6.1932元人民币
+    # (每, not a typed-in 1: the catalog check refuses numbers the msgid lacks).
+    ("CNY", "USD"): N_("{number} yuan per U.S. dollar"),
+    ("USD", "CNY"): N_("{number} U.S. dollars per yuan"),
+}
+# TRANSLATORS: any other exchange rate; {quote} and {base} are CLDR's currency names.
+OTHER_RATE = N_("{number} {quote} per {base}")
+RATE_UNITS = {
+    # TRANSLATORS: the unit of a chart axis of exchange rates (no number), as statistical yearbooks label it.
+    ("CNY", "USD"): N_("yuan per U.S. dollar"),
+    ("USD", "CNY"): N_("U.S. dollars per yuan"),
+}
+# TRANSLATORS: the axis unit of any other exchange rate; {quote} and {base} are CLDR's currency names.
+OTHER_RATE_UNIT = N_("{quote} per {base}")
+
 # Keyed by (basis, direction); {percent} is already formatted ("10.2 percent").
 CHANGES = {
     (None, "up"): N_("up {percent}"),

@@ -114,15 +114,14 @@ def chart_drawing(chart: Chart, look: ChartLook) -> Picture:
     tick_style, label_style = look.text_style(TICK_SIZE), look.text_style(LABEL_SIZE)
     palette = PALETTE_ZH if look.chinese else PALETTE
     left = max([text_width(label, tick_style) for _, label in chart.ticks] + [8.0]) + 8
-    plot = _Plot(left, 20.0, look.width - 8, look.height - 26)
-    top_value = max([t for t, _ in chart.ticks] + [v for s in chart.series for v in s.values] + [0.0])
-    scale = (plot.top - plot.bottom) / top_value if top_value > 0 else 1.0
+    plot = _plot_for(chart, left, look)
     for value, label in chart.ticks:
-        y = plot.bottom + value * scale
+        y = plot.y(value)
         drawing.add(Line(plot.left, y, plot.right, y, strokeColor=GRID, strokeWidth=0.5))
         for shape in text_shapes(label, plot.left - 4, y - TICK_SIZE * 0.35, tick_style, AXIS, "end"):
             drawing.add(shape)
-    drawing.add(Line(plot.left, plot.bottom, plot.right, plot.bottom, strokeColor=AXIS, strokeWidth=0.8))
+    zero = plot.y(0.0)  # the axis line is the zero line: bars stand on it or hang from it
+    drawing.add(Line(plot.left, zero, plot.right, zero, strokeColor=AXIS, strokeWidth=0.8))
     if chart.axis_label:
         for shape in text_shapes(chart.axis_label, 0, plot.top + 10, tick_style, AXIS):
             drawing.add(shape)
@@ -131,47 +130,76 @@ def chart_drawing(chart: Chart, look: ChartLook) -> Picture:
         for shape in text_shapes(name, plot.left + slot * (index + 0.5), 6, label_style, "#000000", "middle"):
             drawing.add(shape)
     marks = _bars if chart.kind == "bar" else _line
-    marks(drawing, chart, plot, scale, slot, palette, look)
+    marks(drawing, chart, plot, slot, palette, look)
     _legend(drawing, chart, plot, palette, look)
     return drawing
 
 
+# Room under the plot for a value label hung below the lowest negative bar or point, so it
+# does not run into the category labels.
+BELOW_ROOM = 12.0
+
+
 @dataclass(frozen=True)
 class _Plot:
+    """The plot area in points, and the value range (``low`` <= 0 <= ``high``) it spans."""
+
     left: float
     bottom: float
     right: float
     top: float
+    low: float = 0.0
+    high: float = 1.0
+
+    def y(self, value: float) -> float:
+        """Where ``value`` sits: one mapping for grid, bars and points, so negatives stay on the plot."""
+        return self.bottom + (value - self.low) / (self.high - self.low) * (self.top - self.bottom)
 
 
-def _bars(drawing: Picture, chart: Chart, plot: _Plot, scale: float, slot: float,
+def _plot_for(chart: Chart, left: float, look: ChartLook) -> _Plot:
+    """The plot spanning every tick and value and 0; extra room below when something is negative."""
+    values = [t for t, _ in chart.ticks] + [v for s in chart.series for v in s.values] + [0.0]
+    low, high = min(values), max(values)
+    bottom = 20.0 + (BELOW_ROOM if low < 0 else 0.0)
+    return _Plot(left, bottom, look.width - 8, look.height - 26, low, high if high > low else low + 1.0)
+
+
+def _label_y(y: float, value: float, gap: float, size: float) -> float:
+    """Baseline of a value label: above a positive mark, below a negative one (clear of it)."""
+    return y + gap if value >= 0 else y - gap - size * 0.75
+
+
+def _bars(drawing: Picture, chart: Chart, plot: _Plot, slot: float,
           palette: tuple[str, ...], look: ChartLook) -> None:
-    """Bars side by side per category, each with its value label above it."""
+    """Bars side by side per category, from the zero line up (or down, with a negative height),
+    each with its value label at its end."""
     count = len(chart.series)
     bar = min(slot * 0.55 / count, 60.0)
     style = look.text_style(LABEL_SIZE, bold=True)
+    zero = plot.y(0.0)
     for number, series in enumerate(chart.series):
         color = palette[number % len(palette)]
         for index, (value, label) in enumerate(zip(series.values, series.labels)):
             x = plot.left + slot * (index + 0.5) - bar * count / 2 + bar * number
-            height = max(value, 0.0) * scale
-            drawing.add(Rect(x, plot.bottom, bar * 0.92, height, fillColor=color, strokeColor=None))
-            for shape in text_shapes(label, x + bar * 0.46, plot.bottom + height + 3, style, "#000000", "middle"):
+            end = plot.y(value)
+            drawing.add(Rect(x, zero, bar * 0.92, end - zero, fillColor=color, strokeColor=None))
+            y = _label_y(end, value, 3, LABEL_SIZE)
+            for shape in text_shapes(label, x + bar * 0.46, y, style, "#000000", "middle"):
                 drawing.add(shape)
 
 
-def _line(drawing: Picture, chart: Chart, plot: _Plot, scale: float, slot: float,
+def _line(drawing: Picture, chart: Chart, plot: _Plot, slot: float,
           palette: tuple[str, ...], look: ChartLook) -> None:
-    """A polyline per series with round markers and a value label above each point."""
+    """A polyline per series with round markers and a value label above (below, if negative) each point."""
     style = look.text_style(LABEL_SIZE - 0.5)
     for number, series in enumerate(chart.series):
         color = palette[number % len(palette)]
-        points = [(plot.left + slot * (i + 0.5), plot.bottom + v * scale) for i, v in enumerate(series.values)]
+        points = [(plot.left + slot * (i + 0.5), plot.y(v)) for i, v in enumerate(series.values)]
         flat = [c for point in points for c in point]
         drawing.add(PolyLine(flat, strokeColor=color, strokeWidth=1.6))
-        for (x, y), label in zip(points, series.labels):
+        for (x, y), value, label in zip(points, series.values, series.labels):
             drawing.add(Circle(x, y, 2.4, fillColor=color, strokeColor="#FFFFFF", strokeWidth=0.6))
-            for shape in text_shapes(label, x, y + 5, style, "#000000", "middle"):
+            for shape in text_shapes(label, x, _label_y(y, value, 5, LABEL_SIZE - 0.5), style, "#000000", "middle"):
                 drawing.add(shape)
 
 

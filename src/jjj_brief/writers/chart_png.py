@@ -62,7 +62,9 @@ class _Painter:
 
     def _rect(self, x: float, y: float, w: float, h: float, fillColor: str | None = None,
               strokeColor: str | None = None, strokeWidth: float = 1) -> None:
-        (x0, y1), (x1, y0) = self.xy(x, y), self.xy(x + w, y + h)
+        (xa, ya), (xb, yb) = self.xy(x, y), self.xy(x + w, y + h)
+        # A bar below the zero line has a negative height; Pillow wants the corners in order.
+        x0, x1, y0, y1 = min(xa, xb), max(xa, xb), min(ya, yb), max(ya, yb)
         self.draw.rectangle((x0, y0, x1, y1), fill=fillColor, outline=strokeColor,
                             width=self.px(strokeWidth) if strokeColor else 0)
 
