@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from decimal import Decimal
 from pathlib import Path
 
@@ -59,4 +61,37 @@ def test_a_wrong_stated_growth_is_a_warning(tmp_path: Path) -> None:
     assert str(finding) == (
         f"{path}:9: warning: g/r/2013/2023 states 45%, growth of v/r/2013 and v/r/2023 gives 50%: "
         "they disagree: check both against the source"
+    )
+
+
+CHECK_WITHOUT_BABEL = """\
+import sys
+from pathlib import Path
+from jjj_brief.facts.checks import check_consistency
+from jjj_brief.facts.load import load_facts
+store, _ = load_facts([Path(sys.argv[1])])
+print(*check_consistency(store), sep="\\n")
+print(sorted(name for name in sys.modules if name.split(".")[0] == "babel"))
+"""
+
+
+def test_checking_facts_never_loads_babel(tmp_path: Path) -> None:
+    """Only l10n talks to Babel: the facts layer rounds with jjj_brief.rounding, so checking
+    facts (no currency units here, whose codes l10n validates) must not import it."""
+    path = tmp_path / "f.yaml"
+    path.write_text(
+        "regions: {r: {en: R}}\nsources: {s: {publisher: {en: P}, title: {en: T}}}\n"
+        "indicators:\n  v: {label: {en: v}, unit: count}\n"
+        "  g: {label: {en: g}, unit: percent, derived: {formula: growth, of: v}}\n"
+        "facts:\n"
+        "  - {indicator: v, region: r, period: '2013', value: 1000, source: s}\n"
+        "  - {indicator: v, region: r, period: '2023', value: 1425, source: s}\n"
+        "  - {indicator: g, region: r, period: 2013/2023, value: 43, source: s}\n",
+        encoding="utf-8",
+    )
+    run = subprocess.run([sys.executable, "-c", CHECK_WITHOUT_BABEL, str(path)],
+                         capture_output=True, text=True, check=True)
+    assert run.stdout == (
+        f"{path}:9: note: g/r/2013/2023 states 43%, growth of v/r/2013 and v/r/2023 gives 42.5%: "
+        "consistent at integer precision\n[]\n"
     )

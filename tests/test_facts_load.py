@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import jjj_brief
 from jjj_brief.errors import FactErrors
 from jjj_brief.facts.load import load_facts
 from jjj_brief.facts.model import Period
@@ -190,3 +191,57 @@ def test_an_oversized_file_is_refused_without_reading_it(tmp_path: Path) -> None
         f.truncate(50 * 1024 * 1024)  # sparse: 50 MB on paper, nothing on disk
     (found,) = problems(path)
     assert found.startswith(f"{path}: file is 50 MB; fact files are limited to 5 MB")
+
+
+@pytest.mark.parametrize("value", ['"2.43e100000000"', "1e-40", "1e31"])
+def test_a_value_of_absurd_size_is_refused_with_its_line(tmp_path: Path, value: str) -> None:
+    # 2.43e100000000 used to pass and overflow the decimal context later: exit 70, no line.
+    path = write(tmp_path, f"""\
+        facts:
+          - {{indicator: gdp_growth_avg, region: jjj, period: '2023', value: 1, source: xinhua-2024-10-25}}
+          - indicator: gdp_growth_avg
+            region: jjj
+            period: '2024'
+            value: {value}
+            source: xinhua-2024-10-25
+        """)
+    text = value.strip('"')
+    assert problems(path) == [
+        f"{path}:20: value '{text}' is out of range "
+        "(write it with an exponent between -30 and 30, e.g. 2.43e12)"
+    ]
+
+
+@pytest.mark.parametrize(("value", "expected"), [("9.99e30", "9.99E+30"), ("1e-30", "1E-30"), ("0e-99", "0E-99")])
+def test_values_at_the_edge_of_the_range_still_load(tmp_path: Path, value: str, expected: str) -> None:
+    path = write(tmp_path, f"""\
+        facts:
+          - {{indicator: gdp_growth_avg, region: jjj, period: '2023', value: {value}, source: xinhua-2024-10-25}}
+        """)
+    store, _ = load_facts([path])
+    assert str(store.get("gdp_growth_avg", "jjj", Period.parse("2023")).value) == expected
+
+
+def test_facts_check_reports_an_overflowing_value_instead_of_crashing(tmp_path: Path) -> None:
+    path = write(tmp_path, """\
+        facts:
+          - {indicator: gdp_growth_avg, region: jjj, period: '2023', value: "2.43e100000000", source: xinhua-2024-10-25}
+        """)
+    run = jjj_brief("facts", "check", path)
+    assert (run.code, run.out) == (1, ""), run.err
+    assert run.err == (
+        f"{path}:16: value '2.43e100000000' is out of range "
+        "(write it with an exponent between -30 and 30, e.g. 2.43e12)\n"
+        "error: 1 problem(s) in the fact files\n"
+    )
+
+
+def test_build_refuses_an_overflowing_value_with_exit_1(tmp_path: Path) -> None:
+    path = write(tmp_path, """\
+        facts:
+          - {indicator: gdp_growth_avg, region: jjj, period: '2023', value: "2.43e100000000", source: xinhua-2024-10-25}
+        """)
+    run = jjj_brief("build", "--lang", "en", "--format", "docx", "--facts", path, "--out", tmp_path / "out")
+    assert run.code == 1, run.err
+    assert run.err.startswith(f"{path}:16: value '2.43e100000000' is out of range ")
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())

@@ -23,8 +23,8 @@ facts:
 """
 
 
-def render(tmp_path: Path, body: str, lang: str) -> list[str]:
-    (tmp_path / "f.yaml").write_text(FACTS, encoding="utf-8")
+def render(tmp_path: Path, body: str, lang: str, facts: str = FACTS) -> list[str]:
+    (tmp_path / "f.yaml").write_text(facts, encoding="utf-8")
     template = tmp_path / "t.xml.j2"
     template.write_text(f'<brief lang="{{{{ lang_tag }}}}"><meta><title>T</title></meta>{body}</brief>',
                         encoding="utf-8")
@@ -84,3 +84,35 @@ def test_a_missing_rate_is_a_template_error_naming_the_line(tmp_path: Path) -> N
         render(tmp_path, body, "en")
     assert "no exchange rate between CNY and USD for 2023" in str(caught.value)
     assert caught.value.location.line == 2
+
+
+GROWTH_FACTS = FACTS.replace(
+    "  cny_per_usd:",
+    "  iva_growth_avg: {label: {en: average annual growth, zh: 年均增长}, unit: percent,"
+    " derived: {formula: cagr, of: iva}}\n  cny_per_usd:",
+) + "  - {indicator: iva_growth_avg, region: r, period: 2014/2023, value: 6.6, source: s}\n"
+
+MULTIPLE = "{% set a, z = b.earliest('iva'), b.latest('iva') %}<p>{{ b.multiple(a, z)|figure }}</p>"
+
+
+@pytest.mark.parametrize(("lang", "expected"), [("en", "1.9 times"), ("zh", "1.9倍")])
+def test_a_derived_multiple_prints_as_times(tmp_path: Path, lang: str, expected: str) -> None:
+    # 1.7e12 / 0.9e12 = 1.888…: a multiple at one decimal, not a count ("1.89").
+    assert render(tmp_path, MULTIPLE, lang) == [expected]
+
+
+CAGR = (
+    "{% set a, z = b.earliest('iva'), b.latest('iva') %}{% set rate = b.cagr(a, z) %}"
+    "<p>{{ rate|figure }} {{ rate|period }}</p>"
+    "<p>{{ b.find('iva_growth_avg', rate.period)|figure }}</p>"
+)
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [("en", ["6.6 percent 2014–2023", "6.6 percent"]), ("zh", ["6.6% 2014—2023年", "6.6%"])],
+)
+def test_a_derived_annual_rate_is_labelled_with_its_growth_years(tmp_path: Path, lang: str,
+                                                                  expected: list[str]) -> None:
+    # Base 2013, end 2023: the growth years 2014–2023, as the stated rate is keyed, so find() sees it.
+    assert render(tmp_path, CAGR, lang, GROWTH_FACTS) == expected

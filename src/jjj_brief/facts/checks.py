@@ -18,9 +18,9 @@ from decimal import Decimal
 
 from jjj_brief.errors import Location
 from jjj_brief.facts import derive
+from jjj_brief.facts.derive import HUNDRED
 from jjj_brief.facts.model import Fact, FactStore, Period
-
-HUNDRED = Decimal(100)
+from jjj_brief.rounding import round_half_up  # Babel-free: the facts layer never loads Babel
 
 
 @dataclass(frozen=True)
@@ -46,7 +46,7 @@ def stated_digits(value: Decimal) -> int:
 def within_statement(stated: Fact, computed: Decimal) -> bool:
     """Whether ``computed`` agrees with what ``stated`` says, qualifier included."""
     digits = stated_digits(stated.value)
-    rounded = derive_round(computed, digits)
+    rounded = round_half_up(computed, digits)
     if stated.qualifier == "more_than":
         return computed > stated.value
     if stated.qualifier == "less_than":
@@ -57,12 +57,6 @@ def within_statement(stated: Fact, computed: Decimal) -> bool:
     if stated.qualifier == "about":
         return abs(computed - stated.value) <= stated.value * Decimal("0.05")
     return rounded == stated.value
-
-
-def derive_round(value: Decimal, digits: int) -> Decimal:
-    from jjj_brief.l10n.scales import round_half_up
-
-    return round_half_up(value, digits)
 
 
 def check_consistency(store: FactStore) -> list[Finding]:
@@ -89,7 +83,7 @@ def _against_levels(store: FactStore, stated: Fact, formula: str, of: str) -> It
     computed = getattr(derive, formula)(base, end).value
     digits = stated_digits(stated.value)
     unit = store.indicators[stated.indicator].unit
-    shown = _show_value(derive_round(computed, max(digits, 1)), unit)
+    shown = _show_value(round_half_up(computed, max(digits, 1)), unit)
     verdict = (
         f"consistent at {_precision(digits)}"
         if within_statement(stated, computed)
@@ -130,7 +124,7 @@ def _compare_rate_and_multiple(rate: Fact, multiple: Fact) -> Finding:
     )
     message = (
         f"{rate.id} states {_show(rate, 'percent')} a year over {years} years, which implies "
-        f"{_show_value(derive_round(implied, 2), 'multiple')}; {multiple.id} states "
+        f"{_show_value(round_half_up(implied, 2), 'multiple')}; {multiple.id} states "
         f"{_show(multiple, 'multiple')}: {advice}"
     )
     return Finding(ok, message, rate.location)

@@ -61,14 +61,34 @@ def growth(a: Fact, b: Fact) -> Derived:
 
 
 def cagr(a: Fact, b: Fact) -> Derived:
-    """Compound annual growth in percent over the years between ``a`` and ``b``."""
+    """Compound annual growth in percent over the years between ``a`` and ``b``.
+
+    >>> from jjj_brief.facts.model import Fact, Period
+    >>> a = Fact("gdp", "jjj", Period.parse("2013"), Decimal("1.7e12"), "s")
+    >>> b = Fact("gdp", "jjj", Period.parse("2023"), Decimal("2.43e12"), "s")
+    >>> str(cagr(a, b).period)
+    '2014/2023'
+    """
     years = b.period.end - a.period.end
     if years <= 0:
         raise DerivationError(f"{b.id} must be later than {a.id} for an annual rate", b.location)
     with localcontext() as ctx:
         ctx.prec = 28
         value = (_ratio(a, b) ** (Decimal(1) / Decimal(years)) - 1) * HUNDRED
-    return Derived(value, "percent", (a.id, b.id), f"cagr({a.id}, {b.id})", _span(a, b))
+    return Derived(value, "percent", (a.id, b.id), f"cagr({a.id}, {b.id})", _growth_years(a, b))
+
+
+def _growth_years(a: Fact, b: Fact) -> Period:
+    """The years whose growth an annual rate averages: 2014/2023 for base 2013, end 2023.
+
+    That is how sources label 年均增长 and how stated rates are keyed in the facts (and
+    what :func:`jjj_brief.facts.checks` looks the base up from), so a computed rate can be
+    found beside a stated one.  A single growth year is that year, not a one-year span.
+    """
+    first = a.period.end + 1
+    if first == b.period.end:
+        return Period(end=first, start=first)
+    return Period(end=b.period.end, start=first, kind="span")
 
 
 def share(part: Fact, whole: Fact) -> Derived:
@@ -79,7 +99,8 @@ def share(part: Fact, whole: Fact) -> Derived:
 
 def multiple(a: Fact, b: Fact) -> Derived:
     """How many times ``a`` the value ``b`` is (2.0 for a doubling)."""
-    return Derived(_ratio(a, b), "count", (a.id, b.id), f"multiple({a.id}, {b.id})", _span(a, b))
+    # "multiple", not "count": the localizer prints it as "1.4 times" / "doubled" / "翻一番".
+    return Derived(_ratio(a, b), "multiple", (a.id, b.id), f"multiple({a.id}, {b.id})", _span(a, b))
 
 
 def difference(a: Fact, b: Fact, unit: str) -> Derived:

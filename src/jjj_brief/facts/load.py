@@ -38,6 +38,10 @@ FACT_FIELDS = {"indicator", "region", "period", "value", "source", "qualifier", 
 REQUIRED_FACT_FIELDS = ("indicator", "region", "period", "value", "source")
 PLAIN_UNITS = ("percent", "multiple", "count")
 FACT_SUFFIXES = (".yaml", ".yml")
+#: The largest decimal exponent a value may have, either way.  No economic figure comes
+#: near 10**30 (world GDP is ~10**14), and a typo like ``2.43e100000000`` would otherwise
+#: overflow the decimal context in formatting or derivation: a crash, not a located error.
+MAX_EXPONENT = 30
 
 
 def fact_files(paths: Iterable[Path]) -> list[Path]:
@@ -274,6 +278,12 @@ def parse_value(doc: Doc, node: Node) -> Decimal:
         ) from None
     if not value.is_finite():
         raise FactError(f"value {text!r} is not a finite number", doc.at(node))
+    if value != 0 and abs(value.adjusted()) > MAX_EXPONENT:  # 0e-999 is just zero
+        raise FactError(
+            f"value {text!r} is out of range",
+            doc.at(node),
+            hint=f"write it with an exponent between -{MAX_EXPONENT} and {MAX_EXPONENT}, e.g. 2.43e12",
+        )
     return value
 
 

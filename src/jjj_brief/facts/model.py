@@ -34,17 +34,22 @@ class PeriodFormError(ValueError):
     """A period string that is none of the accepted forms."""
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class Period:
     """A reporting period: a year, half, quarter, month, or a span of years.
 
-    Ordering is by end year, then by kind-specific position, so that
-    ``max(periods)`` is the latest one a template should show.
+    Equality and hashing use every field (2024Q1 and 2024-03 are different
+    periods), but ordering is chronological, by :meth:`sort_key`: the year
+    and month a period ends, so ``max(periods)`` is the latest one a template
+    should show.  ``order=True`` would compare the kind by its *name* (half <
+    month < quarter < year) and rank 2024H1 before 2024-03.
 
     >>> Period.parse("2024H1")
     Period(end=2024, start=2024, kind='half', n=1)
     >>> str(Period.parse("2014/2023"))
     '2014/2023'
+    >>> [str(p) for p in sorted(map(Period.parse, ["2024H1", "2024Q1", "2024-03", "2023"]))]
+    ['2023', '2024-03', '2024Q1', '2024H1']
     """
 
     end: int
@@ -82,10 +87,40 @@ class Period:
             return f"{self.end}-{self.n:02d}"
         return f"{self.start}/{self.end}"
 
-    @property
-    def years(self) -> int:
-        """How many years a span covers as growth intervals (2014/2023 -> 10 years of growth)."""
-        return self.end - self.start + 1 if self.kind == "span" else 1
+    def sort_key(self) -> tuple[int, int, int, int, int]:
+        """(end year, last month covered, coarseness, −start year, n): chronological order.
+
+        Periods ending in the same month sort finer first (2024-03, 2024Q1, 2024H1;
+        2024Q4 before 2024): the coarser period, which covers the finer one, is the
+        later and more complete statement, so ``latest()`` prefers the full-year
+        figure to the December one.  Spans ending together sort shorter first.
+        Every field is in the key, so the order is total and agrees with ``==``.
+        """
+        return (self.end, _LAST_MONTH[self.kind](self.n), _COARSENESS[self.kind], -self.start, self.n)
+
+    def __lt__(self, other: object) -> bool:
+        return self.sort_key() < other.sort_key() if isinstance(other, Period) else NotImplemented
+
+    def __le__(self, other: object) -> bool:
+        return self.sort_key() <= other.sort_key() if isinstance(other, Period) else NotImplemented
+
+    def __gt__(self, other: object) -> bool:
+        return self.sort_key() > other.sort_key() if isinstance(other, Period) else NotImplemented
+
+    def __ge__(self, other: object) -> bool:
+        return self.sort_key() >= other.sort_key() if isinstance(other, Period) else NotImplemented
+
+
+#: The last month a period covers, from its ``n``: a half n ends in month 6n, a quarter in 3n.
+_LAST_MONTH = {
+    "month": lambda n: n,
+    "quarter": lambda n: 3 * n,
+    "half": lambda n: 6 * n,
+    "year": lambda n: 12,
+    "span": lambda n: 12,
+}
+#: Among periods that end in the same month, finer kinds come first.
+_COARSENESS = {"month": 0, "quarter": 1, "half": 2, "year": 3, "span": 4}
 
 
 @dataclass(frozen=True)
@@ -165,13 +200,6 @@ class Fact:
         return f"{self.indicator}/{self.region}/{self.period}"
 
 
-@dataclass(frozen=True)
-class ListItem:
-    """An entry of a named list (such as the key industrial chains), in each language."""
-
-    text: Localized
-
-
 @dataclass
 class FactStore:
     """All facts and the vocabularies they refer to, merged from one or more files."""
@@ -187,9 +215,6 @@ class FactStore:
         """Facts of one indicator and region, oldest period first."""
         found = [f for f in self.facts.values() if f.indicator == indicator and f.region == region]
         return sorted(found, key=lambda f: f.period)
-
-    def regions_with(self, indicator: str) -> list[str]:
-        return sorted({f.region for f in self.facts.values() if f.indicator == indicator})
 
     def get(self, indicator: str, region: str, period: Period) -> Fact | None:
         return self.facts.get((indicator, region, period))

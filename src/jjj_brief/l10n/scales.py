@@ -12,10 +12,13 @@ written in code; a new locale brings its own.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from babel import Locale
 from babel.numbers import NumberPattern, format_decimal
+
+# Re-exported (``as`` marks it so): jjj_brief.l10n and the localizer import it from here.
+from jjj_brief.rounding import round_half_up as round_half_up
 
 #: Units smaller than this are not used as compact units.  English press copy
 #: writes ``50,000 yuan``, not ``50 thousand yuan``, while ``5万元`` is normal in
@@ -38,22 +41,6 @@ class Scale:
 
 
 PLAIN = Scale(Decimal(1))
-
-
-def round_half_up(value: Decimal, digits: int) -> Decimal:
-    """Round as editors do, then drop trailing zeros.
-
-    >>> round_half_up(Decimal("2.425"), 2), round_half_up(Decimal("6.5"), 0)
-    (Decimal('2.43'), Decimal('7'))
-    >>> round_half_up(Decimal("1.70"), 2), round_half_up(Decimal("-0.04"), 1)
-    (Decimal('1.7'), Decimal('0'))
-    """
-    rounded = Decimal(value).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
-    if rounded == 0:
-        return Decimal(0)
-    if rounded == rounded.to_integral_value():
-        return rounded.quantize(Decimal(1))
-    return rounded.normalize()
 
 
 def _long_patterns(locale: Locale, plural: str = "other") -> dict[str, NumberPattern]:
