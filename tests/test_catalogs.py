@@ -15,10 +15,10 @@ from jjj_brief.catalogs import (
     catalog_path,
     load_translations,
     read_catalog,
-    resolve_language,
     translations_for,
 )
 from jjj_brief.errors import CatalogError
+from jjj_brief.l10n import resolve_language
 from jjj_brief.resources import bundled
 
 HEADER = (

@@ -59,13 +59,6 @@ def available_languages(locales_dir: str | Path | None = None) -> tuple[str, ...
     return (SOURCE_LANGUAGE, *(code for code in found if code != SOURCE_LANGUAGE))
 
 
-def resolve_language(requested: str, locales_dir: str | Path | None = None) -> Language:
-    """The language a ``--lang`` value means; see :func:`jjj_brief.l10n.resolve_language`."""
-    from jjj_brief.l10n.language import resolve_language as resolve  # l10n builds on this module
-
-    return resolve(requested, locales_dir)
-
-
 def read_catalog(path: str | Path) -> Catalog:
     """Parse a ``.po`` file strictly, turning Babel's complaint into a located :class:`CatalogError`."""
     try:

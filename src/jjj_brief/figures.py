@@ -218,50 +218,10 @@ def figure_filters(briefing: Briefing, loc: Any, review: Review | None = None) -
     ``review`` adds a reviewer's note (``--annotate``) and the text an older
     vintage printed (``--since``) to each figure.
     """
-
-    def unit_of(item: Figureish) -> str:
-        return item.unit if isinstance(item, Derived) else briefing.store.indicators[item.indicator].unit
-
-    def printed(item: Figureish, style_of: Callable[[Figureish], FigureStyle]) -> Markup:
-        """The figure's markup; ``style_of`` gives the style for an item (a qualifier is per item),
-        so an older vintage's item is printed by the very same call."""
-        briefing.cite(item)
-        unit, style = unit_of(item), style_of(item)
-        text = style.apply(loc, item.value, unit)
-        extra: dict[str, str] = {}
-        if review is not None:
-            extra["note"] = review.note(item, unit)
-            older = review.older(item)
-            if older is ADDED:
-                extra["previous"] = ""
-            elif older is not UNCHANGED:
-                before = style_of(older).apply(loc, older.value, unit_of(older))
-                if before != text:  # a revision lost in rounding moves nothing a reader sees
-                    extra["previous"] = before
-        return _num_markup(item, text, unit, style, extra)
-
-    def figure(item: Figureish, digits: int | None = None, qualify: bool = True,
-               scale: Any = None, style: str = "name") -> Markup:
-        """A figure as the language prints it.  ``scale=`` a list of facts locks the unit
-        of the whole series (0.9万亿元 … 1.7万亿元); ``style="symbol"`` writes ¥/US$."""
-        default = 1 if unit_of(item) in ("percent", "points", "multiple") else 2
-        if isinstance(scale, (list, tuple)):
-            scale = loc.scale_for([f.value for f in scale], digits=_digits(digits, 2))
-        divisor = scale.divisor if scale is not None else None
-
-        def style_of(one: Figureish) -> FigureStyle:
-            q = one.qualifier if qualify and one.qualifier != "record_high" else None
-            return FigureStyle("figure", _digits(digits, default), q, scale=divisor, money=style)
-
-        return printed(item, style_of)
-
-    def change(item: Figureish, digits: int | None = None, basis: str | None = None) -> Markup:
-        style = FigureStyle("change", _digits(digits, 1), basis=basis)
-        return printed(item, lambda one: style)
-
+    printer = FigurePrinter(briefing, loc, review)
     return {
-        "figure": figure,
-        "change": change,
+        "figure": printer.figure,
+        "change": printer.change,
         "period": lambda p: loc.period(p.period if hasattr(p, "period") else p),
         "span": lambda first, last: loc.period_range(first.period, last.period),
         "year": lambda year: loc.period(Period(int(year), int(year))),
@@ -271,6 +231,62 @@ def figure_filters(briefing: Briefing, loc: Any, review: Review | None = None) -
         "chart": lambda series: chart_data(briefing, loc, series),
         "outline": lambda n, level=1: loc.outline_number(int(level), int(n)),
     }
+
+
+@dataclass
+class FigurePrinter:
+    """Prints facts and derived figures as ``<num>`` markup: the ``|figure`` and ``|change``
+    filters of one render."""
+
+    briefing: Briefing
+    loc: Any
+    review: Review | None = None
+
+    def unit_of(self, item: Figureish) -> str:
+        return item.unit if isinstance(item, Derived) else self.briefing.store.indicators[item.indicator].unit
+
+    def figure(self, item: Figureish, digits: int | None = None, qualify: bool = True,
+               scale: Any = None, style: str = "name") -> Markup:
+        """A figure as the language prints it.  ``scale=`` a list of facts locks the unit
+        of the whole series (0.9万亿元 … 1.7万亿元); ``style="symbol"`` writes ¥/US$."""
+        unit = self.unit_of(item)
+        default = 4 if "/" in unit else 1 if unit in ("percent", "points", "multiple") else 2
+        if isinstance(scale, (list, tuple)):
+            scale = self.loc.scale_for([f.value for f in scale], digits=_digits(digits, 2))
+        divisor = scale.divisor if scale is not None else None
+
+        def style_of(one: Figureish) -> FigureStyle:
+            q = one.qualifier if qualify and one.qualifier != "record_high" else None
+            return FigureStyle("figure", _digits(digits, default), q, scale=divisor, money=style)
+
+        return self.printed(item, style_of)
+
+    def change(self, item: Figureish, digits: int | None = None, basis: str | None = None) -> Markup:
+        style = FigureStyle("change", _digits(digits, 1), basis=basis)
+        return self.printed(item, lambda one: style)
+
+    def printed(self, item: Figureish, style_of: Callable[[Figureish], FigureStyle]) -> Markup:
+        """The figure's markup; ``style_of`` gives the style for an item (a qualifier is per
+        item), so an older vintage's item is printed by the very same call."""
+        self.briefing.cite(item)
+        unit, style = self.unit_of(item), style_of(item)
+        text = style.apply(self.loc, item.value, unit)
+        extra = self.review_marks(item, text, style_of) if self.review is not None else {}
+        return _num_markup(item, text, unit, style, extra)
+
+    def review_marks(self, item: Figureish, text: str,
+                     style_of: Callable[[Figureish], FigureStyle]) -> dict[str, str]:
+        """The reviewer's note, and what an older vintage printed when that differs."""
+        assert self.review is not None
+        marks = {"note": self.review.note(item, self.unit_of(item))}
+        older = self.review.older(item)
+        if older is ADDED:
+            marks["previous"] = ""
+        elif older is not UNCHANGED:
+            before = style_of(older).apply(self.loc, older.value, self.unit_of(older))
+            if before != text:  # a revision lost in rounding moves nothing a reader sees
+                marks["previous"] = before
+        return marks
 
 
 def chart_data(briefing: Briefing, loc: Any, series: Any) -> dict[str, Any]:
