@@ -12,7 +12,8 @@ import re
 import pytest
 
 from jjj_brief.writers.linebreak import (
-    NO_LINE_END, NO_LINE_START, Line, break_lines, break_opportunities, can_break_before, is_wide,
+    NO_LINE_END, NO_LINE_START, Line, break_lines, break_opportunities, can_break_before, is_wide, latin_gaps,
+    takes_latin_gap,
 )
 
 
@@ -76,6 +77,51 @@ def test_break_opportunities_follow_the_rules(text: str, i: int, allowed: bool) 
     assert can_break_before(text, i) is allowed
 
 
+# ------------------------------------------------------- Han–Latin gap
+
+def gapped(text: str) -> tuple[list[float], list[float]]:
+    """Toy advances with a ¼ em (2.5 pt) Han–Latin gap folded in, and the gaps."""
+    gaps = latin_gaps(text, 2.5)
+    return [w + g for w, g in zip(toy_widths(text), gaps)], gaps
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "gap"),
+    [("冀", "I", True), ("T", "应", True), ("年", "G", True), ("P", "增", True), ("a", "々", True),
+     ("2", "年", False), ("年", "2", False), ("5", "G", False), ("G", "5", False),  # digits: tight
+     ("（", "X", False), ("a", "）", False), ("，", "B", False), ("a", "％", False),  # full-width marks
+     ("冀", " ", False), ("Ｉ", "应", False), ("a", "b", False), ("京", "津", False)],
+)
+def test_the_latin_gap_goes_only_between_han_and_a_letter(a: str, b: str, gap: bool) -> None:
+    assert takes_latin_gap(a, b) is gap
+
+
+def test_the_latin_gap_is_measured_inside_a_line() -> None:
+    text = "京津冀IT应用"  # 30 + 2.5 + 10 + 2.5 + 20
+    advances, gaps = gapped(text)
+    assert gaps == [0, 0, 2.5, 0, 2.5, 0, 0]
+    assert break_lines(text, advances, 65, gaps=gaps) == [Line(0, 7, 65.0)]
+    assert [(line.start, line.end) for line in break_lines(text, advances, 64.9, gaps=gaps)] != [(0, 7)]
+
+
+def test_the_latin_gap_vanishes_at_line_ends_and_starts() -> None:
+    text = "京津冀IT应用"
+    advances, gaps = gapped(text)
+    # "京津冀IT" is 42.5 wide without the gap after T (45 with it); "应用" starts with no gap
+    assert break_lines(text, advances, 42.5, gaps=gaps) == [Line(0, 5, 42.5), Line(5, 7, 20.0)]
+    text = "GDP增长"
+    advances, gaps = gapped(text)
+    assert break_lines(text, advances, 20, gaps=gaps) == [Line(0, 3, 15.0), Line(3, 5, 20.0)]
+
+
+def test_digits_take_no_latin_gap() -> None:
+    text = "2023年GDP增长"  # 20 + 10 + 2.5 + 15 + 2.5 + 20: no gap between 2023 and 年
+    advances, gaps = gapped(text)
+    assert gaps == [0, 0, 0, 0, 2.5, 0, 0, 2.5, 0, 0]
+    assert break_lines(text, advances, 70, gaps=gaps) == [Line(0, 10, 70.0)]
+    assert break_lines(text, advances, 50, gaps=gaps) == [Line(0, 8, 47.5), Line(8, 10, 20.0)]
+
+
 # ------------------------------------------------------------------ sweep
 
 SWEEP_PARAGRAPHS = [
@@ -90,6 +136,7 @@ SWEEP_PARAGRAPHS = [
     "【专栏】北京非首都功能疏解：累计退出一般制造业企业约3000家，疏解提升区域性专业市场和物流中心近1000个。",
     "“十四五”规划实施以来，三地累计签约项目2,310个，总投资额超过1.2万亿元（不含雄安新区）。",
     "Hebei’s fixed-asset investment reached 231 billion yuan — above the national average — while Tianjin’s port handled 22.2 million TEU.",
+    "京津冀IT应用加快推广，2023年GDP增长5.2%，AI与5G技术、R&D投入和IoT产业集群初具规模，Hebei省的新能源汽车产量增长较快。",
 ]
 
 NUMBER = re.compile(r"[0-9０-９]+(?:[.,][0-9]+)*")
@@ -131,12 +178,13 @@ def test_no_rule_is_broken_at_any_of_a_hundred_widths(set_paragraphs) -> None:
     line_count = forced = 0
     for setting in set_paragraphs:
         for width in [60 + 3.9 * k for k in range(100)]:  # 60 … 446 pt
-            lines = break_lines(setting.text, setting.advances, width)
+            lines = break_lines(setting.text, setting.advances, width, gaps=setting.gaps)
             for key, count in _violations(setting.text, lines).items():
                 totals[key] = totals.get(key, 0) + count
             line_count += len(lines)
             forced += sum(line.forced for line in lines)
             assert all(line.width <= width + 1e-6 for line in lines if not line.forced)
+            assert all(abs(line.width - setting.width(line.start, line.end)) < 1e-6 for line in lines)
             for line in lines:  # a forced cut only where an unbreakable piece is wider than the line
                 assert not line.forced or _piece_width(setting, line.end) > width
             for prev, line in zip(lines, lines[1:]):  # only spaces are dropped between lines
@@ -151,4 +199,4 @@ def _piece_width(setting, i: int) -> float:
     breaks = [0, *break_opportunities(setting.text), len(setting.text)]
     start = max(b for b in breaks if b <= i - 1)
     end = min(b for b in breaks if b >= i)
-    return sum(setting.advances[start:end])
+    return setting.width(start, end)

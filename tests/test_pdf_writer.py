@@ -136,14 +136,18 @@ def _body_text(path: Path) -> str:
     return _run("pdftotext", "-r", "72", *sum(zip(["-x", "-y", "-W", "-H"], crop), ()), str(path), "-")
 
 
+HAN_LATIN_SPACE = re.compile(r"(?<=[\u3400-\u9fff]) (?=[A-Za-z])|(?<=[A-Za-z]) (?=[\u3400-\u9fff])")
+
+
 def _squash(text: str, chinese: bool) -> str:
     """Undo line wrapping: English lines join with a space; Chinese lines with nothing,
-    except between two Latin words (a line broken at the space in "New Area")."""
+    except between two Latin words (a line broken at the space in "New Area").  In Chinese,
+    the space pdftotext reports for the ¼ em Han–Latin gap ("京津冀 IT 应用") is dropped too."""
     if not chinese:
         return re.sub(r"\s+", " ", text).strip()
     text = re.sub(r"[ \t]+", " ", text)
     text = re.sub(r"(?<=[A-Za-z0-9.,;:])[ \t]*\n\s*(?=[A-Za-z0-9])", " ", text)
-    return re.sub(r"\s*\n\s*", "", text).strip()
+    return HAN_LATIN_SPACE.sub("", re.sub(r"\s*\n\s*", "", text)).strip()
 
 
 @needs_poppler
@@ -321,3 +325,88 @@ def test_a_paragraph_split_across_pages_loses_and_repeats_nothing() -> None:
     assert len(pieces) == round(height / style.leading)
     assert "".join(pieces).replace(" ", "") == text.replace(" ", "")
     assert tail.getSpaceBefore() == 0 and head.getSpaceAfter() == 0 and tail.getSpaceAfter() == style.space_after
+
+
+# ------------------------------------------------------------- Han–Latin gap
+# Body text is 12 pt Noto Serif SC / Noto Serif: Han 12 pt, the gap ¼ em = 3 pt; Latin advances
+# at 12 pt: I 4.404, T 7.356, G 8.568, D 8.724, P 7.248, digits 6.708.
+
+MIXED = ("京津冀IT应用", "2023年GDP增长")
+MIXED_WORDS = (  # (word pdftotext reports, xMin, xMax) from the line start, one line, not justified
+    (("京津冀", 0.0, 36.0), ("IT", 39.0, 50.76), ("应用", 53.76, 77.76)),
+    (("2023年", 0.0, 38.832), ("GDP", 41.832, 66.372), ("增长", 69.372, 93.372)),  # 2023年 stays tight
+)
+
+
+def _body_style():
+    from jjj_brief.writers.pdf_styles import house_style
+
+    return house_style("zh-CN").body
+
+
+def test_measures_a_quarter_em_between_han_and_letters_but_none_beside_digits() -> None:
+    from jjj_brief.writers.linebreak import break_lines
+    from jjj_brief.writers.pdf_text import set_plain
+
+    setting = set_plain("京津冀IT应用", _body_style())
+    assert setting.text == "京津冀IT应用"  # no space character: the text is the DOCX's text
+    assert setting.gaps == [0, 0, 3.0, 0, 3.0, 0, 0]
+    assert setting.natural_width() == pytest.approx(77.76)
+    # 50.76 holds "京津冀IT" only because the gap after T vanishes at the line end
+    lines = break_lines(setting.text, setting.advances, 50.76, gaps=setting.gaps)
+    assert [(line.start, line.end) for line in lines] == [(0, 5), (5, 7)]
+    assert [line.width for line in lines] == pytest.approx([50.76, 24.0])
+    digits = set_plain("2023年GDP增长", _body_style())
+    assert digits.gaps == [0, 0, 0, 0, 3.0, 0, 0, 3.0, 0, 0]
+    assert digits.natural_width() == pytest.approx(93.372)
+
+
+def _words(path: Path) -> list[tuple[float, float, float, str]]:
+    """Every word as (middle y, xMin, xMax, text), from ``pdftotext -bbox``: Han and Latin boxes
+    differ in height but share their middle, so the middle tells the line."""
+    found = re.findall(r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<',
+                       _run("pdftotext", "-bbox", str(path), "-"))
+    return [((float(y0) + float(y1)) / 2, float(x0), float(x1), text) for x0, y0, x1, y1, text in found]
+
+
+@needs_poppler
+def test_draws_the_han_latin_gap_where_it_was_measured(tmp_path: Path) -> None:
+    from jjj_brief.writers.pdf_styles import PageGeometry
+
+    doc = Document(Meta(lang="zh-CN", title="T"), tuple(Paragraph((Text(t),)) for t in MIXED))
+    write_pdf(doc, tmp_path / "gap.pdf")
+    x0 = PageGeometry().left + _body_style().first_indent
+    words = [w for w in _words(tmp_path / "gap.pdf") if w[3] != "T" and w[1] > PageGeometry().left]
+    for expected in MIXED_WORDS:
+        line, words = words[:len(expected)], words[len(expected):]
+        got = [(text, round(left - x0, 2), round(right - x0, 2)) for _, left, right, text in line]
+        assert got == [(text, round(left, 2), round(right, 2)) for text, left, right in expected]
+    text = _run("pdftotext", str(tmp_path / "gap.pdf"), "-")
+    assert "京津冀 IT 应用" in text and "2023年 GDP 增长" in text  # poppler reads a ¼ em gap as a space
+    assert "京津冀IT应用2023年GDP增长" in _squash(text, True)
+
+
+@needs_poppler
+def test_a_justified_mixed_line_ends_flush_with_no_gap_at_either_end(tmp_path: Path) -> None:
+    from jjj_brief.writers.pdf_styles import PageGeometry
+
+    text = ("京津冀IT应用加快推广，2023年GDP增长5.2%，其中北京数字经济增加值2.43万亿元；雄安新区（Xiong’an New "
+            "Area）引入AI与5G技术，PM2.5浓度下降，Beijing与Tianjin两地的R&D投入强度分别为6.7%和3.7%，"
+            "云计算、大数据和IoT产业集群初具规模，Hebei省的新能源汽车产量增长较快。")
+    write_pdf(Document(Meta(lang="zh-CN", title="T"), (Paragraph((Text(text),)),)), tmp_path / "mixed.pdf")
+    page = PageGeometry()
+    rows: list[list[tuple[float, float, str]]] = []
+    last_y = -100.0
+    for y, left, right, word in sorted(_words(tmp_path / "mixed.pdf")):
+        if word == "T" or y > page.size[1] - page.bottom:
+            continue  # the title and the footer
+        if y - last_y > 1:
+            rows.append([])
+        rows[-1].append((left, right, word))
+        last_y = y
+    rows = [sorted(row) for row in rows]
+    assert len(rows) == 4 and rows[3][0][2] == "IoT"  # a line starting with a Latin word: no gap before it
+    assert rows[3][0][0] == pytest.approx(page.left, abs=0.01)
+    for row in rows[:-1]:  # every line but the last is justified flush right
+        assert row[-1][1] == pytest.approx(page.size[0] - page.right, abs=0.01)
+    assert text in _squash(_body_text(tmp_path / "mixed.pdf"), True)

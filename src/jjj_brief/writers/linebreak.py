@@ -20,7 +20,11 @@ The rules, after GB/T 15834-2011 and W3C clreq:
 * a source mark ``[n]`` stays with the word before it, and a spaced dash
   (``yuan — above``) with the word before it, as in English typesetting;
 * the last line is not a single Han character when that can be avoided;
-* a token wider than the whole line is cut where it overflows (``forced``).
+* a token wider than the whole line is cut where it overflows (``forced``);
+* the gap set between a Han character and a Latin letter (:func:`takes_latin_gap`)
+  is part of the measure inside a line and vanishes at either end of one:
+  the caller folds it into the advance of the character before it and says
+  how much of each advance that is (``gaps``).
 
 >>> text = "今年经济增长4.8%，好。"
 >>> [text[l.start:l.end] for l in break_lines(text, [10.0] * len(text), 70)]
@@ -29,6 +33,7 @@ The rules, after GB/T 15834-2011 and W3C clreq:
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import accumulate
@@ -102,6 +107,37 @@ def is_digit(ch: str) -> bool:
     return "0" <= ch <= "9" or "０" <= ch <= "９"
 
 
+def is_han(ch: str) -> bool:
+    """A Han character (or kana, Hangul, 〇, 々): a wide letter, not a full-width mark or Latin form.
+
+    Full-width punctuation is excluded: it carries its own half em of white space.
+    """
+    if char_class(ch) != WIDE or 0xFF00 <= ord(ch) <= 0xFFEF:
+        return False
+    return unicodedata.category(ch)[0] == "L" or ch == "〇"
+
+
+def is_latin_letter(ch: str) -> bool:
+    """A letter of Western text (``GDP``, ``é``, ``α``): narrow and alphabetic, digits excluded."""
+    return char_class(ch) == NARROW and ch.isalpha()
+
+
+def takes_latin_gap(a: str, b: str) -> bool:
+    """Whether the Han–Latin gap goes between ``a`` and ``b``: a Han character and a Latin letter, either order.
+
+    Not beside digits (``2023年``, ``2.43万亿元``: Chinese official text sets
+    figures tight against their units, see ``pdf_text.HAN_LATIN_GAP``), not
+    beside full-width punctuation (clreq § 3.2.2), and not where the text
+    already has a space.
+    """
+    return (is_han(a) and is_latin_letter(b)) or (is_latin_letter(a) and is_han(b))
+
+
+def latin_gaps(text: str, gap: float) -> list[float]:
+    """``gap`` after each character that :func:`takes_latin_gap` with the next one, else 0."""
+    return [gap if takes_latin_gap(a, b) else 0.0 for a, b in zip(text, text[1:])] + [0.0] * bool(text)
+
+
 def can_break_before(text: str, i: int) -> bool:
     """Whether a line may end just before ``text[i]`` (spaces before it are then dropped)."""
     a, b = text[i - 1], text[i]
@@ -146,15 +182,18 @@ def break_lines(
     advances: Sequence[float],
     width: float,
     first_width: float | None = None,
+    gaps: Sequence[float] | None = None,
 ) -> list[Line]:
     """Greedy first-fit breaking of ``text`` into lines no wider than ``width``.
 
     ``advances[i]`` is the advance width of ``text[i]``; ``first_width`` is the
-    room on the first line when it differs (a first-line indent).  Greedy is
-    what readers of Chinese expect (each line as full as the rules allow); the
-    lonely last character is fixed afterwards.
+    room on the first line when it differs (a first-line indent).  ``gaps[i]``
+    is the part of ``advances[i]`` that is white space after ``text[i]`` which
+    vanishes when a line ends there (the Han–Latin gap); a line's width never
+    counts it at its end.  Greedy is what readers of Chinese expect (each line
+    as full as the rules allow); the lonely last character is fixed afterwards.
     """
-    prefix = list(accumulate(advances, initial=0.0))
+    measure = _Measure(advances, gaps)
     breaks = [*break_opportunities(text), len(text)]
     lines: list[Line] = []
     start = _skip_spaces(text, 0)
@@ -163,35 +202,50 @@ def break_lines(
     while start < len(text):
         while breaks[j] <= start:
             j += 1
-        end, j = _furthest_fit(text, prefix, breaks, j, start, room)
+        end, j = _furthest_fit(text, measure, breaks, j, start, room)
         if end is None:
-            end = _force_end(text, prefix, start, breaks[j], room)
-            lines.append(Line(start, end, prefix[end] - prefix[start], forced=True))
+            end = _force_end(text, measure, start, breaks[j], room)
+            lines.append(Line(start, end, measure.span(start, end), forced=True))
         else:
-            lines.append(Line(start, end, prefix[end] - prefix[start]))
+            lines.append(Line(start, end, measure.span(start, end)))
         start = _skip_spaces(text, end)
         room = width
-    return _avoid_lonely_last_char(text, prefix, lines, width)
+    return _avoid_lonely_last_char(text, measure, lines, width)
 
 
 _EPSILON = 1e-6
 
 
+class _Measure:
+    """Prefix sums of the advances: the width of ``text[start:end]`` set as one line."""
+
+    def __init__(self, advances: Sequence[float], gaps: Sequence[float] | None) -> None:
+        self._prefix = list(accumulate(advances, initial=0.0))
+        self._gaps = gaps
+
+    def span(self, start: int, end: int) -> float:
+        """Width of ``text[start:end]`` on a line of its own: no trailing gap."""
+        if end <= start:
+            return 0.0
+        trailing = self._gaps[end - 1] if self._gaps is not None else 0.0
+        return self._prefix[end] - self._prefix[start] - trailing
+
+
 def _furthest_fit(
-    text: str, prefix: list[float], breaks: list[int], j: int, start: int, room: float
+    text: str, measure: _Measure, breaks: list[int], j: int, start: int, room: float
 ) -> tuple[int | None, int]:
     """The end of the longest line from ``start`` that fits, and the index of the next break to try."""
     best: int | None = None
     while j < len(breaks):
         end = _trim_end(text, start, breaks[j])
-        if prefix[end] - prefix[start] > room + _EPSILON:
+        if measure.span(start, end) > room + _EPSILON:
             break
         best = end
         j += 1
     return best, j
 
 
-def _force_end(text: str, prefix: list[float], start: int, stop: int, room: float) -> int:
+def _force_end(text: str, measure: _Measure, start: int, stop: int, room: float) -> int:
     """Where to cut a token that is wider than the line: as late as fits, at least one character.
 
     Within the token it still steps back over a cut that would start the next
@@ -199,7 +253,7 @@ def _force_end(text: str, prefix: list[float], start: int, stop: int, room: floa
     """
     end = start + 1
     stop = _trim_end(text, start, stop)
-    while end < stop and prefix[end + 1] - prefix[start] <= room + _EPSILON:
+    while end < stop and measure.span(start, end + 1) <= room + _EPSILON:
         end += 1
     cut = end
     while cut > start + 1 and _bad_cut(text, cut):
@@ -233,7 +287,7 @@ def is_lonely(line_text: str) -> bool:
 
 
 def _avoid_lonely_last_char(
-    text: str, prefix: list[float], lines: list[Line], width: float
+    text: str, measure: _Measure, lines: list[Line], width: float
 ) -> list[Line]:
     """Pull the last breakable piece of the previous line down to keep the last line company."""
     if len(lines) < 2 or not is_lonely(text[lines[-1].start : lines[-1].end]):
@@ -246,10 +300,10 @@ def _avoid_lonely_last_char(
         return lines
     prev_end = _trim_end(text, prev.start, cut)
     cut = _skip_spaces(text, cut)
-    if prev_end <= prev.start or prefix[last.end] - prefix[cut] > width + _EPSILON:
+    if prev_end <= prev.start or measure.span(cut, last.end) > width + _EPSILON:
         return lines
     return [
         *lines[:-2],
-        Line(prev.start, prev_end, prefix[prev_end] - prefix[prev.start]),
-        Line(cut, last.end, prefix[last.end] - prefix[cut]),
+        Line(prev.start, prev_end, measure.span(prev.start, prev_end)),
+        Line(cut, last.end, measure.span(cut, last.end)),
     ]

@@ -71,7 +71,8 @@ class TextBlock(Flowable):
             return self._fixed
         if self._memo is None or self._memo[0] != avail_width:
             first, width = self._room(avail_width)
-            lines = break_lines(self.setting.text, self.setting.advances, max(width, 1.0), max(first, 1.0))
+            setting = self.setting
+            lines = break_lines(setting.text, setting.advances, max(width, 1.0), max(first, 1.0), setting.gaps)
             self._memo = (avail_width, lines)
         return self._memo[1]
 
@@ -156,12 +157,12 @@ class TextBlock(Flowable):
         PDF text annotation over it; one with a ``previous`` vintage gets a change
         bar in the left margin beside its line (at ``canvas.change_bar_x``).
         """
-        canv, figure, advances = self.canv, mark.figure, self.setting.advances
+        canv, figure, setting = self.canv, mark.figure, self.setting
         listener = getattr(canv, "on_figure", None)
         if listener is not None:
             listener(figure, canv.getPageNumber())
-        left = x + sum(advances[line.start:mark.start])
-        width = sum(advances[mark.start:min(mark.end, line.end)])
+        left = x + sum(setting.advances[line.start:mark.start])  # a Han–Latin gap before it included
+        width = setting.width(mark.start, min(mark.end, line.end))  # one after it not
         size = self.style.size
         if figure.note:
             canv.textAnnotation(figure.note, Rect=(left, baseline - 0.25 * size, left + width, baseline + size),
