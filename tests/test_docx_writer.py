@@ -323,3 +323,12 @@ def test_it_renders_english_and_hostile_text(rendered: dict[str, Path]) -> None:
     assert "Page1of1" in pdf_text(rendered["en"])
     hostile = pdf_text(rendered["hostile"])
     assert "a<b>&c\ufffdd" in hostile and "end" in hostile
+
+
+def test_it_keeps_figures_tight_against_chinese_as_the_pdf_does(tmp_path: Path) -> None:
+    """Word's default autoSpaceDN gaps 2023 年; official text (and our PDF) sets 2023年."""
+    write_docx(zh_doc(), tmp_path / "z.docx")
+    styles = docx.Document(str(tmp_path / "z.docx")).styles.element
+    defaults = styles.find(qn("w:docDefaults")).find(qn("w:pPrDefault")).find(qn("w:pPr"))
+    assert defaults.find(qn("w:autoSpaceDN")).get(qn("w:val")) == "0"
+    assert defaults.find(qn("w:autoSpaceDE")) is None  # Han–Latin letters keep Word's gap
