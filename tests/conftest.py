@@ -26,6 +26,11 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 READERS = ("pdftotext", "pdffonts", "pdfinfo", "pdftoppm", "soffice")
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true", default=False,
+                     help="rewrite tests/golden/ from the current output instead of comparing with it")
+
+
 def pytest_sessionstart(session: pytest.Session) -> None:
     """In CI (JJJ_BRIEF_REQUIRE_READERS=1, set by .ci/run) a missing reader is a failure, not a
     skip: otherwise a broken apt install would turn every real-reader test into a green skip."""
