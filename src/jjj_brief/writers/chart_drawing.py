@@ -75,6 +75,7 @@ GRID = "#D0D4DA"
 AXIS = "#595959"
 TICK_SIZE = 8.0
 LABEL_SIZE = 8.5
+SHRINK_FLOOR = 0.8
 
 
 @dataclass(frozen=True)
@@ -84,6 +85,12 @@ class ChartLook:
     width: float
     height: float
     chinese: bool = False
+
+    @property
+    def min_height(self) -> float:
+        """The least height the PDF may give this chart to keep it beside its text (see ``pdf_float``):
+        a fifth less than designed, never under 110 pt; below that the bars read as a strip."""
+        return min(self.height, max(round(self.height * SHRINK_FLOOR, 1), 110.0))
 
     def text_style(self, size: float, bold: bool = False) -> TextStyle:
         return TextStyle("sans", size, size * 1.3, bold=bold, han_punctuation=self.chinese)

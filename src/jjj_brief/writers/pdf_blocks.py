@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from reportlab.platypus import Flowable, Table, TableStyle
+from reportlab.platypus.doctemplate import ActionFlowable
 from reportlab.platypus.flowables import HRFlowable
 
 from jjj_brief.document import (
@@ -48,6 +49,7 @@ class StoryWriter:
     warn: Warn
     outline_level: int = -1
     headings: int = 0
+    floats: bool = False  # the float placement is in the story
 
     def title_block(self, meta: Meta) -> list[Flowable]:
         """Title, subtitle (region), dateline, then a rule in the accent colour; a 简报 has its masthead."""
@@ -116,6 +118,7 @@ class StoryWriter:
     def box(self, box: Box) -> Flowable:
         """A framed, tinted panel (the key points): its title, then its blocks, kept on one page."""
         inner: list[Flowable] = []
+        placed = self.floats  # a chart in a box is laid out in place: no float placement inside a table cell
         if box.title:
             inner.append(text_block(box.title, replace(self.house.heading2, color=self.house.accent,
                                                        space_before=0, space_after=2)))
@@ -123,7 +126,8 @@ class StoryWriter:
             if isinstance(block, (Box, Distribution)):
                 self.warn(BriefWarning(f"a {type(block).__name__} inside a box was left out of the PDF"))
                 continue
-            inner.extend(self.block(block))
+            inner.extend(f for f in self.block(block) if not isinstance(f, ActionFlowable))
+        self.floats = placed
         frame = Table([[inner]], colWidths=[self.house.page.frame_width], style=TableStyle([
             ("FONTNAME", (0, 0), (-1, -1), base_font_name()),  # else Table names Helvetica, unembedded
             ("BOX", (0, 0), (-1, -1), 0.8, self.house.accent),
@@ -135,20 +139,29 @@ class StoryWriter:
         return frame
 
     def chart(self, chart: Chart) -> list[Flowable]:
-        """Caption above (kept with the chart), the vector drawing, the source line below."""
+        """Caption above, the vector drawing, the source line below: one :class:`~.pdf_float.FigureFloat`.
+
+        It shrinks a little or floats to the next page rather than leave a hole
+        (see :mod:`.pdf_float`); the first chart of a story brings the placement
+        with it.
+        """
         from .chart_drawing import as_drawing, chart_drawing, chart_look
+        from .pdf_float import FigureFloat, FloatPlacement
+
+        above = [text_block(chart.caption, self.house.caption)] if chart.caption else []
+        below = [text_block(chart.note, replace(self.house.note, space_before=3))] if chart.note else []
+        look = chart_look(self.house.page.frame_width, self.house.body.han_punctuation)
+
+        def drawing_at(height: float) -> Flowable:
+            drawing = as_drawing(chart_drawing(chart, replace(look, height=height)))
+            drawing.hAlign = "CENTER"
+            return drawing
 
         story: list[Flowable] = []
-        if chart.caption:
-            story.append(text_block(chart.caption, self.house.caption, keep_with_next=True))
-        look = chart_look(self.house.page.frame_width, self.house.body.han_punctuation)
-        drawing = as_drawing(chart_drawing(chart, look))
-        drawing.hAlign = "CENTER"
-        # The source line stays under its chart (Drawing's attribute checks refuse keepWithNext).
-        drawing.__dict__["keepWithNext"] = bool(chart.note)
-        story.append(drawing)
-        if chart.note:
-            story.append(text_block(chart.note, replace(self.house.note, space_before=3)))
+        if not self.floats:
+            self.floats = True
+            story.append(FloatPlacement())
+        story.append(FigureFloat(above, drawing_at, look.height, look.min_height, below))
         return story
 
     def distribution(self, block: Distribution) -> list[Flowable]:

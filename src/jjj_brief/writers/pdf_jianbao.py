@@ -72,7 +72,10 @@ class DistributionBlock(Flowable):
 
     It asks for all the height left in the frame (or its own, if more), so
     nothing can follow it on that page and it draws itself at the bottom.
+    A chart still held back for the next page is placed before it (``flushes_floats``).
     """
+
+    flushes_floats = True
 
     def __init__(self, block: Distribution, style: JianbaoStyle) -> None:
         super().__init__()

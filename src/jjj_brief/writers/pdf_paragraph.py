@@ -88,12 +88,17 @@ class TextBlock(Flowable):
         return self.style.space_after if self.ends_paragraph else 0.0
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
-        """The lines that fit here and the rest; no single first or last line left alone."""
+        """The lines that fit here and the rest; no single first or last line left alone.
+
+        So a paragraph of two or three lines moves whole: a page that ends on
+        one line of it, or starts on one, reads as a mistake (and the text that
+        floats up past a held chart, see :mod:`.pdf_float`, must not leave one).
+        """
         lines = self.lines(availWidth)
         fit = int((availHeight - 2 * self.style.padding + 1e-6) // self.style.leading)
-        if len(lines) - fit == 1 and fit > 2:
+        if len(lines) - fit == 1:
             fit -= 1  # no widow
-        if fit == 1 and len(lines) > 2:
+        if fit == 1:
             fit = 0  # no orphan
         if fit <= 0 or fit >= len(lines):
             return []
