@@ -89,6 +89,9 @@ def pdfinfo(path: Path) -> dict[str, str]:
 _PAGE_LABEL = re.compile(r"^(Page \d+ of \d+|第\d+[页頁] 共\d+[页頁])$")
 
 
+_CLASSIFICATION = re.compile(r"^(For internal use|内部资料|內部資料)")  # the bundled settings' marks
+
+
 def pdf_body(path: Path) -> str:
     """The PDF's text without its page furniture (running header, footer), page by page,
     so a sentence that runs over a page break reads back whole."""
@@ -100,7 +103,9 @@ def pdf_body(path: Path) -> str:
             lines = lines[1:]  # the running header: the document title
         label = next((i for i, line in enumerate(lines) if _PAGE_LABEL.match(line.strip())), None)
         if label is not None:
-            lines = lines[:label]  # the footer: page label, then the date
+            lines = lines[:label]  # the footer: [classification,] page label, then the date
+            if lines and _CLASSIFICATION.match(lines[-1].strip()):
+                lines = lines[:-1]
         kept.extend(lines)
     return "\n".join(kept)
 

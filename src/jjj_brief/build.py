@@ -9,6 +9,7 @@ catalog or a failing writer leaves ``output/`` as it was.
 from __future__ import annotations
 
 import os
+import signal
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -278,9 +279,9 @@ def run_jobs(jobs: list[Job], pages: PageLog | None = None) -> list[BriefWarning
     child = multiprocessing.get_context("fork").Process(
         target=_child, args=(there, sender, pages is not None), daemon=True
     )
-    child.start()
-    sender.close()
     try:
+        _start_quietly(child)
+        sender.close()
         warnings = _write_jobs(here, pages)
         status, payload, child_pages = receiver.recv()
     except EOFError:
@@ -288,15 +289,27 @@ def run_jobs(jobs: list[Job], pages: PageLog | None = None) -> list[BriefWarning
         raise BriefError(f"the writer process stopped without finishing (exit code {child.exitcode})",
                          hint="it may have run out of memory; JJJ_BRIEF_SERIAL=1 writes in one process") from None
     except BaseException:
-        child.terminate()
+        if child.pid is not None:
+            child.terminate()
         raise
     finally:
-        child.join()
+        if child.pid is not None:
+            child.join()
     if status == "error":
         raise payload
     if pages is not None:
         pages.merge(child_pages)
     return [*warnings, *payload]
+
+
+def _start_quietly(child: Any) -> None:
+    """Fork with SIGTERM and SIGINT held back, so the child never runs the CLI's interrupt
+    handler before it installs its own; a signal that came meanwhile is delivered here after."""
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM, signal.SIGINT})
+    try:
+        child.start()
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
 def split_jobs(jobs: list[Job]) -> tuple[list[Job], list[Job]]:
@@ -339,13 +352,13 @@ def _child(jobs: list[Job], sender: Any, log_pages: bool) -> None:
     The parent owns the user's interrupts: Ctrl-C is ignored here and ``terminate()`` ends
     the child quietly; ``os._exit`` keeps multiprocessing from printing tracebacks of its own.
     """
-    import signal
     import traceback
 
     from jjj_brief.audit import PageLog
 
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM, signal.SIGINT})
     pages = PageLog() if log_pages else None
     try:
         warnings = _write_jobs(jobs, pages)
