@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -155,3 +157,15 @@ def test_without_lang_a_template_builds_the_languages_it_is_written_for(tmp_path
     assert run.code == 0, run.err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["jianbao-zh.docx", "jianbao-zh_Hant.docx"]
     assert "warning: en skipped: this template is written for zh, zh_Hant only" in run.err
+
+
+@pytest.mark.parametrize("args", [["--help"], ["facts", "check"], ["build", "--help"]])
+def test_light_commands_never_import_the_writers(args: list[str]) -> None:
+    """--help and facts check must start fast: reportlab and python-docx stay unimported."""
+    probe = (
+        "import sys\nfrom jjj_brief import cli\n"
+        f"try:\n    cli.main({args!r})\nexcept SystemExit:\n    pass\n"
+        "print(sorted(m for m in ('reportlab', 'docx', 'jinja2') if m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
+    assert done.stdout.strip().splitlines()[-1] == "[]", done.stderr
