@@ -90,6 +90,7 @@ LATIN_RANGES: tuple[tuple[int, int, str], ...] = (
     (0x2248, 0x2248, "almost equal"),
     (0x2260, 0x2265, "≠ ≤ ≥"),
     (0x25B2, 0x25BC, "▲ ▼ (up/down in tables, where the font has them)"),
+    (0xFFFD, 0xFFFD, "replacement character: the PDF's stand-in for glyphs no face has"),
 )
 
 
