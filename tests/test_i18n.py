@@ -63,8 +63,8 @@ def test_check_names_the_po_line_of_each_broken_entry(project: Path) -> None:
          'msgstr "%(place)s经济简报"',
          "msgstr of 'Economic briefing: %(region)s' drops placeholder(s) %(region)s; "
          "has placeholder(s) %(place)s that the msgid lacks"),
-        ('msgid "{figure} (about {amount})"', 'msgstr "{figure}（约合{amount}）"', 'msgstr "{figure}"',
-         "msgstr of '{figure} (about {amount})' drops placeholder(s) {amount}"),
+        ('msgid "about {figure}"', 'msgstr "约{figure}"', 'msgstr "约"',
+         "msgstr of 'about {figure}' drops placeholder(s) {figure}"),
         ('msgid "{number} percentage point"', 'msgstr[0] "{number}个百分点"',
          'msgstr[0] "个百分点"',
          "msgstr[0] of '{number} percentage point' drops placeholder(s) {number}"),

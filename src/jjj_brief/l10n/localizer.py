@@ -182,35 +182,6 @@ class Localizer:
             raise ValueError(f"unknown qualifier {qualifier!r}: use one of {known}")
         return self.phrase(patterns.QUALIFIERS[qualifier], figure=figure)
 
-    def record_high(self) -> str:
-        """The words that go with a ``record_high`` figure.
-
-        >>> Localizer.for_language("zh").record_high()
-        '创历史新高'
-        """
-        return self.phrase(patterns.RECORD_HIGH)
-
-    def with_conversion(
-        self, figure: str, value: Decimal, unit: str, *, digits: int = 2, scale: Scale | None = None
-    ) -> str:
-        """A figure followed by its conversion into another currency (``value`` in ``unit``).
-
-        >>> zh = Localizer.for_language("zh")
-        >>> zh.with_conversion(zh.amount(Decimal("1.7e12"), "CNY"), Decimal("238e9"), "USD")
-        '1.7万亿元（约合2380亿美元）'
-        """
-        converted = self.amount(value, unit, digits=digits, scale=scale)
-        return self.phrase(patterns.WITH_CONVERSION, figure=figure, amount=converted)
-
-    def figure_and_change(self, figure: str, change: str) -> str:
-        """A figure followed by its change, with the language's punctuation between.
-
-        >>> zh = Localizer.for_language("zh")
-        >>> zh.figure_and_change("2310亿元", zh.change(Decimal("10.2"), basis="year_on_year"))
-        '2310亿元，同比增长10.2%'
-        """
-        return self.phrase(patterns.FIGURE_AND_CHANGE, figure=figure, change=change)
-
     # -- rates -------------------------------------------------------------------------------
 
     def percent(self, value: Decimal, *, digits: int = 1, qualifier: str | None = None) -> str:

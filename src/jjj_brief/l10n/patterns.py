@@ -46,16 +46,10 @@ QUALIFIERS = {
     # TRANSLATORS: a figure the source says was nearly reached ("almost doubled", "接近翻一番").
     "almost": N_("almost {figure}"),
 }
-# TRANSLATORS: said of a figure that set a new record ("231 billion yuan, a record high").
-RECORD_HIGH = N_("a record high")
 # TRANSLATORS: a value that became twice as large (a multiple of exactly 2): "doubled", "翻一番".
 DOUBLED = N_("doubled")
 # TRANSLATORS: how many times its base a value became; {number} is formatted ("3.5").
 TIMES = N_("{number} times")
-# TRANSLATORS: a figure and its conversion into another currency, as Xinhua prints it.
-WITH_CONVERSION = N_("{figure} (about {amount})")
-# TRANSLATORS: a figure followed by its change: "231 billion yuan, up 10.2 percent year on year".
-FIGURE_AND_CHANGE = N_("{figure}, {change}")
 
 # Exchange rates, keyed by (quote, base) as in a unit ``CNY/USD``: {number} of quote for one base.
 RATES = {
