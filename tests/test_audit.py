@@ -11,13 +11,13 @@ from typing import Any
 
 import pytest
 
-from jjj_brief import build as pipeline
-from jjj_brief.audit import stray_numbers
-from jjj_brief.build import BuildRequest, load_store, render_document, resolve_template
+from jjj_brief import pipeline
+from jjj_brief.audit.ledger import stray_numbers
+from jjj_brief.pipeline import BuildRequest, load_store, render_document, resolve_template
 from jjj_brief.document import Chart, Document
 from jjj_brief.errors import BriefError
 from jjj_brief.facts.model import Period
-from jjj_brief.figure_style import FigureStyle
+from jjj_brief.render.figure_style import FigureStyle
 from jjj_brief.l10n import Localizer
 
 from conftest import FIXTURES, jjj_brief, pdf_body, pdftotext, squeeze

@@ -8,7 +8,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from jjj_brief.build import load_store, render_document, resolve_template
+from jjj_brief.pipeline import load_store, render_document, resolve_template
 from jjj_brief.document import block_texts
 
 from conftest import FIXTURES, jjj_brief, pdf_body, pdffonts, pdfinfo, pdftotext, squeeze

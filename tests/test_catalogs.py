@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from babel.messages.extract import extract_from_file
 
-from jjj_brief import catalogs
-from jjj_brief.catalogs import (
+from jjj_brief.l10n import catalogs
+from jjj_brief.l10n.catalogs import (
     available_languages,
     catalog_path,
     load_translations,
@@ -25,7 +25,7 @@ HEADER = (
     'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=utf-8\\n"\n'
     '"Plural-Forms: nplurals=1; plural=0;\\n"\n\n'
 )
-PATTERNS = Path(catalogs.__file__).parent / "l10n" / "patterns.py"
+PATTERNS = Path(catalogs.__file__).parent / "patterns.py"
 PLACEHOLDER = re.compile(r"\{(\w*)\}")
 
 

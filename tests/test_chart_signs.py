@@ -49,14 +49,14 @@ def _chart(kind: str, lang: str = "en") -> Chart:
 
 
 def _picture(kind: str) -> object:
-    from jjj_brief.writers.chart_drawing import chart_drawing, chart_look
+    from jjj_brief.writers.charts.drawing import chart_drawing, chart_look
 
     return chart_drawing(_chart(kind), chart_look(450.0, False))
 
 
 @pytest.mark.parametrize("kind", ["bar", "line"])
 def test_every_shape_of_a_mixed_sign_chart_stays_inside_its_box(kind: str) -> None:
-    from jjj_brief.writers.chart_drawing import as_drawing
+    from jjj_brief.writers.charts.drawing import as_drawing
 
     picture = _picture(kind)
     drawing = as_drawing(picture)
@@ -84,8 +84,8 @@ def test_a_negative_bar_hangs_from_the_zero_line_with_its_label_below() -> None:
 
 
 def test_the_docx_picture_paints_a_negative_bar() -> None:
-    from jjj_brief.writers.chart_drawing import PALETTE
-    from jjj_brief.writers.chart_png import drawing_png
+    from jjj_brief.writers.charts.drawing import PALETTE
+    from jjj_brief.writers.charts.png import drawing_png
 
     picture = _picture("bar")
     bar = next(s for s in picture.contents if s.kind == "Rect" and s.args[3] < 0)

@@ -76,7 +76,7 @@ print(sorted(name for name in sys.modules if name.split(".")[0] == "babel"))
 
 
 def test_checking_facts_never_loads_babel(tmp_path: Path) -> None:
-    """Only l10n talks to Babel: the facts layer rounds with jjj_brief.rounding, so checking
+    """Only l10n talks to Babel: the facts layer rounds with jjj_brief.facts.numbers, so checking
     facts (no currency units here, whose codes l10n validates) must not import it."""
     path = tmp_path / "f.yaml"
     path.write_text(

@@ -17,9 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from jjj_brief.build import load_store, pick_region, render_document, resolve_template
+from jjj_brief.pipeline import load_store, pick_region, render_document, resolve_template
 from jjj_brief.document import Document, Figure, Paragraph
-from jjj_brief.document_dump import dump
+from jjj_brief.document.dump import dump
 from jjj_brief.facts.model import FactStore
 
 from conftest import FIXTURES

@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import jjj_brief, pdf_body, squeeze
-from jjj_brief.build import BuildRequest, build
+from jjj_brief.pipeline import BuildRequest, build
 from jjj_brief.errors import BriefError
 
 HOSTILE_LABEL = 'profit <b>&amp; "loss" </p> {{ 7*7 }} R&D > 5'

@@ -16,7 +16,7 @@ from babel import Locale
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from jjj_brief.catalogs import catalog_path
+from jjj_brief.l10n.catalogs import catalog_path
 from jjj_brief.errors import CatalogError, UsageError
 from jjj_brief.facts.model import Period
 from jjj_brief.l10n import PLAIN, Localizer, Scale, is_currency, languages, resolve_language, round_half_up

@@ -11,7 +11,7 @@ import re
 
 import pytest
 
-from jjj_brief.writers.linebreak import (
+from jjj_brief.writers.text.linebreak import (
     NO_LINE_END, NO_LINE_START, Line, break_lines, break_opportunities, can_break_before, is_wide, latin_gaps,
     takes_latin_gap,
 )
@@ -166,8 +166,8 @@ def _violations(text: str, lines: list[Line]) -> dict[str, int]:
 
 @pytest.fixture(scope="module")
 def set_paragraphs():
-    from jjj_brief.writers.pdf_styles import house_style
-    from jjj_brief.writers.pdf_text import set_plain
+    from jjj_brief.writers.pdf.styles import house_style
+    from jjj_brief.writers.pdf.text import set_plain
 
     style = house_style("zh-CN").body
     return [set_plain(text, style) for text in SWEEP_PARAGRAPHS]

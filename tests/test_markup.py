@@ -6,7 +6,7 @@ import pytest
 
 from jjj_brief import document as d
 from jjj_brief.errors import MarkupError
-from jjj_brief.markup import read_markup
+from jjj_brief.markup.reader import read_markup
 
 META = "<meta><title>T &amp; U</title><page-label>第{page}页</page-label></meta>"
 

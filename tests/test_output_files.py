@@ -14,8 +14,8 @@ import docx
 import pytest
 
 from conftest import jjj_brief, pdfinfo
-from jjj_brief import build as pipeline
-from jjj_brief.build import BuildRequest
+from jjj_brief import pipeline
+from jjj_brief.pipeline import BuildRequest
 from jjj_brief.errors import BriefError
 
 
@@ -48,7 +48,7 @@ def test_a_killed_two_process_build_leaves_the_previous_file_and_no_temporary_fi
     (out / "briefing-en.docx").write_bytes(b"previous docx")
     slow_build = textwrap.dedent(f"""
         import time, sys
-        from jjj_brief import build, cli
+        from jjj_brief import cli, pipeline as build
         real = build.writers()
         def slow(doc, path, warnings):
             path.write_bytes(b"partial")

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from jjj_brief.markup import read_markup
-from jjj_brief.parity import ParityError, check_parity
+from jjj_brief.markup.reader import read_markup
+from jjj_brief.audit.parity import ParityError, check_parity
 
 from conftest import REPO, jjj_brief
 

@@ -19,7 +19,7 @@ from jjj_brief.document import (
     BulletList, Cell, Document, Emph, Figure, Heading, Meta, Paragraph, SourceEntry, SourceList,
     SourceRef, Strong, Table, Text, block_texts, inline_text,
 )
-from jjj_brief.writers.fonts import REPLACEMENTS
+from jjj_brief.writers.pdf.fonts import REPLACEMENTS
 from jjj_brief.writers.pdf import write_pdf
 
 POPPLER = all(shutil.which(tool) for tool in ("pdftotext", "pdffonts", "pdfinfo", "pdftohtml"))
@@ -129,7 +129,7 @@ def written(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Documen
 
 def _body_text(path: Path) -> str:
     """The text inside the type area only (no header or footer), so split paragraphs read on."""
-    from jjj_brief.writers.pdf_styles import PageGeometry
+    from jjj_brief.writers.pdf.styles import PageGeometry
 
     page = PageGeometry()
     crop = [str(round(v)) for v in (0, page.top, page.size[0], page.frame_height)]
@@ -309,9 +309,9 @@ def test_traditional_chinese_is_set_with_chinese_rules(tmp_path: Path) -> None:
 
 
 def test_a_paragraph_split_across_pages_loses_and_repeats_nothing() -> None:
-    from jjj_brief.writers.pdf_paragraph import TextBlock
-    from jjj_brief.writers.pdf_styles import house_style
-    from jjj_brief.writers.pdf_text import set_text, spans
+    from jjj_brief.writers.pdf.paragraph import TextBlock
+    from jjj_brief.writers.pdf.styles import house_style
+    from jjj_brief.writers.pdf.text import set_text, spans
 
     style = house_style("zh-CN").body
     text = inline_text(ZH_PARAGRAPHS[1])
@@ -339,14 +339,14 @@ MIXED_WORDS = (  # (word pdftotext reports, xMin, xMax) from the line start, one
 
 
 def _body_style():
-    from jjj_brief.writers.pdf_styles import house_style
+    from jjj_brief.writers.pdf.styles import house_style
 
     return house_style("zh-CN").body
 
 
 def test_measures_a_quarter_em_between_han_and_letters_but_none_beside_digits() -> None:
-    from jjj_brief.writers.linebreak import break_lines
-    from jjj_brief.writers.pdf_text import set_plain
+    from jjj_brief.writers.text.linebreak import break_lines
+    from jjj_brief.writers.pdf.text import set_plain
 
     setting = set_plain("京津冀IT应用", _body_style())
     assert setting.text == "京津冀IT应用"  # no space character: the text is the DOCX's text
@@ -371,7 +371,7 @@ def _words(path: Path) -> list[tuple[float, float, float, str]]:
 
 @needs_poppler
 def test_draws_the_han_latin_gap_where_it_was_measured(tmp_path: Path) -> None:
-    from jjj_brief.writers.pdf_styles import PageGeometry
+    from jjj_brief.writers.pdf.styles import PageGeometry
 
     doc = Document(Meta(lang="zh-CN", title="T"), tuple(Paragraph((Text(t),)) for t in MIXED))
     write_pdf(doc, tmp_path / "gap.pdf")
@@ -388,7 +388,7 @@ def test_draws_the_han_latin_gap_where_it_was_measured(tmp_path: Path) -> None:
 
 @needs_poppler
 def test_a_justified_mixed_line_ends_flush_with_no_gap_at_either_end(tmp_path: Path) -> None:
-    from jjj_brief.writers.pdf_styles import PageGeometry
+    from jjj_brief.writers.pdf.styles import PageGeometry
 
     text = ("京津冀IT应用加快推广，2023年GDP增长5.2%，其中北京数字经济增加值2.43万亿元；雄安新区（Xiong’an New "
             "Area）引入AI与5G技术，PM2.5浓度下降，Beijing与Tianjin两地的R&D投入强度分别为6.7%和3.7%，"

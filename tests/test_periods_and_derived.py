@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from jjj_brief.build import load_store, render_document, resolve_template
+from jjj_brief.pipeline import load_store, render_document, resolve_template
 from jjj_brief.document import inline_text
 from jjj_brief.facts import derive
 from jjj_brief.facts.model import Fact, FactStore, Period

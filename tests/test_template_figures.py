@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from jjj_brief.build import load_store, render_document, resolve_template
+from jjj_brief.pipeline import load_store, render_document, resolve_template
 from jjj_brief.document import Figure, inline_text
 from jjj_brief.errors import TemplateError
 

@@ -102,8 +102,8 @@ def build(langs: tuple[str, ...], formats: tuple[str, ...], fact_paths: tuple[Pa
 
     Two or more languages must print the same figures (same facts, same exact values),
     or nothing is written."""
-    from jjj_brief.build import FORMATS, BuildRequest, build as run_build, find_locales
-    from jjj_brief.catalogs import available_languages
+    from jjj_brief.pipeline import FORMATS, BuildRequest, build as run_build, find_locales
+    from jjj_brief.l10n.catalogs import available_languages
     from jjj_brief.errors import UsageError
 
     locales = find_locales(template, locales)
@@ -141,7 +141,7 @@ def facts() -> None:
 @reports_errors
 def facts_check(paths: tuple[Path, ...]) -> None:
     """Validate fact files (the bundled ones when no PATH is given); print FILE:LINE problems."""
-    from jjj_brief.build import load_store
+    from jjj_brief.pipeline import load_store
     from jjj_brief.facts.checks import check_consistency
 
     store, warnings = load_store(paths)
@@ -159,7 +159,7 @@ def facts_check(paths: tuple[Path, ...]) -> None:
 @reports_errors
 def facts_diff(old: Path, new: Path) -> None:
     """List facts added (+), removed (-) and revised (~) from vintage OLD to NEW (files or folders)."""
-    from jjj_brief.build import load_store
+    from jjj_brief.pipeline import load_store
     from jjj_brief.facts.diff import diff_stores, format_diff
 
     old_store, _ = load_store([old])
@@ -186,7 +186,7 @@ _project_folder = click.argument("folder", metavar="[DIR]", required=False, defa
 @reports_errors
 def i18n_extract(folder: Path) -> None:
     """Write locales/messages.pot from the templates and the code's phrases."""
-    from jjj_brief.i18n import extract, find_project
+    from jjj_brief.i18n.project import extract, find_project
 
     path, count, changed = extract(find_project(folder))
     click.echo(f"{'wrote' if changed else 'unchanged:'} {path} ({count} messages)")
@@ -197,7 +197,7 @@ def i18n_extract(folder: Path) -> None:
 @reports_errors
 def i18n_update(folder: Path) -> None:
     """Merge locales/messages.pot into every catalog; print the msgids added and removed."""
-    from jjj_brief.i18n import find_project, update
+    from jjj_brief.i18n.project import find_project, update
 
     for change in update(find_project(folder)):
         state = "updated" if change.rewritten else "unchanged"
@@ -214,7 +214,7 @@ def i18n_update(folder: Path) -> None:
 def i18n_compile(folder: Path) -> None:
     """Write a .mo beside each catalog (for other gettext tools; the build needs none)."""
     from jjj_brief.errors import CatalogError
-    from jjj_brief.i18n import compile_catalogs, find_project
+    from jjj_brief.i18n.project import compile_catalogs, find_project
 
     written, refused = compile_catalogs(find_project(folder))
     for path in written:
@@ -231,8 +231,8 @@ def i18n_compile(folder: Path) -> None:
 def i18n_check(folder: Path) -> None:
     """Exit 1 on untranslated, fuzzy or stale messages, placeholder mismatches and typed-in numbers."""
     from jjj_brief.errors import CatalogError
-    from jjj_brief.i18n import find_project
-    from jjj_brief.i18n_check import check
+    from jjj_brief.i18n.project import find_project
+    from jjj_brief.i18n.check import check
 
     reports = check(find_project(folder))
     for report in reports:

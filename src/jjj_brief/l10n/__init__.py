@@ -5,7 +5,7 @@
 * :mod:`~jjj_brief.l10n.patterns` — the translatable phrase patterns, marked with ``N_``;
 * :mod:`~jjj_brief.l10n.localizer` — :class:`Localizer`, whose methods produce final text.
 
-Catalog files are read by :mod:`jjj_brief.catalogs`.
+Catalog files are read by :mod:`jjj_brief.l10n.catalogs`.
 """
 
 from jjj_brief.l10n.language import Language, languages, resolve_language

@@ -30,7 +30,7 @@ from pathlib import Path
 from babel import Locale, UnknownLocaleError, localedata
 from babel.core import get_global, parse_locale
 
-from jjj_brief.catalogs import available_languages as catalog_codes
+from jjj_brief.l10n.catalogs import available_languages as catalog_codes
 from jjj_brief.errors import UsageError
 
 Subtags = tuple[str, "str | None", "str | None"]  # language, script, territory

@@ -21,7 +21,7 @@ from babel.numbers import get_currency_name, get_currency_symbol
 from babel.numbers import is_currency as _is_currency
 from babel.support import NullTranslations
 
-from jjj_brief.catalogs import translations_for
+from jjj_brief.l10n.catalogs import translations_for
 from jjj_brief.errors import CatalogError
 from jjj_brief.facts.model import Period
 from jjj_brief.l10n import patterns

@@ -18,7 +18,7 @@ from babel import Locale
 from babel.numbers import NumberPattern, format_decimal
 
 # Re-exported (``as`` marks it so): jjj_brief.l10n and the localizer import it from here.
-from jjj_brief.rounding import round_half_up as round_half_up
+from jjj_brief.facts.numbers import round_half_up as round_half_up
 
 #: Units smaller than this are not used as compact units.  English press copy
 #: writes ``50,000 yuan``, not ``50 thousand yuan``, while ``5万元`` is normal in

@@ -1,0 +1,81 @@
+"""PDF writer: lays a :class:`~jjj_brief.document.Document` out with reportlab.
+
+The entry point only; the work is split by concern so each part stays small:
+
+- :mod:`.linebreak` breaks lines (kinsoku, numbers, Latin words), pure Python;
+- :mod:`.fonts` finds and registers the bundled faces, lazily, and picks the
+  Latin or CJK face per character;
+- :mod:`.pdf_text` measures styled runs and draws one justified line;
+- :mod:`.pdf_paragraph` is the paragraph flowable built on those two;
+- :mod:`.pdf_styles` is the house style, :mod:`.pdf_blocks` one case per
+  block type, :mod:`.pdf_page` the header, footer and "page X of Y".
+
+Importing this module imports no reportlab (about 0.15 s); that happens when
+:func:`write_pdf` first runs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+
+from jjj_brief.clock import source_date_epoch
+from jjj_brief.document import Document, Figure, Meta
+from jjj_brief.errors import BriefWarning
+
+Warn = Callable[[BriefWarning], None]
+FigureListener = Callable[[Figure, int], None]
+
+
+def write_pdf(doc: Document, path: Path, *, on_warning: Warn | None = None,
+              on_figure: FigureListener | None = None) -> None:
+    """Write ``doc`` as an A4 PDF to exactly ``path`` (the caller renames a temp file into place).
+
+    With ``SOURCE_DATE_EPOCH`` set the file is byte-identical from run to run
+    and dated from the epoch; otherwise it is dated now.  ``on_warning``
+    receives a :class:`BriefWarning` for anything laid out differently from the
+    model (unknown role, deep heading, ragged table); without it they are
+    dropped.  Characters no bundled font has are drawn as U+FFFD (see
+    :mod:`.fonts`).  ``on_figure(figure, page)`` is called for every
+    :class:`~jjj_brief.document.Figure` as it is drawn, with its page number
+    (for an audit ledger).  A figure with a ``note`` gets a PDF text
+    annotation; one with a ``previous`` value a change bar in the left margin.
+    """
+    from jjj_brief.writers.pdf.blocks import StoryWriter
+    from jjj_brief.writers.pdf.page import BriefCanvas, PageFurniture
+    from jjj_brief.writers.pdf.styles import house_style
+
+    reproducible = source_date_epoch() is not None
+    house = house_style(doc.meta.lang, doc.meta.house_style)
+    writer = StoryWriter(house, on_warning or _ignore)
+    story = writer.title_block(doc.meta)
+    for block in doc.blocks:
+        story.extend(writer.block(block))
+    template = _template(Path(path), doc.meta, house.page, reproducible)
+    furniture = PageFurniture(doc.meta, house)
+    template.build(story, canvasmaker=partial(BriefCanvas, furniture=furniture, on_figure=on_figure))
+
+
+def _template(path: Path, meta: Meta, page, reproducible: bool):  # -> BaseDocTemplate
+    """One frame on A4, carrying the metadata and the language into the file."""
+    from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+
+    from jjj_brief.writers.pdf.fonts import base_font_name
+
+    template = BaseDocTemplate(
+        str(path),
+        pagesize=page.size,
+        leftMargin=page.left, rightMargin=page.right, topMargin=page.top, bottomMargin=page.bottom,
+        title=meta.title, author=meta.author, subject=meta.subject, keywords=list(meta.keywords),
+        creator="jjj-brief", lang=meta.lang, invariant=1 if reproducible else 0,
+        initialFontName=base_font_name(),
+    )
+    frame = Frame(page.left, page.bottom, page.frame_width, page.frame_height,
+                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
+    template.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+    return template
+
+
+def _ignore(_: BriefWarning) -> None:
+    """The default warning sink: the writer's warnings are advisory."""

@@ -1,0 +1,126 @@
+"""The parts of a Chinese 简报 page a research note does not have: masthead, distribution block, page numbers.
+
+Conventions (``notes/briefing-formats.md``): the classification mark top
+left; the briefing's name large, red and centred; ``第X期`` under it; the
+issuing unit left and the date right on one line; a red rule across the type
+area.  The distribution block (报/送/发, 共印X份) sits at the foot of the last
+page between rules (first and last 0.35 mm, the ones between 0.25 mm).  Page
+numbers read ``— 1 —``, 7 mm under the type area, odd pages right and even
+pages left, one character in from the edge.  Every string comes from Meta.
+"""
+
+from __future__ import annotations
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable
+from reportlab.platypus.flowables import HRFlowable, Spacer
+
+from jjj_brief.document import Distribution, Meta
+
+from jjj_brief.writers.pdf.paragraph import TextBlock
+from jjj_brief.writers.pdf.styles import HouseStyle, JianbaoStyle
+from jjj_brief.writers.pdf.text import TextStyle, draw_plain, set_plain
+
+THICK_RULE = 0.35 * mm
+THIN_RULE = 0.25 * mm
+PAGE_NUMBER_DROP = 7 * mm
+
+
+def _plain(text: str, style: TextStyle) -> TextBlock:
+    return TextBlock(set_plain(text, style), style)
+
+
+class SplitLine(Flowable):
+    """One line with a text at the left and another at the right (issuing unit, date)."""
+
+    def __init__(self, left: str, right: str, style: TextStyle) -> None:
+        super().__init__()
+        self.left, self.right, self.style = set_plain(left, style), set_plain(right, style), style
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self.width = availWidth
+        return availWidth, self.style.leading
+
+    def draw(self) -> None:
+        baseline = self.style.leading * 0.3
+        draw_plain(self.canv, self.left, 0, baseline, self.style.color)
+        draw_plain(self.canv, self.right, self.width, baseline, self.style.color, "right")
+
+
+def masthead(meta: Meta, house: HouseStyle) -> list[Flowable]:
+    """Mark, masthead, issue, issuer and date, the red rule, then the article's title and subtitle."""
+    style = house.jianbao
+    assert style is not None
+    story: list[Flowable] = []
+    if meta.classification:
+        story.append(_plain(meta.classification, style.mark))
+    story.append(Spacer(1, 6))
+    story.append(_plain(meta.masthead or meta.title, style.masthead))
+    if meta.issue_label:
+        story.append(_plain(meta.issue_label, style.issue))
+    story.append(SplitLine(meta.issuer, meta.dateline, style.issuer))
+    story.append(HRFlowable(width="100%", thickness=1.5, color=style.red, spaceBefore=2, spaceAfter=14))
+    if meta.masthead and meta.title:
+        story.append(_plain(meta.title, house.title))
+    if meta.subtitle:
+        story.append(_plain(meta.subtitle, house.subtitle))
+    return story
+
+
+class DistributionBlock(Flowable):
+    """The 报/送/发 lines and 共印X份, pinned to the foot of the frame it lands in.
+
+    It asks for all the height left in the frame (or its own, if more), so
+    nothing can follow it on that page and it draws itself at the bottom.
+    A chart still held back for the next page is placed before it (``flushes_floats``).
+    """
+
+    flushes_floats = True
+
+    def __init__(self, block: Distribution, style: JianbaoStyle) -> None:
+        super().__init__()
+        text_style = style.distribution
+        self.rows = [TextBlock(set_plain(label + who, text_style), text_style) for label, who in block.entries]
+        self.copies = set_plain(block.copies, text_style) if block.copies else None
+        self.text_style = text_style
+
+    def _row_heights(self, width: float) -> list[float]:
+        return [row.wrap(width, 10_000)[1] for row in self.rows]
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self.width = availWidth
+        self.needed = sum(self._row_heights(availWidth)) + (self.text_style.leading if self.copies else 0) + 4
+        self.height = max(self.needed, availHeight)
+        return availWidth, self.height
+
+    def draw(self) -> None:
+        canv, width, y = self.canv, self.width, 0.0
+        canv.saveState()
+        canv.setStrokeColor("#000000")
+        canv.setLineWidth(THICK_RULE)
+        canv.line(0, y, width, y)
+        if self.copies is not None:
+            draw_plain(canv, self.copies, width - self.text_style.size, y + self.text_style.leading * 0.3,
+                       self.text_style.color, "right")
+            y += self.text_style.leading
+        for row, height in reversed(list(zip(self.rows, self._row_heights(width)))):
+            canv.setLineWidth(THIN_RULE)
+            canv.line(0, y, width, y)
+            row.drawOn(canv, 0, y + 2)
+            y += height
+        canv.setLineWidth(THICK_RULE)
+        canv.line(0, y + 2, width, y + 2)
+        canv.restoreState()
+
+
+def draw_page_number(canv, meta_label: str, page: int, house: HouseStyle) -> None:
+    """``— 1 —`` under the type area: odd pages at the right, even pages at the left, 1 字 in."""
+    style = house.jianbao.page_number if house.jianbao else house.furniture
+    geometry = house.page
+    width, _ = geometry.size
+    setting = set_plain(meta_label, style)
+    y = geometry.bottom - PAGE_NUMBER_DROP - style.size * 0.8
+    if page % 2:
+        draw_plain(canv, setting, width - geometry.right - style.size, y, style.color, "right")
+    else:
+        draw_plain(canv, setting, geometry.left + style.size, y, style.color)
