@@ -320,7 +320,7 @@ def split_jobs(jobs: list[Job]) -> tuple[list[Job], list[Job]]:
     without Chinese PDFs, the PDFs (reportlab) go one way and the DOCX files
     (python-docx) the other.
     """
-    from jjj_brief.writers.pdf.fonts import is_chinese
+    from jjj_brief.scripts import is_chinese
 
     han = [job for job in jobs if job[0] == "pdf" and is_chinese(job[1].meta.lang)]
     if han and len(han) < len(jobs):

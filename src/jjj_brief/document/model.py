@@ -10,7 +10,6 @@ cross-language checks possible without reworking the writers.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal, Union
 

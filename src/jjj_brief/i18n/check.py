@@ -24,20 +24,25 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
-from string import Formatter
 from typing import TYPE_CHECKING, Any
 
 from jjj_brief.l10n.catalogs import read_catalog
 from jjj_brief.errors import CatalogError, Location
 from jjj_brief.i18n.project import Project, active_keys, extract_messages
+from jjj_brief.l10n.placeholders import (
+    PERCENT,
+    form_label,
+    forms,
+    msgids,
+    percent_formatted,
+    placeholder_problems,
+    plural_count_problems,
+    shown,
+)
 
 if TYPE_CHECKING:
     from babel.messages.catalog import Catalog
 
-_PERCENT = re.compile(  # printf-style conversion: %(name)s, %5.1f, %%; an empty conversion is a stray %
-    r"%(?:\((?P<name>[^)]*)\))?[#0 +\-]*(?:\*|\d+)?(?:\.(?:\*|\d+))?[hlL]?"
-    r"(?P<conversion>[diouxXeEfFgGcrsa%]?)"
-)
 _BRACE_FIELD = re.compile(r"\{[^{}]*\}")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 REFRESH = "run `jjj-brief i18n extract`, then `jjj-brief i18n update`"
@@ -94,152 +99,21 @@ def _position(problem: CatalogError) -> tuple[str, int]:
     return where.file, where.line or 0
 
 
-def compile_problems(path: Path, catalog: Catalog) -> list[CatalogError]:
-    """The problems that make a catalog unfit to compile: the build would fail or misprint."""
-    problems: list[CatalogError] = []
-    for message in catalog:
-        if message.id:
-            problems.extend(_plural_count_problems(path, catalog, message))
-            problems.extend(_placeholder_problems(path, message))
-    return problems
-
-
 def entry_problems(path: Path, catalog: Catalog, message: Any) -> list[CatalogError]:
     """Everything wrong with one translated entry, located at its ``msgid`` line."""
     where = Location.of(path, message.lineno)
-    forms = _forms(message.string)
-    if not all(forms):
-        return [CatalogError(f"untranslated: {_shown(message)}", where, hint="translate it")]
+    if not all(forms(message.string)):
+        return [CatalogError(f"untranslated: {shown(message)}", where, hint="translate it")]
     problems = []
     if message.fuzzy:
         problems.append(CatalogError(
-            f"fuzzy: {_shown(message)}", where,
+            f"fuzzy: {shown(message)}", where,
             hint="a guess left out of the build: check it, then remove the fuzzy flag",
         ))
-    problems.extend(_plural_count_problems(path, catalog, message))
-    problems.extend(_placeholder_problems(path, message))
+    problems.extend(plural_count_problems(path, catalog, message))
+    problems.extend(placeholder_problems(path, message))
     problems.extend(_number_problems(path, message))
     return problems
-
-
-def _forms(string: Any) -> tuple[str, ...]:
-    """The msgstr as a tuple of forms (one for a plain message)."""
-    return tuple(string) if isinstance(string, (list, tuple)) else (string or "",)
-
-
-def _msgids(message: Any) -> tuple[str, ...]:
-    """The msgid, and the msgid_plural of a plural entry."""
-    return tuple(message.id) if isinstance(message.id, (list, tuple)) else (message.id,)
-
-
-def _shown(message: Any) -> str:
-    """The msgid as a translator would search for it, shortened."""
-    text = _msgids(message)[0]
-    return repr(text if len(text) <= 60 else text[:57] + "...")
-
-
-def _form_label(message: Any, index: int) -> str:
-    """``msgstr`` or ``msgstr[1]``, as the ``.po`` file spells the form."""
-    return f"msgstr[{index}]" if message.pluralizable else "msgstr"
-
-
-def _plural_count_problems(path: Path, catalog: Catalog, message: Any) -> list[CatalogError]:
-    """A plural entry must have exactly the forms the catalog's ``Plural-Forms`` header declares."""
-    if not message.pluralizable or len(_forms(message.string)) == catalog.num_plurals:
-        return []
-    return [CatalogError(
-        f"{_shown(message)} has {len(_forms(message.string))} plural form(s), but the catalog's "
-        f"Plural-Forms header says {catalog.num_plurals}", Location.of(path, message.lineno),
-    )]
-
-
-# -- placeholders ----------------------------------------------------------------------------
-
-
-def percent_placeholders(text: str) -> tuple[set[str], bool]:
-    """The ``%(name)s``-style placeholders of ``text``, and whether every other ``%`` is ``%%``.
-
-    >>> names, well_formed = percent_placeholders("%(region)s: %(g)s, 10%%")
-    >>> sorted(names), well_formed
-    (['%(g)s', '%(region)s'], True)
-    >>> percent_placeholders("增长10%")[1]
-    False
-    """
-    names: set[str] = set()
-    well_formed = True
-    for found in _PERCENT.finditer(text):
-        if found["conversion"] == "%" and found["name"] is None:
-            continue  # an escaped percent sign
-        if not found["conversion"]:
-            well_formed = False
-        else:
-            names.add(found.group(0))
-    return names, well_formed
-
-
-def brace_placeholders(text: str) -> set[str] | None:
-    """The ``{name}`` placeholders of ``text``, or None when its braces do not pair up.
-
-    >>> sorted(brace_placeholders("{amount}元，约合{usd}"))
-    ['{amount}', '{usd}']
-    >>> brace_placeholders("{amount元") is None
-    True
-    """
-    try:
-        return {"{" + field + "}" for _, field, _, _ in Formatter().parse(text) if field is not None}
-    except ValueError:
-        return None
-
-
-def _percent_formatted(message: Any) -> bool:
-    """Whether the app applies ``%`` to the translation: any template message or ``%(name)s`` one."""
-    from_template = any(not filename.endswith(".py") for filename, _ in message.locations)
-    return from_template or "%(" in _msgids(message)[0]
-
-
-def _placeholder_problems(path: Path, message: Any) -> list[CatalogError]:
-    """Each form must use exactly the msgid's placeholders, in each syntax the app applies."""
-    where = Location.of(path, message.lineno)
-    sources = _msgids(message)
-    problems = []
-    for index, form in enumerate(_forms(message.string)):
-        if not form:
-            continue
-        wrong = _differences(message, sources, form)
-        if wrong:
-            label = _form_label(message, index)
-            problems.append(CatalogError(f"{label} of {_shown(message)} {'; '.join(wrong)}", where))
-    return problems
-
-
-def _differences(message: Any, sources: tuple[str, ...], form: str) -> list[str]:
-    """What is wrong with one form's placeholders, in words (empty when nothing is)."""
-    wrong = []
-    wanted = [brace_placeholders(s) for s in sources]
-    if all(w is not None for w in wanted):
-        have = brace_placeholders(form)
-        if have is None:
-            wrong.append("has a { or } without its pair (write {{ or }} for a literal brace)")
-        else:
-            wrong.extend(_name_differences(set().union(*wanted), have))  # type: ignore[arg-type]
-    if _percent_formatted(message):
-        parsed = [percent_placeholders(s) for s in sources]
-        if all(ok for _, ok in parsed):
-            have_names, ok = percent_placeholders(form)
-            wrong.extend(_name_differences(set().union(*(names for names, _ in parsed)), have_names))
-            if not ok:
-                wrong.append("has a % that is not a placeholder (write %% for a percent sign)")
-    return wrong
-
-
-def _name_differences(wanted: set[str], have: set[str]) -> list[str]:
-    """Placeholders dropped from, or foreign to, a translation."""
-    wrong = []
-    if wanted - have:
-        wrong.append(f"drops placeholder(s) {', '.join(sorted(wanted - have))}")
-    if have - wanted:
-        wrong.append(f"has placeholder(s) {', '.join(sorted(have - wanted))} that the msgid lacks")
-    return wrong
 
 
 # -- literal numbers -------------------------------------------------------------------------
@@ -253,20 +127,20 @@ def literal_numbers(text: str, percent_formatted: bool = False) -> set[str]:
     """
     text = _BRACE_FIELD.sub(" ", text)
     if percent_formatted:
-        text = _PERCENT.sub(" ", text)
+        text = PERCENT.sub(" ", text)
     return {unicodedata.normalize("NFKC", number) for number in _NUMBER.findall(text)}
 
 
 def _number_problems(path: Path, message: Any) -> list[CatalogError]:
     """A number the msgid lacks was typed by a translator: it cannot follow the facts."""
-    percent = _percent_formatted(message)
-    allowed = set().union(*(literal_numbers(s, percent) for s in _msgids(message)))
+    percent = percent_formatted(message)
+    allowed = set().union(*(literal_numbers(s, percent) for s in msgids(message)))
     problems = []
-    for index, form in enumerate(_forms(message.string)):
+    for index, form in enumerate(forms(message.string)):
         typed = literal_numbers(form, percent) - allowed
         if typed:
             problems.append(CatalogError(
-                f"{_form_label(message, index)} of {_shown(message)} has the literal number(s) "
+                f"{form_label(message, index)} of {shown(message)} has the literal number(s) "
                 f"{', '.join(sorted(typed))}, which the msgid does not", Location.of(path, message.lineno),
                 hint="figures must come from placeholders, never be typed into a catalog",
             ))
@@ -287,11 +161,11 @@ def _staleness_problems(
         if key not in have:
             filename, line = message.locations[0]
             where = Location.of(project.source_path(filename), line)
-            problems.append(CatalogError(f"{_shown(message)} is missing from {path}", where, hint=advice))
+            problems.append(CatalogError(f"{shown(message)} is missing from {path}", where, hint=advice))
     for key, message in have.items():
         if key not in wanted:
             problems.append(CatalogError(
-                f"{_shown(message)} is no longer in the templates or code",
+                f"{shown(message)} is no longer in the templates or code",
                 Location.of(path, message.lineno),
                 hint=advice,
             ))

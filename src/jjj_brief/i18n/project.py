@@ -258,7 +258,7 @@ def compile_catalogs(project: Project) -> tuple[list[Path], list[CatalogError]]:
     """
     from babel.messages.mofile import write_mo
 
-    from jjj_brief.i18n.check import compile_problems
+    from jjj_brief.l10n.placeholders import compile_problems
 
     project.require_writable("compile")
     written: list[Path] = []

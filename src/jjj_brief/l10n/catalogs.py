@@ -18,7 +18,7 @@ import io
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
@@ -28,8 +28,12 @@ from babel.support import NullTranslations, Translations
 from jjj_brief.errors import CatalogError, Location
 from jjj_brief.resources import bundled
 
-if TYPE_CHECKING:
-    from jjj_brief.l10n.language import Language
+class HasCode(Protocol):
+    """A language as the catalogs see it: its catalog code (``Language`` fits)."""
+
+    @property
+    def code(self) -> str: ...
+
 
 SOURCE_LANGUAGE = "en"
 DOMAIN = "messages"
@@ -108,7 +112,7 @@ def _compiled(path: Path, mtime_ns: int, size: int) -> Translations:
     A translation whose placeholders differ from its msgid would crash a render or drop a
     figure, so such a catalog is refused here, naming the entry's line (as ``i18n check`` does).
     """
-    from jjj_brief.i18n.check import compile_problems
+    from jjj_brief.l10n.placeholders import compile_problems
 
     catalog = read_catalog(path)
     problems = compile_problems(path, catalog)
@@ -117,7 +121,7 @@ def _compiled(path: Path, mtime_ns: int, size: int) -> Translations:
     return compile_catalog(catalog)
 
 
-def translations_for(language: str | Language, locales_dir: str | Path | None = None) -> NullTranslations:
+def translations_for(language: str | HasCode, locales_dir: str | Path | None = None) -> NullTranslations:
     """Translations for a language (or its code); the source language gets the identity translations."""
     code = language if isinstance(language, str) else language.code
     if code == SOURCE_LANGUAGE:

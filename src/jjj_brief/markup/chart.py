@@ -16,7 +16,9 @@ from lxml import etree
 
 from jjj_brief import document as d
 from jjj_brief.errors import MarkupError
-from jjj_brief.markup.reader import CHART_KINDS, _collapse, _is_element, _text_of
+from jjj_brief.markup.nodes import collapse, is_element, text_of
+
+CHART_KINDS = ("bar", "line")
 
 
 class ReaderLike(Protocol):
@@ -36,7 +38,7 @@ def read_chart(reader: ReaderLike, el: etree._Element) -> d.Chart:
     note: d.Inlines = ()
     series: list[tuple[d.ChartSeries, tuple[str, ...], etree._Element]] = []
     ticks: list[tuple[float, str]] = []
-    for child in (c for c in el if _is_element(c)):
+    for child in (c for c in el if is_element(c)):
         if child.tag == "caption":
             caption = reader.inlines(child)
         elif child.tag == "note":
@@ -54,23 +56,23 @@ def read_chart(reader: ReaderLike, el: etree._Element) -> d.Chart:
         if names != categories:
             raise reader.fail(where, f"series categories {list(names)} differ from the first series' {list(categories)}")
     return d.Chart(kind, categories, tuple(s for s, _, _ in series), tuple(ticks),  # type: ignore[arg-type]
-                   _collapse(el.get("unit", "")).strip(), caption, note)
+                   collapse(el.get("unit", "")).strip(), caption, note)
 
 
 def _series(reader: ReaderLike, el: etree._Element) -> tuple[d.ChartSeries, tuple[str, ...]]:
-    points = [c for c in el if _is_element(c)]
+    points = [c for c in el if is_element(c)]
     for point in points:
         if point.tag != "point":
             raise reader.fail(point, f"<series> may only hold <point>, not <{point.tag}>")
     if not points:
         raise reader.fail(el, "<series> has no <point>")
     series = d.ChartSeries(
-        name=_collapse(el.get("name", "")).strip(),
+        name=collapse(el.get("name", "")).strip(),
         values=tuple(_number(reader, p) for p in points),
         labels=tuple(_label(p) for p in points),
         facts=tuple(p.get("fact", "") for p in points),
     )
-    return series, tuple(_collapse(p.get("label", "")).strip() for p in points)
+    return series, tuple(collapse(p.get("label", "")).strip() for p in points)
 
 
 def _number(reader: ReaderLike, el: etree._Element) -> float:
@@ -85,4 +87,4 @@ def _number(reader: ReaderLike, el: etree._Element) -> float:
 
 
 def _label(el: etree._Element) -> str:
-    return _collapse(_text_of(el)).strip()
+    return collapse(text_of(el)).strip()

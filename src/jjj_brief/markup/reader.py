@@ -37,15 +37,14 @@ template may wrap long Chinese lines without adding spaces.
 
 from __future__ import annotations
 
-import re
 
 from lxml import etree
 
 from jjj_brief import document as d
 from jjj_brief.errors import Location, MarkupError
+from jjj_brief.markup.chart import read_chart
+from jjj_brief.markup.nodes import collapse, is_element, text_of
 
-_SPACE = re.compile(r"[ \t\n\r\f]+")  # XML white space only: U+3000 is content
-_CJK = re.compile(r"[\u2e80-\u9fff\u3000-\u303f\uff00-\uffef\uf900-\ufaff]")
 _META_FIELDS = {
     "title": "title",
     "subtitle": "subtitle",
@@ -62,7 +61,6 @@ _META_FIELDS = {
 # what |figure writes on <num> beside fact and formula (see figures.py), kept for the ledger
 _NUM_DETAILS = ("value", "unit", "period", "style")
 HOUSE_STYLES = ("research", "jianbao")
-CHART_KINDS = ("bar", "line")
 
 
 def read_markup(text: str, origin: str) -> d.Document:
@@ -100,7 +98,7 @@ class _Reader:
         if meta_el is None:
             raise self.fail(root, "<brief> lacks a <meta> element with the title")
         meta = self.meta(meta_el, root.get("lang", "en"))
-        blocks = tuple(self.block(el) for el in root if el is not meta_el and _is_element(el))
+        blocks = tuple(self.block(el) for el in root if el is not meta_el and is_element(el))
         return d.Document(meta, blocks)
 
     def _number_sources(self, root: etree._Element) -> None:
@@ -113,13 +111,13 @@ class _Reader:
     def meta(self, el: etree._Element, lang: str) -> d.Meta:
         values: dict[str, object] = {}
         for child in el:
-            if not _is_element(child):
+            if not is_element(child):
                 continue
             if child.tag == "keywords":
-                words = _text_of(child).split(";")
+                words = text_of(child).split(";")
                 values["keywords"] = tuple(w.strip() for w in words if w.strip())
             elif child.tag in _META_FIELDS:
-                values[_META_FIELDS[child.tag]] = _collapse(_text_of(child))
+                values[_META_FIELDS[child.tag]] = collapse(text_of(child))
             else:
                 raise self.fail(child, f"unknown <meta> field <{child.tag}>")
         if not values.get("title"):
@@ -145,7 +143,6 @@ class _Reader:
         if tag == "box":
             return self.box(el)
         if tag == "chart":
-            from jjj_brief.markup.chart import read_chart  # it uses this module's helpers
 
             return read_chart(self, el)
         if tag == "distribution":
@@ -153,7 +150,7 @@ class _Reader:
         raise self.fail(el, f"unknown block element <{tag}>")
 
     def children(self, el: etree._Element, tag: str) -> list[etree._Element]:
-        kids = [c for c in el if _is_element(c)]
+        kids = [c for c in el if is_element(c)]
         for kid in kids:
             if kid.tag != tag:
                 raise self.fail(kid, f"<{el.tag}> may only hold <{tag}>, not <{kid.tag}>")
@@ -163,13 +160,13 @@ class _Reader:
         caption: d.Inlines = ()
         note: d.Inlines = ()
         rows: list[tuple[d.Cell, ...]] = []
-        for child in (c for c in el if _is_element(c)):
+        for child in (c for c in el if is_element(c)):
             if child.tag == "caption":
                 caption = self.inlines(child)
             elif child.tag == "note":
                 note = self.inlines(child)
             elif child.tag == "tr":
-                rows.append(tuple(self.cell(c) for c in child if _is_element(c)))
+                rows.append(tuple(self.cell(c) for c in child if is_element(c)))
             else:
                 raise self.fail(child, f"<table> may not hold <{child.tag}>")
         if not rows:
@@ -198,7 +195,7 @@ class _Reader:
         """A framed group: an optional ``<title>``, then any blocks but another box."""
         title: d.Inlines = ()
         blocks: list[d.Block] = []
-        for child in (c for c in el if _is_element(c)):
+        for child in (c for c in el if is_element(c)):
             if child.tag == "title" and not blocks and not title:
                 title = self.inlines(child)
             elif child.tag in ("box", "distribution"):
@@ -213,11 +210,11 @@ class _Reader:
         """The 简报's 报/送/发 lines (``<entry label="报：">``) and the ``<copies>`` line."""
         entries: list[tuple[str, str]] = []
         copies = ""
-        for child in (c for c in el if _is_element(c)):
+        for child in (c for c in el if is_element(c)):
             if child.tag == "entry":
-                entries.append((_collapse(child.get("label", "")).strip(), _collapse(_text_of(child)).strip()))
+                entries.append((collapse(child.get("label", "")).strip(), collapse(text_of(child)).strip()))
             elif child.tag == "copies":
-                copies = _collapse(_text_of(child)).strip()
+                copies = collapse(text_of(child)).strip()
             else:
                 raise self.fail(child, f"<distribution> may only hold <entry> and <copies>, not <{child.tag}>")
         if not entries and not copies:
@@ -233,7 +230,7 @@ class _Reader:
         if el.text:
             out.append(d.Text(el.text))
         for child in el:
-            if _is_element(child):
+            if is_element(child):
                 out.append(self.inline(child))
             if child.tail:
                 out.append(d.Text(child.tail))
@@ -247,7 +244,7 @@ class _Reader:
             return d.Emph(tuple(_merge(self._raw_inlines(el))))
         if tag == "num":
             facts = tuple((el.get("fact") or "").split())
-            return d.Figure(_collapse(_text_of(el)), facts, el.get("formula") or None,
+            return d.Figure(collapse(text_of(el)), facts, el.get("formula") or None,
                             note=el.get("note", ""), previous=el.get("previous"),
                             **{key: el.get(key) for key in _NUM_DETAILS})
         if tag == "ref":
@@ -258,29 +255,6 @@ class _Reader:
         raise self.fail(el, f"unknown inline element <{tag}>")
 
 
-def _is_element(node: object) -> bool:
-    """True for elements; comments and processing instructions are skipped."""
-    return isinstance(node, etree._Element) and isinstance(node.tag, str)
-
-
-def _text_of(el: etree._Element) -> str:
-    return "".join(el.itertext())
-
-
-def _collapse(text: str) -> str:
-    """Collapse white space; drop line breaks between CJK characters."""
-
-    def space(match: re.Match[str]) -> str:
-        run, start, end = match.group(), match.start(), match.end()
-        before = text[start - 1] if start else ""
-        after = text[end] if end < len(text) else ""
-        if "\n" in run and _CJK.match(before or " ") and _CJK.match(after or " "):
-            return ""
-        return " "
-
-    return _SPACE.sub(space, text)
-
-
 def _merge(nodes: list[d.Inline]) -> list[d.Inline]:
     """Join adjacent text nodes so whitespace collapses across element boundaries correctly."""
     merged: list[d.Inline] = []
@@ -289,7 +263,7 @@ def _merge(nodes: list[d.Inline]) -> list[d.Inline]:
             merged[-1] = d.Text(merged[-1].text + node.text)
         else:
             merged.append(node)
-    return [d.Text(_collapse(n.text)) if isinstance(n, d.Text) else n for n in merged]
+    return [d.Text(collapse(n.text)) if isinstance(n, d.Text) else n for n in merged]
 
 
 def _trim(nodes: list[d.Inline]) -> d.Inlines:

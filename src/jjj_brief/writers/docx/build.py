@@ -44,14 +44,11 @@ from jjj_brief.document import (
     Text,
 )
 from jjj_brief.errors import BriefWarning
+from jjj_brief.scripts import is_han
 from jjj_brief.writers.docx.package import drop_template_leftovers, set_core_properties, xml_safe
 from jjj_brief.writers.docx.page import TYPE_AREA_WIDTH, add_furniture, set_up_page
-from jjj_brief.writers.docx.styles import (
-    TABLE_STYLE_NAME,
-    HouseStyle,
-    apply_house_style,
-    house_style_for,
-)
+from jjj_brief.writers.docx.house import HouseStyle, house_style_for
+from jjj_brief.writers.docx.styles import TABLE_STYLE_NAME, apply_house_style
 
 Warn = Callable[[BriefWarning], None]
 
@@ -64,7 +61,6 @@ ALIGNMENTS = {"left": WD_ALIGN_PARAGRAPH.LEFT, "right": WD_ALIGN_PARAGRAPH.RIGHT
 _BREAKS = re.compile("(\t|\n)")
 _BREAK_TAGS = {"\t": "w:tab", "\n": "w:br"}
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
-_HANZI = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 
 
 def build_document(doc: Document, epoch: int | None, warn: Warn) -> Any:
@@ -147,7 +143,7 @@ class DocxBuilder:
         props = [_element("w:rFonts", hint="eastAsia")] if chinese else []
         if bold:
             props.append(_element("w:b"))
-        hanzi_emphasis = italic and _HANZI.search(text) is not None
+        hanzi_emphasis = italic and any(is_han(ch) for ch in text)
         if italic and not hanzi_emphasis:
             props.append(_element("w:i"))
         if changed:

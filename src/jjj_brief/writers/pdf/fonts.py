@@ -31,7 +31,7 @@ from typing import Literal
 from jjj_brief.errors import BriefError
 from jjj_brief.resources import FONTS_DIR
 
-from jjj_brief.writers.text.linebreak import AMBIG, SPACE, WIDE, char_class
+from jjj_brief.scripts import AMBIG, SPACE, WIDE, char_class
 
 Family = Literal["serif", "sans"]
 Script = Literal["latin", "han"]
@@ -101,11 +101,6 @@ def register(face: Face):  # -> reportlab.pdfbase.ttfonts.TTFont
     font = TTFont(face.name, str(find_face_file(face)), subfontIndex=face.subfont_index)
     pdfmetrics.registerFont(font)
     return font
-
-
-def is_chinese(lang: str) -> bool:
-    """``zh``, ``zh-CN``, ``zh-Hant-TW`` …: the languages set with the CJK faces as body type."""
-    return lang.lower().split("-")[0] in {"zh", "cmn", "yue"}
 
 
 @dataclass

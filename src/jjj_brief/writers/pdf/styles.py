@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 
-from jjj_brief.writers.pdf.fonts import is_chinese
+from jjj_brief.scripts import is_chinese
 from jjj_brief.writers.pdf.text import TextStyle
 
 INK = "#000000"

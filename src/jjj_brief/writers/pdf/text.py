@@ -38,7 +38,8 @@ from functools import cache
 from jjj_brief.document import Emph, Figure, Inlines, SourceRef, Strong, Text
 
 from jjj_brief.writers.pdf import fonts
-from jjj_brief.writers.text.linebreak import Line, break_opportunities, is_wide, latin_gaps
+from jjj_brief.scripts import is_wide
+from jjj_brief.writers.text.linebreak import Line, break_opportunities, latin_gaps
 
 HAN_LATIN_GAP = 0.25
 """White space between a Han character and a Latin letter, in em of the text size.
