@@ -13,6 +13,8 @@ import pytest
 
 from jjj_brief import pipeline
 from jjj_brief.audit.ledger import stray_numbers
+from jjj_brief.writers import WRITERS
+from tests.fakes import FakeWriter
 from jjj_brief.pipeline import BuildRequest, load_store, render_document, resolve_template
 from jjj_brief.document import Chart, Document
 from jjj_brief.errors import BriefError
@@ -161,12 +163,10 @@ def test_a_derived_figure_carries_its_formula_and_exact_value(tmp_path: Path) ->
 
 
 def test_a_failing_writer_leaves_no_ledger(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    table = pipeline.writers()
-
-    def broken_docx(doc, path, warnings):  # noqa: ANN001 - the writer signature
+    def broken_docx(doc, out, hooks):  # noqa: ANN001 - the writer signature
         raise BriefError("the disk is full")
 
-    monkeypatch.setattr(pipeline, "writers", lambda: {"pdf": table["pdf"], "docx": broken_docx})
+    monkeypatch.setitem(WRITERS, "docx", FakeWriter("docx", "docx", "unused", write=broken_docx))
     with pytest.raises(BriefError):
         pipeline.build(BuildRequest(langs=("zh",), out_dir=tmp_path, audit=True))
     assert sorted(p.name for p in tmp_path.iterdir()) == []

@@ -16,6 +16,8 @@ import pytest
 from conftest import jjj_brief, pdfinfo
 from jjj_brief import pipeline
 from jjj_brief.pipeline import BuildRequest
+from jjj_brief.writers import WRITERS
+from tests.fakes import FakeWriter
 from jjj_brief.errors import BriefError
 
 
@@ -28,13 +30,11 @@ def test_a_writer_failing_halfway_leaves_the_previous_files(tmp_path: Path, monk
     out.mkdir()
     (out / "briefing-zh.pdf").write_bytes(b"previous pdf")
     (out / "briefing-zh.docx").write_bytes(b"previous docx")
-    table = pipeline.writers()
-
-    def broken_docx(doc, path, warnings):  # noqa: ANN001 - the writer signature
-        path.write_bytes(b"half a file")
+    def broken_docx(doc, out, hooks):  # noqa: ANN001 - the writer signature
+        out.write(b"half a file")
         raise BriefError("the disk is full")
 
-    monkeypatch.setattr(pipeline, "writers", lambda: {"pdf": table["pdf"], "docx": broken_docx})
+    monkeypatch.setitem(WRITERS, "docx", FakeWriter("docx", "docx", "unused", write=broken_docx))
     with pytest.raises(BriefError):
         pipeline.build(BuildRequest(langs=("zh",), out_dir=out))
     assert (out / "briefing-zh.pdf").read_bytes() == b"previous pdf"
@@ -46,22 +46,27 @@ def test_a_killed_two_process_build_leaves_the_previous_file_and_no_temporary_fi
     out = tmp_path / "out"
     out.mkdir()
     (out / "briefing-en.docx").write_bytes(b"previous docx")
+    started = tmp_path / "started"
     slow_build = textwrap.dedent(f"""
-        import time, sys
-        from jjj_brief import cli, pipeline as build
-        real = build.writers()
-        def slow(doc, path, warnings):
-            path.write_bytes(b"partial")
-            time.sleep(60)
-        build.writers = lambda: {{"pdf": real["pdf"], "docx": slow}}
+        import time, sys, pathlib
+        from jjj_brief import cli
+        from jjj_brief.writers import WRITERS, Writer
+        class Slow(Writer):
+            def load(self):
+                def write(doc, out, hooks):
+                    out.write(b"partial")
+                    pathlib.Path({str(started)!r}).touch()
+                    time.sleep(60)
+                return write
+        WRITERS["docx"] = Slow("docx", "docx", "unused")
         sys.argv = ["jjj-brief", "build", "--lang", "en,zh", "--out", {str(out)!r}]
         cli.main()
     """)
     proc = subprocess.Popen([sys.executable, "-c", slow_build], stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 60
-    while not leftovers(out) and time.monotonic() < deadline:
+    while not started.exists() and time.monotonic() < deadline:
         time.sleep(0.05)
-    assert leftovers(out), "the build never started writing"
+    assert started.exists(), "the build never started writing"
     proc.send_signal(signal.SIGTERM)
     _, err = proc.communicate(timeout=30)
     assert proc.returncode == 130 and "interrupted" in err

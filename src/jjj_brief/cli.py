@@ -102,7 +102,8 @@ def build(langs: tuple[str, ...], formats: tuple[str, ...], fact_paths: tuple[Pa
 
     Two or more languages must print the same figures (same facts, same exact values),
     or nothing is written."""
-    from jjj_brief.pipeline import FORMATS, BuildRequest, build as run_build, find_locales
+    from jjj_brief.pipeline import BuildRequest, build as run_build, find_locales
+    from jjj_brief.writers import FORMATS
     from jjj_brief.l10n.catalogs import available_languages
     from jjj_brief.errors import UsageError
 

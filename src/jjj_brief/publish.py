@@ -61,3 +61,25 @@ def _umask() -> int:
     current = os.umask(0)
     os.umask(current)
     return current
+
+
+def publish_all(files: dict[Path, bytes]) -> list[Path]:
+    """Write every file to a temporary sibling, then rename them all into place.
+
+    Nothing is renamed until every file is staged, so a full disk or a failing file
+    leaves the output folder as it was; temporary files never outlive the call.
+    """
+    staged: list[tuple[Path, Path]] = []
+    try:
+        for final, data in files.items():
+            staged.append((temporary_sibling(final), final))
+            try:
+                staged[-1][0].write_bytes(data)
+            except OSError as exc:
+                raise unwritable(final, exc) from None
+        for temporary, final in staged:
+            publish(temporary, final)
+    finally:
+        for temporary, _ in staged:
+            temporary.unlink(missing_ok=True)
+    return [final for _, final in staged]

@@ -30,32 +30,43 @@ _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 class PageLog:
     """The page of each figure as the PDF writer reports it (``on_figure(figure, page)``).
 
-    Figures are frozen values, and the same fact printed twice makes equal
-    figures, so pages are kept by node identity: the writer is handed the
-    document's own nodes.  A figure reported twice (a re-layout) keeps the last page.
+    Figures are frozen values, and the same fact printed twice makes equal figures, so a
+    figure is known by its place in reading order (its ordinal in ``figures(doc)``), which
+    is the same in the process that lays the PDF out and in the one that writes the
+    ledger.  A figure reported twice (a re-layout) keeps the last page.
     """
 
     def __init__(self) -> None:
-        self._pages: dict[int, dict[int, int]] = {}
+        self._pages: dict[int, dict[int, int]] = {}  # id(doc) -> ordinal -> page
+        self._ordinals: dict[int, dict[int, int]] = {}  # id(doc) -> id(figure) -> ordinal
+
+    def _ordinal_of(self, doc: Document) -> dict[int, int]:
+        if id(doc) not in self._ordinals:
+            self._ordinals[id(doc)] = {id(f): n for n, f in enumerate(figures(doc))}
+        return self._ordinals[id(doc)]
 
     def recorder(self, doc: Document) -> Callable[[Figure, int], None]:
+        """The ``on_figure`` hook for a writer laying out ``doc``."""
         pages = self._pages.setdefault(id(doc), {})
+        ordinals = self._ordinal_of(doc)
 
         def on_figure(figure: Figure, page: int) -> None:
-            pages[id(figure)] = int(page)
+            if id(figure) in ordinals:
+                pages[ordinals[id(figure)]] = int(page)
 
         return on_figure
 
     def page(self, doc: Document, figure: Figure) -> int | None:
-        return self._pages.get(id(doc), {}).get(id(figure))
+        ordinal = self._ordinal_of(doc).get(id(figure))
+        return None if ordinal is None else self._pages.get(id(doc), {}).get(ordinal)
 
-    def entries(self) -> dict[int, dict[int, int]]:
-        """The raw log, for a forked writer to send back (a fork keeps node identities)."""
-        return self._pages
+    def export(self, doc: Document) -> dict[int, int]:
+        """Ordinal → page for ``doc``: plain data, for a worker process to send back."""
+        return dict(self._pages.get(id(doc), {}))
 
-    def merge(self, entries: dict[int, dict[int, int]]) -> None:
-        for doc_id, figure_pages in entries.items():
-            self._pages.setdefault(doc_id, {}).update(figure_pages)
+    def merge(self, doc: Document, pages: dict[int, int]) -> None:
+        """Take in what a worker reported for its copy of ``doc``."""
+        self._pages.setdefault(id(doc), {}).update(pages)
 
 
 @dataclass(frozen=True)

@@ -1,1 +1,76 @@
-"""Writers: one function per output format, all over the same Document."""
+"""The writers: the table from format name to writer, and the contract every writer keeps.
+
+A writer turns a finished :class:`~jjj_brief.document.Document` into the bytes of one
+file.  It formats no number and chooses no word (both are decided in the Document); it
+reports what it laid out differently through ``hooks.on_warning`` and, when asked, where
+each figure landed through ``hooks.on_figure``.  Adding a format is one folder beside
+``pdf/`` and ``docx/`` with a ``write(doc, out, hooks)`` function, and one row in
+:data:`WRITERS`.  The table names modules rather than importing them, so choosing
+``--format docx`` never imports reportlab.
+"""
+
+from __future__ import annotations
+
+import importlib
+import io
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import BinaryIO, Protocol
+
+from jjj_brief.document import Document, Figure
+from jjj_brief.errors import BriefWarning
+
+Warn = Callable[[BriefWarning], None]
+FigureListener = Callable[[Figure, int], None]
+
+
+def ignore_warning(_: BriefWarning) -> None:
+    """The default warning sink: a writer's warnings are advisory."""
+
+
+@dataclass(frozen=True)
+class WriterHooks:
+    """What a writer may tell its caller while it writes.
+
+    ``on_figure(figure, page)`` is for paged formats (the PDF): the audit ledger asks it
+    for the page of every figure.  A writer without pages never calls it.
+    """
+
+    on_warning: Warn = ignore_warning
+    on_figure: FigureListener | None = None
+
+
+class Write(Protocol):
+    """The one signature of every writer."""
+
+    def __call__(self, doc: Document, out: BinaryIO, hooks: WriterHooks) -> None: ...
+
+
+@dataclass(frozen=True)
+class Writer:
+    """A row of the table: the format's name, its file extension and where its code lives."""
+
+    name: str
+    extension: str
+    module: str
+    paged: bool = False  # reports figure pages through hooks.on_figure
+
+    def load(self) -> Write:
+        """The write function, importing the writer's libraries on first use."""
+        write: Write = importlib.import_module(self.module).write
+        return write
+
+    def to_bytes(self, doc: Document, hooks: WriterHooks | None = None) -> bytes:
+        """The whole file in memory: what a worker process returns to the publisher."""
+        buffer = io.BytesIO()
+        self.load()(doc, buffer, hooks or WriterHooks())
+        return buffer.getvalue()
+
+
+WRITERS: dict[str, Writer] = {
+    "pdf": Writer("pdf", "pdf", "jjj_brief.writers.pdf", paged=True),
+    "docx": Writer("docx", "docx", "jjj_brief.writers.docx"),
+}
+"""Format name → writer, in the order ``--format all`` writes them."""
+
+FORMATS: tuple[str, ...] = tuple(WRITERS)

@@ -2,12 +2,12 @@
 
 The entry point only; the work is split by concern so each part stays small:
 
-- :mod:`.docx_build` walks the tree, one case per node type (as in a pandoc
+- :mod:`.build` walks the tree, one case per node type (as in a pandoc
   writer), and decides which *style* each paragraph gets;
-- :mod:`.docx_styles` is the house style: every font and size lives in a
+- :mod:`.styles` is the house style: every font and size lives in a
   named style, and it documents the DOCX ↔ PDF font mapping;
-- :mod:`.docx_page` sets A4 pages, header, footer and PAGE/NUMPAGES fields;
-- :mod:`.docx_package` writes metadata and, under ``SOURCE_DATE_EPOCH``, a
+- :mod:`.page` sets A4 pages, header, footer and PAGE/NUMPAGES fields;
+- :mod:`.package` writes metadata and, under ``SOURCE_DATE_EPOCH``, a
   byte-reproducible zip.
 
 Importing this module does not import python-docx (about 0.1 s): the import
@@ -17,17 +17,20 @@ commands that write only PDF never pay for it.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO
 
 from jjj_brief.document import Document
-from jjj_brief.errors import BriefWarning
-
-Warn = Callable[[BriefWarning], None]
+from jjj_brief.writers import Warn, WriterHooks, ignore_warning
 
 
-def write_docx(doc: Document, path: Path, *, on_warning: Warn | None = None) -> None:
-    """Write ``doc`` as a DOCX to exactly ``path`` (the caller renames a temp file into place).
+def write(doc: Document, out: BinaryIO, hooks: WriterHooks) -> None:
+    """The writer contract (see :mod:`jjj_brief.writers`): ``doc`` as DOCX bytes into ``out``."""
+    write_docx(doc, out, on_warning=hooks.on_warning)
+
+
+def write_docx(doc: Document, path: Path | BinaryIO, *, on_warning: Warn | None = None) -> None:
+    """Write ``doc`` as a DOCX to exactly ``path`` (a file name or a writable binary file).
 
     ``on_warning`` receives a :class:`BriefWarning` for anything set differently
     from the model (an unknown paragraph role, a heading deeper than 2, an
@@ -40,9 +43,5 @@ def write_docx(doc: Document, path: Path, *, on_warning: Warn | None = None) -> 
     from jjj_brief.writers.docx.package import save_package
 
     epoch = source_date_epoch()
-    document = build_document(doc, epoch, on_warning or _ignore)
-    save_package(document, Path(path), epoch)
-
-
-def _ignore(_: BriefWarning) -> None:
-    """The default warning sink: the writer's warnings are advisory."""
+    document = build_document(doc, epoch, on_warning or ignore_warning)
+    save_package(document, path, epoch)

@@ -16,7 +16,7 @@ import re
 import time
 import zipfile
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from jjj_brief.document import Meta
 
@@ -77,10 +77,11 @@ def set_core_properties(document: Any, meta: Meta, epoch: int | None) -> None:
     props.revision = 1
 
 
-def save_package(document: Any, path: Path, epoch: int | None) -> None:
-    """Save to ``path``; with an epoch, rewrite the zip so its bytes depend on content only."""
+def save_package(document: Any, path: Path | BinaryIO, epoch: int | None) -> None:
+    """Save to ``path`` (a file name or a writable binary file); with an epoch, rewrite the
+    zip so its bytes depend on content only."""
     if epoch is None:
-        document.save(str(path))
+        document.save(str(path) if isinstance(path, Path) else path)
         return
     buffer = io.BytesIO()
     document.save(buffer)

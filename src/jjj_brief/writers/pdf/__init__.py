@@ -2,13 +2,13 @@
 
 The entry point only; the work is split by concern so each part stays small:
 
-- :mod:`.linebreak` breaks lines (kinsoku, numbers, Latin words), pure Python;
+- :mod:`jjj_brief.writers.text.linebreak` breaks lines (kinsoku, numbers, Latin words), pure Python;
 - :mod:`.fonts` finds and registers the bundled faces, lazily, and picks the
   Latin or CJK face per character;
-- :mod:`.pdf_text` measures styled runs and draws one justified line;
-- :mod:`.pdf_paragraph` is the paragraph flowable built on those two;
-- :mod:`.pdf_styles` is the house style, :mod:`.pdf_blocks` one case per
-  block type, :mod:`.pdf_page` the header, footer and "page X of Y".
+- :mod:`.text` measures styled runs and draws one justified line;
+- :mod:`.paragraph` is the paragraph flowable built on those two;
+- :mod:`.styles` is the house style, :mod:`.blocks` one case per
+  block type, :mod:`.page` the header, footer and "page X of Y".
 
 Importing this module imports no reportlab (about 0.15 s); that happens when
 :func:`write_pdf` first runs.
@@ -16,21 +16,23 @@ Importing this module imports no reportlab (about 0.15 s); that happens when
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from functools import partial
 from pathlib import Path
+from typing import Any, BinaryIO
 
 from jjj_brief.clock import source_date_epoch
-from jjj_brief.document import Document, Figure, Meta
-from jjj_brief.errors import BriefWarning
-
-Warn = Callable[[BriefWarning], None]
-FigureListener = Callable[[Figure, int], None]
+from jjj_brief.document import Document, Meta
+from jjj_brief.writers import FigureListener, Warn, WriterHooks, ignore_warning
 
 
-def write_pdf(doc: Document, path: Path, *, on_warning: Warn | None = None,
+def write(doc: Document, out: BinaryIO, hooks: WriterHooks) -> None:
+    """The writer contract (see :mod:`jjj_brief.writers`): ``doc`` as PDF bytes into ``out``."""
+    write_pdf(doc, out, on_warning=hooks.on_warning, on_figure=hooks.on_figure)
+
+
+def write_pdf(doc: Document, path: Path | BinaryIO, *, on_warning: Warn | None = None,
               on_figure: FigureListener | None = None) -> None:
-    """Write ``doc`` as an A4 PDF to exactly ``path`` (the caller renames a temp file into place).
+    """Write ``doc`` as an A4 PDF to exactly ``path`` (a file name or a writable binary file).
 
     With ``SOURCE_DATE_EPOCH`` set the file is byte-identical from run to run
     and dated from the epoch; otherwise it is dated now.  ``on_warning``
@@ -48,23 +50,23 @@ def write_pdf(doc: Document, path: Path, *, on_warning: Warn | None = None,
 
     reproducible = source_date_epoch() is not None
     house = house_style(doc.meta.lang, doc.meta.house_style)
-    writer = StoryWriter(house, on_warning or _ignore)
+    writer = StoryWriter(house, on_warning or ignore_warning)
     story = writer.title_block(doc.meta)
     for block in doc.blocks:
         story.extend(writer.block(block))
-    template = _template(Path(path), doc.meta, house.page, reproducible)
+    template = _template(path, doc.meta, house.page, reproducible)
     furniture = PageFurniture(doc.meta, house)
     template.build(story, canvasmaker=partial(BriefCanvas, furniture=furniture, on_figure=on_figure))
 
 
-def _template(path: Path, meta: Meta, page, reproducible: bool):  # -> BaseDocTemplate
+def _template(path: Path | BinaryIO, meta: Meta, page: Any, reproducible: bool) -> Any:
     """One frame on A4, carrying the metadata and the language into the file."""
     from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
     from jjj_brief.writers.pdf.fonts import base_font_name
 
     template = BaseDocTemplate(
-        str(path),
+        str(path) if isinstance(path, (str, Path)) else path,
         pagesize=page.size,
         leftMargin=page.left, rightMargin=page.right, topMargin=page.top, bottomMargin=page.bottom,
         title=meta.title, author=meta.author, subject=meta.subject, keywords=list(meta.keywords),
@@ -75,7 +77,3 @@ def _template(path: Path, meta: Meta, page, reproducible: bool):  # -> BaseDocTe
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
     template.addPageTemplates([PageTemplate(id="page", frames=[frame])])
     return template
-
-
-def _ignore(_: BriefWarning) -> None:
-    """The default warning sink: the writer's warnings are advisory."""

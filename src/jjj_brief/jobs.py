@@ -1,0 +1,137 @@
+"""Running writer jobs: one Document in one format → the file's bytes.
+
+A job never touches the output folder; it returns bytes, warnings and (for a paged
+format, when a ledger asks) the page of every figure, all plain data.  So the same
+jobs can run here, in a forked second process (the default on two cores, splitting the
+work so each process imports and parses only what its own files need), or — for a
+series — in a pool of processes, and only the main process publishes files.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+from dataclasses import dataclass, field
+from typing import Any
+
+from jjj_brief.document import Document
+from jjj_brief.errors import BriefError, BriefWarning
+from jjj_brief.scripts import is_chinese
+from jjj_brief.writers import WRITERS, WriterHooks
+
+
+@dataclass(frozen=True)
+class WriteJob:
+    """Write ``doc`` in format ``fmt``; ``pages`` asks a paged writer for figure pages."""
+
+    fmt: str
+    doc: Document
+    pages: bool = False
+
+
+@dataclass
+class JobResult:
+    """The file's bytes, the writer's warnings, and figure ordinal → page when asked."""
+
+    data: bytes
+    warnings: list[BriefWarning] = field(default_factory=list)
+    pages: dict[int, int] = field(default_factory=dict)
+
+
+def run_job(job: WriteJob) -> JobResult:
+    """Run one writer in this process."""
+    from jjj_brief.audit.ledger import PageLog
+
+    writer = WRITERS[job.fmt]
+    warnings: list[BriefWarning] = []
+    log = PageLog() if job.pages and writer.paged else None
+    hooks = WriterHooks(on_warning=warnings.append, on_figure=log.recorder(job.doc) if log else None)
+    data = writer.to_bytes(job.doc, hooks)
+    return JobResult(data, warnings, log.export(job.doc) if log else {})
+
+
+def run_jobs(jobs: list[WriteJob]) -> list[JobResult]:
+    """Results in the order of ``jobs``, using both cores when there are two groups of work."""
+    here, there = split_jobs(jobs)
+    if not here or not there or not _can_fork():
+        return [run_job(job) for job in jobs]
+    results = dict(zip(map(id, here + there), _run_forked(here, there)))
+    return [results[id(job)] for job in jobs]
+
+
+def split_jobs(jobs: list[WriteJob]) -> tuple[list[WriteJob], list[WriteJob]]:
+    """Two groups of about equal cost, each importing and parsing only what it needs.
+
+    Parsing the Chinese faces (~0.1 s each, three of them) dominates a PDF in Chinese,
+    so those PDFs go one way and everything else (English PDFs, every DOCX) the other;
+    without Chinese PDFs, the PDFs (reportlab) go one way and the other formats the other.
+    """
+    han = [job for job in jobs if job.fmt == "pdf" and is_chinese(job.doc.meta.lang)]
+    if han and len(han) < len(jobs):
+        return [job for job in jobs if job not in han], han
+    pdfs = [job for job in jobs if job.fmt == "pdf"]
+    return pdfs, [job for job in jobs if job.fmt != "pdf"]
+
+
+def _can_fork() -> bool:
+    return hasattr(os, "fork") and (os.cpu_count() or 1) > 1 and not os.environ.get("JJJ_BRIEF_SERIAL")
+
+
+def _run_forked(here: list[WriteJob], there: list[WriteJob]) -> list[JobResult]:
+    """``here`` in this process while a forked child runs ``there``; results in that order."""
+    import multiprocessing
+
+    receiver, sender = multiprocessing.Pipe(duplex=False)
+    child = multiprocessing.get_context("fork").Process(target=_child, args=(there, sender), daemon=True)
+    try:
+        _start_quietly(child)
+        sender.close()
+        mine = [run_job(job) for job in here]
+        status, payload = receiver.recv()
+    except EOFError:
+        child.join()
+        raise BriefError(f"the writer process stopped without finishing (exit code {child.exitcode})",
+                         hint="it may have run out of memory; JJJ_BRIEF_SERIAL=1 writes in one process") from None
+    except BaseException:
+        if child.pid is not None:
+            child.terminate()
+        raise
+    finally:
+        if child.pid is not None:
+            child.join()
+    if status == "error":
+        raise payload
+    return [*mine, *payload]
+
+
+def _start_quietly(child: Any) -> None:
+    """Fork with SIGTERM and SIGINT held back, so the child never runs the CLI's interrupt
+    handler before it installs its own; a signal that came meanwhile is delivered here after."""
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM, signal.SIGINT})
+    try:
+        child.start()
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+
+
+def _child(jobs: list[WriteJob], sender: Any) -> None:
+    """The forked writer: send back the results, or the error for the parent to raise.
+
+    The parent owns the user's interrupts: Ctrl-C is ignored here and ``terminate()`` ends
+    the child quietly; ``os._exit`` keeps multiprocessing from printing tracebacks of its own.
+    """
+    import traceback
+
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM, signal.SIGINT})
+    try:
+        sender.send(("ok", [run_job(job) for job in jobs]))
+    except BriefError as exc:
+        sender.send(("error", exc))
+    except BaseException as exc:  # noqa: BLE001 - re-raised in the parent, which reports it
+        detail = traceback.format_exc() if os.environ.get("JJJ_BRIEF_DEBUG") else ""
+        sender.send(("error", RuntimeError(f"{type(exc).__name__}: {exc}\n{detail}".rstrip())))
+    finally:
+        sender.close()
+        os._exit(0)
