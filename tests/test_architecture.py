@@ -98,7 +98,7 @@ def test_no_module_is_over_400_lines() -> None:
 
 def test_the_stages_are_folders() -> None:
     folders = {p.name for p in PACKAGE.iterdir() if (p / "__init__.py").is_file()}
-    assert {"facts", "render", "markup", "document", "l10n", "i18n", "writers", "audit"} <= folders
+    assert {"facts", "rendering", "markup", "document", "l10n", "i18n", "writers", "audit"} <= folders
 
 
 def test_a_build_never_imports_translator_tooling() -> None:

@@ -19,7 +19,7 @@ from jjj_brief.pipeline import BuildRequest, load_store, render_document, resolv
 from jjj_brief.document import Chart, Document
 from jjj_brief.errors import BriefError
 from jjj_brief.facts.model import Period
-from jjj_brief.render.figure_style import FigureStyle
+from jjj_brief.rendering.figure_style import FigureStyle
 from jjj_brief.l10n import Localizer
 
 from conftest import FIXTURES, jjj_brief, pdf_body, pdftotext, squeeze

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, jjj_brief, pdftotext
-from jjj_brief.render.figure_style import FigureStyle
+from jjj_brief.rendering.figure_style import FigureStyle
 from jjj_brief.l10n import Localizer
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import signal
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from functools import wraps
 from pathlib import Path
 from typing import Any, TypeVar
@@ -58,16 +58,6 @@ def _interrupt(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
 
 
-def split_choices(values: Iterable[str], everything: tuple[str, ...] | None = None) -> tuple[str, ...]:
-    """``--lang en,zh --lang all`` → unique values in order; ``all`` means ``everything``."""
-    out: list[str] = []
-    for value in values:
-        for part in (p.strip() for p in value.split(",")):
-            expanded = everything if part == "all" and everything is not None else (part,)
-            out.extend(p for p in expanded if p and p not in out)
-    return tuple(out)
-
-
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="jjj-brief")
 def main() -> None:
@@ -102,30 +92,10 @@ def build(langs: tuple[str, ...], formats: tuple[str, ...], fact_paths: tuple[Pa
 
     Two or more languages must print the same figures (same facts, same exact values),
     or nothing is written."""
-    from jjj_brief.pipeline import BuildRequest, build as run_build, find_locales
-    from jjj_brief.writers import FORMATS
-    from jjj_brief.l10n.catalogs import available_languages
-    from jjj_brief.errors import UsageError
+    from jjj_brief.api import build as run_build
 
-    locales = find_locales(template, locales)
-    chosen_formats = split_choices(formats, FORMATS)
-    unknown = [f for f in chosen_formats if f not in FORMATS]
-    if unknown:
-        raise UsageError(f"unknown format {unknown[0]!r}; choose from: {', '.join(FORMATS)}, all")
-    request = BuildRequest(
-        langs=split_choices(langs or ("all",), tuple(available_languages(locales))),
-        langs_implicit=not langs,
-        formats=chosen_formats,
-        fact_paths=fact_paths,
-        out_dir=out_dir,
-        template=template,
-        region=region,
-        locales=locales,
-        audit=audit,
-        since=since,
-        annotate=annotate,
-    )
-    result = run_build(request)
+    result = run_build(lang=langs or None, format=formats, facts=fact_paths, out=out_dir, template=template,
+                       region=region, locales=locales, audit=audit, since=since or None, annotate=annotate)
     for warning in result.warnings:
         click.echo(str(warning), err=True)
     for path in result.written:

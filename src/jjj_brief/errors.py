@@ -14,12 +14,20 @@ from pathlib import Path
 
 @dataclass(frozen=True)
 class Location:
-    """A place in an input file: the file, and the 1-based line when known."""
+    """A place in an input: the file and the 1-based line when known, or for facts given
+    as a Python mapping the path inside it (``facts[0].value``).
+
+    >>> str(Location("facts.yaml", 12)), str(Location("", key="facts[0].value"))
+    ('facts.yaml:12', 'facts[0].value')
+    """
 
     file: str
     line: int | None = None
+    key: str | None = None
 
     def __str__(self) -> str:
+        if self.key is not None:
+            return f"{self.file}:{self.key}" if self.file else self.key
         return f"{self.file}:{self.line}" if self.line is not None else self.file
 
     @classmethod
@@ -28,7 +36,11 @@ class Location:
 
 
 class BriefError(Exception):
-    """Base of every error that bad input can cause; exit code 1 in the CLI."""
+    """Base of every error that bad input can cause; exit code 1 in the CLI.
+
+    Published as ``jjj_brief.Error``: catch it to handle any bad fact, template, catalog
+    or request; ``str(error)`` names the place, the cause and, when there is one, the fix.
+    """
 
     exit_code = 1
 
@@ -46,6 +58,10 @@ class BriefError(Exception):
     def __reduce__(self) -> tuple:
         """Pickle with location and hint, so an error raised in a forked writer arrives whole."""
         return (type(self), (self.message, self.location, self.hint))
+
+
+Error = BriefError
+"""The public name of :class:`BriefError` (``jjj_brief.Error``)."""
 
 
 class FactError(BriefError):

@@ -59,11 +59,11 @@ def render_document(store: FactStore, region: str, language: Language | str,
     ``annotate`` its ``note``.
     """
     from jjj_brief.l10n.catalogs import translations_for
-    from jjj_brief.render.briefing import Briefing, figure_filters
+    from jjj_brief.rendering.briefing import Briefing, figure_filters
     from jjj_brief.l10n import Localizer, resolve_language
     from jjj_brief.markup.reader import read_markup
-    from jjj_brief.render.review import Review
-    from jjj_brief.render.environment import make_environment, render
+    from jjj_brief.rendering.review import Review
+    from jjj_brief.rendering.environment import make_environment, render
 
     if isinstance(language, str):
         language = resolve_language(language, locales)

@@ -20,8 +20,8 @@ from typing import Any
 
 from jjj_brief.document import Box, Chart, Document, Figure, figures
 from jjj_brief.facts.model import Fact, FactStore
-from jjj_brief.render.figure_style import plain_value
-from jjj_brief.render.review import facts_by_id
+from jjj_brief.rendering.figure_style import plain_value
+from jjj_brief.rendering.review import facts_by_id
 
 LEDGER_VERSION = 1
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from jjj_brief.facts.model import Fact, FactStore
-from jjj_brief.render.figure_style import plain_value
+from jjj_brief.rendering.figure_style import plain_value
 
 
 @dataclass(frozen=True)

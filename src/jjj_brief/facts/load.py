@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from functools import partial
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
@@ -61,10 +62,16 @@ def fact_files(paths: Iterable[Path]) -> list[Path]:
 
 def load_facts(paths: Iterable[Path]) -> tuple[FactStore, list[BriefWarning]]:
     """Read and merge fact files; raise :class:`FactErrors` listing every problem found."""
+    return load_docs(partial(compose, path) for path in fact_files(paths))
+
+
+def load_docs(sources: Iterable[Callable[[], Doc]]) -> tuple[FactStore, list[BriefWarning]]:
+    """Merge composed fact documents (YAML files, or a mapping: see :mod:`.mapping`) into one
+    store; a source that fails to compose is one problem among the others, not the end."""
     loader = _Loader()
-    for path in fact_files(paths):
+    for source in sources:
         try:
-            loader.read(compose(path))
+            loader.read(source())
         except FactError as exc:
             loader.problems.append(exc)
     loader.check_references()

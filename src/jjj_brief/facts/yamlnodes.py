@@ -10,6 +10,7 @@ silently resolves to the last one, are refused here.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,12 +28,20 @@ _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 @dataclass(frozen=True)
 class Doc:
-    """A composed YAML file: its root node and where it came from."""
+    """A composed YAML file: its root node and where it came from.
+
+    A mapping given to the Python API composes to a Doc too; its nodes have no lines,
+    so ``paths`` gives each node's path inside the mapping (``facts[0].value``).
+    """
 
     path: Path
     root: Node | None
+    paths: Mapping[int, str] | None = None
 
     def at(self, node: Node) -> Location:
+        if self.paths is not None:
+            name = "" if self.path == Path() else str(self.path)
+            return Location(name, key=self.paths.get(id(node), "<root>"))
         return Location.of(self.path, node.start_mark.line + 1)
 
 

@@ -21,8 +21,8 @@ from jjj_brief.errors import BriefError, BriefWarning, LanguageNotSupported, Tem
 from jjj_brief.facts import derive
 from jjj_brief.facts.derive import Derived
 from jjj_brief.facts.model import Fact, FactStore, Localized, Period, PeriodFormError
-from jjj_brief.render.figure_style import FigureStyle, plain_value
-from jjj_brief.render.review import ADDED, UNCHANGED, Review
+from jjj_brief.rendering.figure_style import FigureStyle, plain_value
+from jjj_brief.rendering.review import ADDED, UNCHANGED, Review
 
 Figureish = Fact | Derived
 

@@ -16,7 +16,7 @@ from typing import Any
 from jjj_brief.facts import derive
 from jjj_brief.facts.derive import Derived
 from jjj_brief.facts.model import Fact, FactStore
-from jjj_brief.render.figure_style import plain_value
+from jjj_brief.rendering.figure_style import plain_value
 from jjj_brief.l10n import patterns
 from jjj_brief.l10n.patterns import N_
 
