@@ -44,20 +44,23 @@ class BriefError(Exception):
 
     exit_code = 1
 
-    def __init__(self, message: str, location: Location | None = None, hint: str = "") -> None:
+    def __init__(self, message: str, location: Location | None = None, hint: str = "",
+                 excerpt: str = "") -> None:
         super().__init__(message)
         self.message = message
         self.location = location
         self.hint = hint
+        self.excerpt = excerpt  # the offending source line, printed under the message as Jinja2 does
 
     def __str__(self) -> str:
         where = f"{self.location}: " if self.location else ""
         tail = f" ({self.hint})" if self.hint else ""
-        return f"{where}{self.message}{tail}"
+        under = f"\n    {self.excerpt.strip()}" if self.excerpt.strip() else ""
+        return f"{where}{self.message}{tail}{under}"
 
     def __reduce__(self) -> tuple:
-        """Pickle with location and hint, so an error raised in a forked writer arrives whole."""
-        return (type(self), (self.message, self.location, self.hint))
+        """Pickle whole, so an error raised in a worker process arrives with its place."""
+        return (type(self), (self.message, self.location, self.hint, self.excerpt))
 
 
 Error = BriefError

@@ -73,8 +73,9 @@ def render_document(store: FactStore, region: str, language: Language | str,
     review = Review(store, loc, annotate=annotate, old=since) if annotate or since is not None else None
     folder, file_name, _ = template
     context = {"b": briefing, "lang_tag": language.tag, "issued": issue_date()}
-    text = render(make_environment(folder), file_name, context, figure_filters(briefing, loc, review), trans)
-    return read_markup(text, str(folder / file_name)), briefing.missing
+    rendered = render(make_environment(folder), file_name, context, figure_filters(briefing, loc, review), trans)
+    doc = read_markup(rendered.text, str(folder / file_name), rendered.locate, rendered.source_line)
+    return doc, briefing.missing
 
 
 def build(request: BuildRequest) -> BuildResult:

@@ -38,6 +38,9 @@ template may wrap long Chinese lines without adding spaces.
 from __future__ import annotations
 
 
+from collections.abc import Callable
+from typing import Optional
+
 from lxml import etree
 
 from jjj_brief import document as d
@@ -63,32 +66,44 @@ _NUM_DETAILS = ("value", "unit", "period", "style")
 HOUSE_STYLES = ("research", "jianbao")
 
 
-def read_markup(text: str, origin: str) -> d.Document:
-    """Parse brief markup produced by template ``origin`` (named in errors)."""
+Locate = Callable[[Optional[int]], Location]
+Quote = Callable[[Location], str]
+
+
+def read_markup(text: str, origin: str, locate: Locate | None = None, quote: Quote | None = None) -> d.Document:
+    """Parse brief markup produced by template ``origin`` (named in errors).
+
+    ``locate`` maps a line of ``text`` to the template line that wrote it, and ``quote``
+    gives that template line's text, so an error reads ``t.xml.j2:10: …`` with the line
+    under it; without them errors name ``origin`` and the line of ``text``.
+    """
+    where: Locate = locate or (lambda line: Location(origin, line))
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
     try:
         root = etree.fromstring(text.encode("utf-8"), parser)
     except etree.XMLSyntaxError as exc:
-        line = exc.lineno if exc.lineno else None
+        place = where(exc.lineno or None)
         raise MarkupError(
-            f"the template produced invalid markup: {exc.msg}",
-            Location(origin, line),
-            hint="check tags around this line of the rendered output (use |e on raw text)",
+            f"the template produced invalid markup: {exc.msg}", place,
+            hint="check the tags on this line (use |e on raw text)",
+            excerpt=quote(place) if quote else "",
         ) from None
     if root.getroottree().docinfo.internalDTD is not None:
-        raise MarkupError("markup may not declare a DTD or entities", Location(origin, 1))
-    return _Reader(origin).document(root)
+        raise MarkupError("markup may not declare a DTD or entities", where(1))
+    return _Reader(where, quote).document(root)
 
 
 class _Reader:
     """Walks the XML tree once, numbering sources so ``<ref>`` can point at them."""
 
-    def __init__(self, origin: str) -> None:
-        self.origin = origin
+    def __init__(self, where: Locate, quote: Quote | None) -> None:
+        self.where = where
+        self.quote = quote
         self.source_numbers: dict[str, int] = {}
 
     def fail(self, el: etree._Element, message: str) -> MarkupError:
-        return MarkupError(message, Location(self.origin, el.sourceline))
+        place = self.where(el.sourceline)
+        return MarkupError(message, place, excerpt=self.quote(place) if self.quote else "")
 
     def document(self, root: etree._Element) -> d.Document:
         if root.tag != "brief":

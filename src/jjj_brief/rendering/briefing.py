@@ -212,6 +212,11 @@ class Briefing:
         return out
 
 
+FILTER_NAMES = ("figure", "change", "period", "span", "year", "date", "capfirst", "join", "chart", "outline")
+"""The filters every template may use (the environment registers them once; see
+:func:`figure_filters` for what each does in one render)."""
+
+
 def figure_filters(briefing: Briefing, loc: Any, review: Review | None = None) -> dict[str, Callable[..., Any]]:
     """The filters a template uses to print figures, bound to one render's facts and locale.
 

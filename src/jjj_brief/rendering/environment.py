@@ -1,35 +1,63 @@
-"""The Jinja2 environment: sandboxed, strict, autoescaping, translated.
+"""The Jinja2 environment: sandboxed, strict, autoescaping, translated — built once, never changed.
 
 All configuration lives on one :class:`~jinja2.sandbox.SandboxedEnvironment`
 (as Jinja2 itself recommends).  Templates are untrusted input: the sandbox
 blocks ``''.__class__``-style escapes, ``StrictUndefined`` makes a misspelt
 name an error instead of an empty string, and XML autoescaping makes every
-label text rather than markup.  Errors are re-raised as
-:class:`~jjj_brief.errors.TemplateError` naming the template file and line.
+label text rather than markup.
+
+One environment per template folder and process compiles each template once.
+It is never mutated after it is made: what differs between renders (the
+language's translations, the filters bound to one briefing's facts and locale)
+travels in a :class:`RenderScope` held by a context variable for the length of
+one render.  The environment's filters and gettext functions are fixed
+delegates that look the scope up, so two renders in two threads cannot see
+each other's language, and a template cannot reach or replace the scope.
+
+Rendering keeps, for every line of the output, the template file and line that
+produced it (:class:`Rendered`), so a markup mistake is reported at the
+template's own line, not at a line of output it never sees.
 """
 
 from __future__ import annotations
 
 import os
-import traceback
-from functools import cache
 from collections.abc import Callable, Mapping
+from contextvars import ContextVar
+from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 import jinja2
-from jinja2.sandbox import ImmutableSandboxedEnvironment, SandboxedEnvironment, SecurityError
+from jinja2.sandbox import ImmutableSandboxedEnvironment, SandboxedEnvironment
 
-from jjj_brief.errors import BriefError, Location, TemplateError
+from jjj_brief.errors import Location
+from jjj_brief.rendering.briefing import FILTER_NAMES
+from jjj_brief.rendering.template_errors import (
+    located_error,
+    source_line,
+    template_frame_location,
+    template_source,
+)
 
 TEMPLATE_SUFFIX = ".xml.j2"
 
 
+@dataclass(frozen=True)
+class RenderScope:
+    """What one render binds: its filters (by name) and its language's translations."""
+
+    filters: Mapping[str, Callable[..., Any]]
+    translations: Any
+
+
+_SCOPE: ContextVar[RenderScope] = ContextVar("jjj_brief_render_scope")
+
+
 @cache
 def make_environment(template_dir: Path) -> SandboxedEnvironment:
-    """The environment loading from ``template_dir``, one per process and folder so that each
-    template is compiled once (compiling costs far more than rendering); each render binds its
-    own translations and filters (see :func:`render`)."""
+    """The environment loading from ``template_dir``, one per process and folder."""
     env = ImmutableSandboxedEnvironment(  # also refuses list/dict/set mutation from templates
         loader=jinja2.FileSystemLoader(str(template_dir)),
         bytecode_cache=_bytecode_cache(),
@@ -40,7 +68,27 @@ def make_environment(template_dir: Path) -> SandboxedEnvironment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    env.filters.update({name: _delegate(name) for name in FILTER_NAMES})
+    env.install_gettext_callables(_gettext, _ngettext, newstyle=True)  # type: ignore[attr-defined]
     return env
+
+
+def _delegate(name: str) -> Callable[..., Any]:
+    """A filter that calls the current render's filter ``name``."""
+
+    def run(*args: Any, **kwargs: Any) -> Any:
+        return _SCOPE.get().filters[name](*args, **kwargs)
+
+    run.__name__ = name
+    return run
+
+
+def _gettext(message: str) -> str:
+    return str(_SCOPE.get().translations.gettext(message))
+
+
+def _ngettext(singular: str, plural: str, n: int) -> str:
+    return str(_SCOPE.get().translations.ngettext(singular, plural, n))
 
 
 def _bytecode_cache() -> jinja2.BytecodeCache | None:
@@ -59,56 +107,131 @@ def _bytecode_cache() -> jinja2.BytecodeCache | None:
     return jinja2.FileSystemBytecodeCache(str(folder))
 
 
-def render(
-    env: SandboxedEnvironment,
-    name: str,
-    context: Mapping[str, Any],
-    filters: Mapping[str, Callable[..., Any]],
-    translations: Any,
-) -> str:
-    """Render template ``name`` in one language; every failure becomes a located
-    :class:`TemplateError`.  Renders share the environment, so they run one at a time."""
-    env.install_gettext_translations(translations, newstyle=True)  # type: ignore[attr-defined]
-    env.filters.update(filters)
+@dataclass(frozen=True)
+class Rendered:
+    """A template's output, and for each output line the template line that wrote it."""
+
+    text: str
+    origins: tuple[Location, ...]
+    env: SandboxedEnvironment
+
+    def locate(self, line: int | None) -> Location:
+        """The template location of output line ``line`` (1-based), with nothing better the
+        top template."""
+        if line is None or not self.origins:
+            return Location(self.origins[0].file if self.origins else "template")
+        return self.origins[min(max(line, 1), len(self.origins)) - 1]
+
+    def source_line(self, where: Location) -> str:
+        """The text of a template line, for printing under an error."""
+        return source_line(self.env, where)
+
+
+def render(env: SandboxedEnvironment, name: str, context: Mapping[str, Any],
+           filters: Mapping[str, Callable[..., Any]], translations: Any) -> Rendered:
+    """Render template ``name`` with one render's filters and translations; every failure
+    becomes a located :class:`~jjj_brief.errors.TemplateError` with its source line."""
+    token = _SCOPE.set(RenderScope(filters, translations))
     try:
         template = env.get_template(name)
-        return template.render(**context)
-    except jinja2.TemplateSyntaxError as exc:
-        where = Location(exc.filename or name, exc.lineno)
-        raise TemplateError(f"template syntax error: {exc.message}", where) from None
-    except jinja2.TemplateNotFound as exc:
-        where = Location(name) if exc.name == name else _template_location(exc, name)
-        raise TemplateError(
-            f"template not found: {exc.name}", where,
-            hint="a template may include only templates in its own folder",
-        ) from None
-    except jinja2.UndefinedError as exc:
-        raise TemplateError(
-            f"undefined name: {exc.message}", _template_location(exc, name),
-            hint="check the spelling, or see the README for the names a template can use",
-        ) from None
-    except SecurityError as exc:
-        raise TemplateError(
-            f"the template tried something the sandbox forbids: {exc}",
-            _template_location(exc, name),
-        ) from None
-    except BriefError as exc:
-        if exc.location is None:
-            exc.location = _template_location(exc, name)
-        raise
-    except (ArithmeticError, LookupError, TypeError, ValueError) as exc:
-        # What a template can provoke through a filter or a call: |change(basis="yoy"),
-        # b.label("nope"), "abc"|figure, 1/0.  The template line is what the author needs.
-        raise TemplateError(
-            f"{type(exc).__name__} in the template: {exc}", _template_location(exc, name),
-            hint="check the arguments of the filter or call on this line (see the README)",
-        ) from None
+        chunks = _render_chunks(template, context)
+    except Exception as exc:  # noqa: BLE001 - each kind becomes a located error, or is re-raised
+        raise located_error(exc, env, name) from None
+    finally:
+        _SCOPE.reset(token)
+    return _assemble(chunks, env)
 
 
-def _template_location(exc: BaseException, name: str) -> Location:
-    """The innermost template frame of a render-time error (Jinja2 rewrites tracebacks so
-    template frames carry the template's file name and line)."""
-    for frame in reversed(traceback.extract_tb(exc.__traceback__)):
-        if frame.filename.endswith(TEMPLATE_SUFFIX) or frame.filename.endswith(".j2"):
-            return Location(frame.filename, frame.lineno)
-    return Location(name)
+@dataclass(frozen=True)
+class _Piece:
+    """A piece of output as Jinja2 yields it, and the template line it starts on; literal
+    template text advances a line with each newline, an expression's output does not."""
+
+    text: str
+    start: Location
+    literal: bool
+
+    def line_at(self, index: int) -> Location:
+        """The template location of the piece's ``index``-th line (0-based)."""
+        if not self.literal or self.start.line is None:
+            return self.start
+        return Location(self.start.file, self.start.line + index)
+
+
+def _render_chunks(template: jinja2.Template, context: Mapping[str, Any]) -> list[_Piece]:
+    """The output in pieces, each knowing where it starts in a template."""
+    ctx = template.new_context(dict(context))
+    stream = template.root_render_func(ctx)
+    sources = _Sources(template.environment)
+    chunks: list[_Piece] = []
+    try:
+        for chunk in stream:
+            chunks.append(sources.piece(chunk, _innermost_location(stream, template)))
+    except Exception:  # noqa: BLE001 - Jinja2 rewrites the traceback to template lines
+        template.environment.handle_exception()
+    return chunks
+
+
+def _innermost_location(stream: Any, template: jinja2.Template) -> Location:
+    """Where the generator that yielded the last chunk stands: follow ``yield from`` (blocks,
+    imports) and ``{% include %}``'s ``gen`` down to the innermost template frame."""
+    frame = stream.gi_frame
+    while frame is not None:
+        inner = getattr(stream, "gi_yieldfrom", None) or frame.f_locals.get("gen")
+        if inner is None or getattr(inner, "gi_frame", None) is None:
+            break
+        stream, frame = inner, inner.gi_frame
+    if frame is None:
+        return Location(template.filename or template.name or "template")
+    return template_frame_location(frame, template)
+
+
+class _Sources:
+    """Template sources by file, to find where a piece of literal template text starts.
+
+    Jinja2 credits a run of literal text to the last statement before it (the ``for`` of a
+    loop that ended above it, say), so the line of a yield is only where to start looking:
+    literal text is found in the source from there, and its own lines counted."""
+
+    def __init__(self, env: jinja2.Environment) -> None:
+        self.env = env
+        self.texts: dict[str, str] = {}
+
+    def piece(self, chunk: str, near: Location) -> _Piece:
+        if near.line is None or not chunk.strip():
+            return _Piece(chunk, near, literal=False)
+        text = self.texts.setdefault(near.file, template_source(self.env, near.file))
+        line_start = _nth_line_offset(text, near.line)
+        found = text.find(chunk, line_start) if line_start >= 0 else -1
+        if found < 0:  # printed by an expression
+            return _Piece(chunk, near, literal=False)
+        return _Piece(chunk, Location(near.file, text.count("\n", 0, found) + 1), literal=True)
+
+
+def _nth_line_offset(text: str, line: int) -> int:
+    """Offset of the start of 1-based ``line`` in ``text`` (-1 past the end)."""
+    offset = 0
+    for _ in range(line - 1):
+        offset = text.find("\n", offset) + 1
+        if offset == 0:
+            return -1
+    return offset
+
+
+def _assemble(chunks: list[_Piece], env: SandboxedEnvironment) -> Rendered:
+    """Join the pieces; each output line is credited to the first piece that puts anything
+    but white space on it (a line of pure indentation to the piece that starts it)."""
+    text = "".join(piece.text for piece in chunks)
+    origins: list[Location] = []
+    owner: Location | None = None
+    settled = False
+    for piece in chunks:
+        for index, part in enumerate(piece.text.split("\n")):
+            where = piece.line_at(index)
+            if index:
+                origins.append(owner or where)
+                owner, settled = None, False
+            if owner is None or (not settled and part.strip()):
+                owner, settled = where, bool(part.strip())
+    origins.append(owner or Location("template"))
+    return Rendered(text, tuple(origins), env)
