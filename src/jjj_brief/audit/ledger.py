@@ -15,10 +15,10 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
-from jjj_brief.document import Box, Chart, Document, Figure, figures
+from jjj_brief.document import Chart, Document, Figure, figures, walk
 from jjj_brief.facts.model import Fact, FactStore
 from jjj_brief.rendering.figure_style import plain_value
 from jjj_brief.rendering.review import facts_by_id
@@ -126,15 +126,14 @@ class Ledger:
 def figures_by_block(doc: Document) -> Iterator[tuple[int, Figure]]:
     """Every figure with the 1-based number of the top-level block that holds it."""
     for number, block in enumerate(doc.blocks, start=1):
-        for figure in figures(replace(doc, blocks=(block,))):
+        for figure in figures(block):
             yield number, figure
 
 
 def chart_labels(doc: Document) -> Iterator[tuple[int, str, str]]:
     """(block number, printed label, fact id) of every value label on a chart, top level or boxed."""
     for number, block in enumerate(doc.blocks, start=1):
-        inner = block.blocks if isinstance(block, Box) else (block,)
-        for chart in (b for b in inner if isinstance(b, Chart)):
+        for chart in (node for node in walk(block) if isinstance(node, Chart)):
             for series in chart.series:
                 for label, fact_id in zip(series.labels, series.facts):
                     if fact_id:

@@ -32,12 +32,12 @@ from jjj_brief.facts.model import (
     Region,
     Source,
 )
+from jjj_brief.facts.units import is_known_unit
 from jjj_brief.facts.yamlnodes import Doc, Node, compose, mapping_items, scalar_text, sequence_items
 
 SECTIONS = ("regions", "sources", "indicators", "facts", "lists", "briefing")
 FACT_FIELDS = {"indicator", "region", "period", "value", "source", "qualifier", "note"}
 REQUIRED_FACT_FIELDS = ("indicator", "region", "period", "value", "source")
-PLAIN_UNITS = ("percent", "multiple", "count")
 FACT_SUFFIXES = (".yaml", ".yml")
 #: The largest decimal exponent a value may have, either way.  No economic figure comes
 #: near 10**30 (world GDP is ~10**14), and a typo like ``2.43e100000000`` would otherwise
@@ -167,7 +167,7 @@ class _Loader:
         fields = {k: v for k, _, v in mapping_items(doc, node, f"indicator {key!r}")}
         _require(doc, node, fields, ("label", "unit"), f"indicator {key!r}")
         unit = scalar_text(doc, fields["unit"], "unit")
-        if unit not in PLAIN_UNITS and not _is_currency(unit) and not _is_exchange_rate(unit):
+        if not is_known_unit(unit):
             raise FactError(
                 f"unknown unit {unit!r} for indicator {key!r}",
                 doc.at(fields["unit"]),
@@ -337,16 +337,3 @@ def _printable(text: str) -> str:
 
 
 _YAML_NON_FINITE = (".nan", ".inf", "nan", "inf", "infinity")
-_CURRENCY = re.compile(r"[A-Z]{3}")
-
-
-def _is_exchange_rate(unit: str) -> bool:
-    """``CNY/USD``: how many of the first currency one of the second buys."""
-    quote, _, base = unit.partition("/")
-    return bool(base) and _is_currency(quote) and _is_currency(base) and quote != base
-
-
-def _is_currency(code: str) -> bool:
-    from jjj_brief.l10n import is_currency
-
-    return bool(_CURRENCY.fullmatch(code)) and is_currency(code)

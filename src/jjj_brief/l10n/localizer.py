@@ -18,40 +18,18 @@ from babel import Locale
 from babel.dates import format_skeleton
 from babel.lists import format_list
 from babel.numbers import get_currency_name, get_currency_symbol
-from babel.numbers import is_currency as _is_currency
 from babel.support import NullTranslations
 
 from jjj_brief.l10n.catalogs import translations_for
 from jjj_brief.errors import CatalogError
 from jjj_brief.facts.model import Period
+from jjj_brief.facts.units import is_currency, is_exchange_rate
 from jjj_brief.l10n import patterns
 from jjj_brief.l10n.axes import nice_ticks, outline_number, tick_digits
 from jjj_brief.l10n.language import Language, resolve_language
 from jjj_brief.l10n.scales import (
     PLAIN, Scale, auto_scale, format_scaled, round_half_up, shared_scale, unit_words,
 )
-
-PLAIN_UNITS = ("count", "percent")
-
-
-def is_exchange_rate(unit: str) -> bool:
-    """Whether ``unit`` is an exchange rate such as ``CNY/USD`` (yuan per U.S. dollar).
-
-    >>> is_exchange_rate("CNY/USD"), is_exchange_rate("CNY"), is_exchange_rate("CNY/CNY")
-    (True, False, False)
-    """
-    quote, _, base = unit.partition("/")
-    return bool(base) and quote != base and _is_currency(quote) and _is_currency(base)
-
-
-def is_currency(code: str) -> bool:
-    """Whether CLDR knows ``code`` as an ISO 4217 currency (so fact checks need not import Babel).
-
-    >>> is_currency("CNY"), is_currency("yuan")
-    (True, False)
-    """
-    return _is_currency(code)
-
 
 class Localizer:
     """Formats figures, periods and dates for one :class:`Language`.
@@ -161,8 +139,8 @@ class Localizer:
         """Put the currency's word or symbol around a formatted figure."""
         if style not in ("name", "symbol"):
             raise ValueError(f"unknown money style {style!r}: use 'name' or 'symbol'")
-        if not _is_currency(currency):
-            raise ValueError(f"unknown unit {currency!r}: use an ISO 4217 code, {' or '.join(PLAIN_UNITS)}")
+        if not is_currency(currency):
+            raise ValueError(f"unknown unit {currency!r}: use an ISO 4217 code, count or percent")
         if style == "symbol":
             if currency in patterns.CURRENCY_SYMBOLS:
                 return self.phrase(patterns.CURRENCY_SYMBOLS[currency], amount=figure)
@@ -225,7 +203,7 @@ class Localizer:
         ('0.1615 U.S. dollars per yuan', '每欧元兑换7.8人民币')
         """
         for code in (quote, base):
-            if not _is_currency(code):
+            if not is_currency(code):
                 raise ValueError(f"unknown currency {code!r} in exchange rate {quote}/{base}: use ISO 4217 codes")
         number = self.number(Decimal(value), digits)
         text = self._rate_words(patterns.RATES, patterns.OTHER_RATE, quote, base, Decimal(value), number=number)

@@ -35,7 +35,7 @@ NOTE_UNITS = {
     "multiple": N_("times"),
 }
 
-FORMULAS = {"growth": derive.growth, "cagr": derive.cagr, "share": derive.share, "multiple": derive.multiple}
+DERIVATIONS = {"growth": derive.growth, "cagr": derive.cagr, "share": derive.share, "multiple": derive.multiple}
 ADDED = object()  # the older vintage lacks a fact of the figure
 UNCHANGED = object()  # every fact of the figure is as it was
 
@@ -111,4 +111,4 @@ def rederive(item: Derived, facts: list[Fact], store: FactStore) -> Derived:
         return derive.difference(facts[0], facts[1], units[0])
     if name == "convert":
         return derive.convert(facts[0], facts[1], units[0], units[1], item.unit)
-    return FORMULAS[name](*facts)
+    return DERIVATIONS[name](*facts)

@@ -15,7 +15,7 @@ import importlib
 import io
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import BinaryIO, Protocol
+from typing import BinaryIO, NoReturn, Protocol
 
 from jjj_brief.document import Document, Figure
 from jjj_brief.errors import BriefWarning
@@ -26,6 +26,16 @@ FigureListener = Callable[[Figure, int], None]
 
 def ignore_warning(_: BriefWarning) -> None:
     """The default warning sink: a writer's warnings are advisory."""
+
+
+def unhandled(node: NoReturn, warn: Warn, writer: str) -> None:
+    """The last branch of a writer's dispatch over node types.
+
+    Its parameter is the bottom type, so mypy proves every block and inline type has a
+    branch before it (``assert_never``); at run time a node from outside the closed set
+    is left out with a warning, as pandoc's writers do, not a crash.
+    """
+    warn(BriefWarning(f"{writer} writer left out a node it does not know: {type(node).__name__}"))
 
 
 @dataclass(frozen=True)

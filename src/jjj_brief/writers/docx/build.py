@@ -45,6 +45,7 @@ from jjj_brief.document import (
 )
 from jjj_brief.errors import BriefWarning
 from jjj_brief.scripts import is_han
+from jjj_brief.writers import unhandled
 from jjj_brief.writers.docx.package import drop_template_leftovers, set_core_properties, xml_safe
 from jjj_brief.writers.docx.page import TYPE_AREA_WIDTH, add_furniture, set_up_page
 from jjj_brief.writers.docx.house import HouseStyle, house_style_for
@@ -189,7 +190,7 @@ class DocxBuilder:
             elif isinstance(node, Emph):
                 self.add_inlines(paragraph, node.children, bold, True)
             else:
-                self.warn(BriefWarning(f"docx: inline {type(node).__name__} is not supported; left out"))
+                unhandled(node, self.warn, "DOCX")
 
     def add_figure(self, paragraph: Any, figure: Figure, bold: bool, italic: bool) -> None:
         """A figure's run; highlighted when it changed since an older vintage (``previous``),
@@ -257,7 +258,7 @@ class DocxBuilder:
 
             add_distribution(block, self)
         else:
-            self.warn(BriefWarning(f"docx: block {type(block).__name__} is not supported; left out"))
+            unhandled(block, self.warn, "DOCX")
 
     def add_heading(self, heading: Heading) -> None:
         """Levels 1 and 2 map to Heading 1/2; other levels are clamped (and warned)."""

@@ -64,7 +64,15 @@ def add_masthead(meta: Meta, writer: Any) -> None:
 
 
 def add_distribution(block: Distribution, writer: Any) -> None:
-    """报/送/发 lines and 共印X份, in one frame at the foot of the page, ruled by the styles."""
+    """报/送/发 lines and 共印X份, in one frame at the foot of the page, ruled by the styles.
+
+    Outside the 简报's house style (no Distribution style) the lines are set as body text,
+    so any valid Document can be written."""
+    if "Distribution" not in writer.style_ids:
+        for line in [*(f"{label}{who}" for label, who in block.entries), block.copies]:
+            if line:
+                writer.add_paragraph(line, "Body Text")
+        return
     for label, who in block.entries:
         _frame(writer.add_paragraph(f"{label}{who}", "Distribution"))
     if block.copies:

@@ -21,6 +21,7 @@ from jjj_brief.document import (
 )
 from jjj_brief.errors import BriefWarning
 
+from jjj_brief.writers import unhandled
 from jjj_brief.writers.pdf.fonts import base_font_name
 from jjj_brief.writers.pdf.paragraph import OutlineEntry, TextBlock
 from jjj_brief.writers.pdf.styles import LEAD_FILL, ZEBRA_FILL, HouseStyle
@@ -83,7 +84,7 @@ class StoryWriter:
             return self.chart(block)
         if isinstance(block, Distribution):
             return self.distribution(block)
-        self.warn(BriefWarning(f"PDF writer skipped a block it does not know: {type(block).__name__}"))
+        unhandled(block, self.warn, "PDF")
         return []
 
     def heading(self, heading: Heading) -> TextBlock:

@@ -40,6 +40,7 @@ from jjj_brief.document import Emph, Figure, Inlines, SourceRef, Strong, Text
 from jjj_brief.writers.pdf import fonts
 from jjj_brief.scripts import is_wide
 from jjj_brief.writers.text.linebreak import Line, break_opportunities, latin_gaps
+from jjj_brief.writers import ignore_warning, unhandled
 
 HAN_LATIN_GAP = 0.25
 """White space between a Han character and a Latin letter, in em of the text size.
@@ -118,6 +119,8 @@ def spans(content: Inlines, bold: bool = False, italic: bool = False) -> Iterato
             yield from spans(node.children, bold, True)
         elif isinstance(node, SourceRef):
             yield Span(f"[{node.number}]", bold, italic)
+        else:
+            unhandled(node, ignore_warning, "PDF")  # the block that holds it is still set
 
 
 @dataclass
