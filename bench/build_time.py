@@ -5,7 +5,7 @@
 Prints the median, min and max wall time and the peak memory (max RSS) of the
 build process, plus the time of `jjj-brief --help` (the start-up floor).
 Figures, not assertions: compare them with the README and with
-../shared/notes/performance-anchors.md.
+docs/notes/performance-anchors.md.
 """
 
 from __future__ import annotations

@@ -167,6 +167,7 @@ def test_it_names_the_chinese_faces_in_the_styles(tmp_path: Path) -> None:
 
 def test_it_marks_chinese_runs_as_east_asian_zh_cn(tmp_path: Path) -> None:
     paragraph = body_paragraphs(written(zh_doc(), tmp_path))[4]
+    assert len(paragraph.runs) >= 2, "the paragraph under test has no runs to check"
     for run in paragraph.runs:
         assert run._r.rPr.find(qn("w:lang")).get(qn("w:eastAsia")) == "zh-CN"
         assert run._r.rPr.find(qn("w:rFonts")).get(qn("w:hint")) == "eastAsia"

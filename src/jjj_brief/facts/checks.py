@@ -20,7 +20,7 @@ from jjj_brief.errors import Location
 from jjj_brief.facts import derive
 from jjj_brief.facts.derive import HUNDRED
 from jjj_brief.facts.model import Fact, FactStore, Period
-from jjj_brief.facts.numbers import round_half_up  # Babel-free: the facts layer never loads Babel
+from jjj_brief.facts.numbers import round_half_up  # the rounding printed figures use
 
 
 @dataclass(frozen=True)

@@ -2,8 +2,9 @@
 
 It lives here, not in :mod:`jjj_brief.l10n.scales`, because the facts layer
 (``facts check`` comparing a stated 43 with a computed 42.94) needs the same
-rounding as the printed figures, and the facts layer must not import Babel:
-only the localization package talks to Babel.
+rounding as the printed figures, and the facts layer depends on nothing of the
+localization package (which depends on it).  Its one use of Babel is asking CLDR
+whether a code is a currency (:mod:`jjj_brief.facts.units`).
 """
 
 from __future__ import annotations

@@ -6,7 +6,7 @@ says (bold, italic, a cell's alignment).  This module rewrites python-docx's
 default template into that house style.
 
 Why the template needs rewriting for Chinese (see
-``notes/cjk-typesetting.md``): its ``docDefaults`` and heading styles name
+``docs/notes/cjk-typesetting.md``): its ``docDefaults`` and heading styles name
 *theme* fonts (``asciiTheme``, ``eastAsiaTheme``, ...), which override any
 explicit font name, its East Asian language is ``en-US`` and ``settings.xml``
 says ``themeFontLang eastAsia="ja-JP"``; Chinese then falls back to a

@@ -1,6 +1,6 @@
 """The parts of a Chinese 简报 page a research note does not have: masthead, distribution block, page numbers.
 
-Conventions (``notes/briefing-formats.md``): the classification mark top
+Conventions (``docs/notes/briefing-formats.md``): the classification mark top
 left; the briefing's name large, red and centred; ``第X期`` under it; the
 issuing unit left and the date right on one line; a red rule across the type
 area.  The distribution block (报/送/发, 共印X份) sits at the foot of the last

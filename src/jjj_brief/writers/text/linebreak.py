@@ -2,7 +2,7 @@
 
 Why our own: reportlab's wrappers were measured breaking the rules a Chinese
 reader notices first (closing punctuation at a line start, numbers split,
-``He|bei``; see ``notes/cjk-typesetting.md``).  This module is pure: it takes
+``He|bei``; see ``docs/notes/cjk-typesetting.md``).  This module is pure: it takes
 the text and the advance width of each character and returns lines as index
 ranges, so it knows nothing of fonts or PDF and is tested on its own.
 
