@@ -44,6 +44,9 @@ def reports_errors(command: F) -> F:
             click.echo("interrupted; the output folder is unchanged", err=True)
             sys.exit(130)
         except Exception as exc:  # noqa: BLE001 - the last line of defence for users
+            if _interrupted(exc):  # a library turned our KeyboardInterrupt into its own error
+                click.echo("interrupted; the output folder is unchanged", err=True)
+                sys.exit(130)
             if os.environ.get("JJJ_BRIEF_DEBUG"):
                 raise
             click.echo(f"internal error: {type(exc).__name__}: {exc}", err=True)
@@ -51,6 +54,19 @@ def reports_errors(command: F) -> F:
             sys.exit(INTERNAL_ERROR)
 
     return run  # type: ignore[return-value]
+
+
+def _interrupted(exc: BaseException) -> bool:
+    """Whether ``exc`` was raised while handling an interrupt: reportlab's font reader, for
+    one, catches everything and re-raises "Corrupt TTF file", which must not blame a font."""
+    seen: set[int] = set()
+    cause: BaseException | None = exc
+    while cause is not None and id(cause) not in seen:
+        if isinstance(cause, KeyboardInterrupt):
+            return True
+        seen.add(id(cause))
+        cause = cause.__cause__ or cause.__context__
+    return False
 
 
 def _interrupt(signum: int, frame: object) -> None:
