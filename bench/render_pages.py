@@ -1,4 +1,4 @@
-"""Regenerate the review renders: page 1 of each language's research note and of the 简报, as PNG.
+"""Regenerate the review renders: page 1 of each language's research note, every page of the 简报, as PNG.
 
     python bench/render_pages.py [--out docs/renders] [--dpi 70]
 
@@ -18,7 +18,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-BUILDS = (("briefing", "en,zh,zh_Hant"), ("jianbao", "zh"))
+BUILDS = (("briefing", "en,zh,zh_Hant"), ("jianbao", "zh,zh_Hant"))
+EVERY_PAGE = ("jianbao-zh",)  # its last page shows the distribution block at the foot
 EPOCH = "1729814400"  # 2024-10-25, the seed article's date
 
 
@@ -31,12 +32,18 @@ def build(out: Path) -> list[Path]:
     return sorted(out.glob("*.pdf"))
 
 
-def render_first_page(pdf: Path, target: Path, dpi: int) -> Path:
-    """``target/<stem>-page1.png`` from page 1 of ``pdf``."""
-    stem = target / f"{pdf.stem}-page1"
-    subprocess.run(["pdftoppm", "-r", str(dpi), "-f", "1", "-l", "1", "-singlefile", "-png", str(pdf), str(stem)],
-                   check=True)
+def render_page(pdf: Path, page: int, target: Path, dpi: int) -> Path:
+    """``target/<stem>-page<N>.png`` from page ``page`` of ``pdf``."""
+    stem = target / f"{pdf.stem}-page{page}"
+    subprocess.run(["pdftoppm", "-r", str(dpi), "-f", str(page), "-l", str(page), "-singlefile", "-png", str(pdf),
+                    str(stem)], check=True)
     return stem.with_suffix(".png")
+
+
+def page_count(pdf: Path) -> int:
+    """Pages in ``pdf``, from poppler's ``pdfinfo``."""
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    return int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
 
 
 def main() -> None:
@@ -49,8 +56,9 @@ def main() -> None:
     args.out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as folder:
         for pdf in build(Path(folder)):
-            png = render_first_page(pdf, args.out, args.dpi)
-            print(f"wrote {png} ({png.stat().st_size // 1024} KB)")
+            for page in range(1, (page_count(pdf) if pdf.stem in EVERY_PAGE else 1) + 1):
+                png = render_page(pdf, page, args.out, args.dpi)
+                print(f"wrote {png} ({png.stat().st_size // 1024} KB)")
 
 
 if __name__ == "__main__":

@@ -23,7 +23,7 @@ REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
-READERS = ("pdftotext", "pdffonts", "pdfinfo", "pdftoppm", "soffice")
+READERS = ("pdftotext", "pdffonts", "pdfinfo", "pdftoppm", "soffice", "qpdf")
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -44,7 +44,7 @@ def require(tool: str) -> str:
     """The path of a reader program; skip (with the apt package to install) when it is missing."""
     found = shutil.which(tool)
     if not found:
-        package = "libreoffice-writer" if tool == "soffice" else "poppler-utils"
+        package = {"soffice": "libreoffice-writer", "qpdf": "qpdf"}.get(tool, "poppler-utils")
         pytest.skip(f"{tool} is not installed (apt-get install {package})")
     return found
 
@@ -78,6 +78,12 @@ def pdffonts(path: Path) -> list[list[str]]:
     exe = require("pdffonts")
     out = subprocess.run([exe, str(path)], capture_output=True, text=True, check=True).stdout
     return [line.split() for line in out.splitlines()[2:] if line.strip()]
+
+
+def qpdf_check(path: Path) -> None:
+    """``qpdf --check``: the file's structure (xref, streams, objects) is sound; warnings fail too."""
+    done = subprocess.run([require("qpdf"), "--check", str(path)], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, f"qpdf --check {path.name}: {done.stdout[-400:]}{done.stderr[-400:]}"
 
 
 def pdfinfo(path: Path) -> dict[str, str]:
@@ -122,4 +128,16 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     run = jjj_brief("build", "--lang", "all", "--format", "all", "--out", out,
                     env={"SOURCE_DATE_EPOCH": "1729814400"})  # 2024-10-25
     assert run.code == 0, run.err
+    return out
+
+
+@pytest.fixture(scope="session")
+def jianbao_pdfs(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The 简报 in zh and zh_Hant, PDF only, built once by the real command and checked by qpdf."""
+    out = tmp_path_factory.mktemp("jianbao-pdf")
+    run = jjj_brief("build", "--lang", "zh,zh_Hant", "--template", "jianbao", "--format", "pdf", "--out", out,
+                    env={"SOURCE_DATE_EPOCH": "1729814400"})
+    assert run.code == 0, run.err
+    for pdf in out.glob("*.pdf"):
+        qpdf_check(pdf)
     return out

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import jjj_brief, pdfinfo, pdftotext, squeeze
+from conftest import pdfinfo, pdftotext, squeeze
 from jjj_brief.document import Chart, ChartSeries, Distribution, Document, Meta, Paragraph, Text
 from jjj_brief.writers.pdf import write_pdf
 
@@ -26,12 +26,8 @@ SENTENCE_END = re.compile(r"(。|\.|\.”|。”)(\[\d+\])?$")
 
 
 @pytest.fixture(scope="module")
-def jianbao(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("jianbao-fill")
-    run = jjj_brief("build", "--lang", "zh,zh_Hant", "--template", "jianbao", "--format", "pdf", "--out", out,
-                    env={"SOURCE_DATE_EPOCH": "1729814400"})
-    assert run.code == 0, run.err
-    return out
+def jianbao(jianbao_pdfs: Path) -> Path:
+    return jianbao_pdfs
 
 
 def _path(name: str, built: Path, jianbao: Path) -> Path:

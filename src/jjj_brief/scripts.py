@@ -9,6 +9,10 @@ here, so they never disagree about a character.
 from __future__ import annotations
 
 import unicodedata
+from typing import Literal
+
+HanForms = Literal["SC", "TC"]
+"""Simplified (mainland) or Traditional (Taiwan) glyph forms: which CJK faces set a language."""
 
 AMBIGUOUS = frozenset("“”‘’—―…‥·•")
 """Marks shared by Chinese and English text: their font follows the language."""
@@ -89,3 +93,19 @@ def is_chinese(lang: str) -> bool:
     [True, True, True, False, True]
     """
     return lang.lower().replace("_", "-").split("-")[0] in {"zh", "cmn", "yue"}
+
+
+def han_forms(lang: str) -> HanForms:
+    """The glyph forms a language tag asks for: TC for ``zh-TW``, ``zh-HK``, ``zh-Hant``, ``yue``; else SC.
+
+    Hong Kong's own forms differ from Taiwan's in a few characters; TC is the
+    nearest bundled.
+
+    >>> han_forms("zh-CN"), han_forms("zh-TW"), han_forms("zh_Hant-HK"), han_forms("zh-Hans-HK")
+    ('SC', 'TC', 'TC', 'SC')
+    """
+    subtags = lang.lower().replace("_", "-").split("-")
+    if "hans" in subtags:
+        return "SC"
+    traditional = {"hant", "tw", "hk", "mo"} & set(subtags[1:]) or subtags[0] == "yue"
+    return "TC" if traditional else "SC"

@@ -21,7 +21,7 @@ from typing import Any
 
 from jjj_brief.document import Chart
 
-from jjj_brief.writers.pdf.fonts import base_font_name
+from jjj_brief.writers.pdf.fonts import Forms, base_font_name
 from jjj_brief.writers.pdf.text import TextStyle, line_runs, set_plain
 from jjj_brief.writers.text.linebreak import Line as TextLine
 
@@ -85,6 +85,7 @@ class ChartLook:
     width: float
     height: float
     chinese: bool = False
+    forms: Forms = "SC"  # Simplified or Traditional CJK faces
 
     @property
     def min_height(self) -> float:
@@ -93,7 +94,7 @@ class ChartLook:
         return min(self.height, max(round(self.height * SHRINK_FLOOR, 1), 110.0))
 
     def text_style(self, size: float, bold: bool = False) -> TextStyle:
-        return TextStyle("sans", size, size * 1.3, bold=bold, han_punctuation=self.chinese)
+        return TextStyle("sans", size, size * 1.3, bold=bold, han_punctuation=self.chinese, han_forms=self.forms)
 
 
 def text_shapes(text: str, x: float, y: float, style: TextStyle, color: str, anchor: str = "start") -> list[Shape]:
@@ -229,7 +230,7 @@ def _legend(drawing: Picture, chart: Chart, plot: _Plot, palette: tuple[str, ...
         x -= 14
 
 
-def chart_look(width: float, lang_is_chinese: bool) -> ChartLook:
+def chart_look(width: float, lang_is_chinese: bool, forms: Forms = "SC") -> ChartLook:
     """A chart as wide as ``width`` and about half as high: bars read well at that ratio."""
-    return ChartLook(width, round(min(width * 0.36, 170.0), 1), lang_is_chinese)
+    return ChartLook(width, round(min(width * 0.36, 170.0), 1), lang_is_chinese, forms)
 

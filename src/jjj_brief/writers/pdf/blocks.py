@@ -151,7 +151,7 @@ class StoryWriter:
 
         above = [text_block(chart.caption, self.house.caption)] if chart.caption else []
         below = [text_block(chart.note, replace(self.house.note, space_before=3))] if chart.note else []
-        look = chart_look(self.house.page.frame_width, self.house.body.han_punctuation)
+        look = chart_look(self.house.page.frame_width, self.house.body.han_punctuation, self.house.body.han_forms)
 
         def drawing_at(height: float) -> Flowable:
             drawing = as_drawing(chart_drawing(chart, replace(look, height=height)))
@@ -168,9 +168,9 @@ class StoryWriter:
     def distribution(self, block: Distribution) -> list[Flowable]:
         """The 简报's distribution block at the foot of the page; in a research note, plain lines."""
         if self.house.jianbao is not None:
-            from jjj_brief.writers.pdf.jianbao import DistributionBlock
+            from jjj_brief.writers.pdf.jianbao import distribution
 
-            return [DistributionBlock(block, self.house.jianbao)]
+            return distribution(block, self.house.jianbao)
         style = self.house.note
         lines = [f"{label}{who}" for label, who in block.entries] + ([block.copies] if block.copies else [])
         return [TextBlock(set_plain(line, style), style) for line in lines]

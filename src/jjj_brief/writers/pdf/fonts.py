@@ -6,15 +6,37 @@ Why this shape:
   README there), so a PDF looks the same on every machine; no system font is
   assumed.
 * A face is parsed and registered with reportlab the first time a document
-  needs it (registering a CJK face costs 0.05-0.1 s), once per process: an
-  English document never pays for the Chinese fonts.
+  sets a character in it (registering a CJK face costs 0.05-0.1 s), once per
+  process: an English document never pays for the Chinese fonts, a
+  Simplified one never for the Traditional faces, a research note never for
+  the 简报's FangSong, Kai or Black Song.
 * Text is set in two faces at once: Han characters and full-width marks in
   the CJK face, everything else in the Latin face (Noto Serif / Noto Sans).
   Quotes, dashes and ellipses shared by both scripts follow the document's
   language.  CJK faces have no italic: emphasis in Han text stays upright.
-* Bold Han text is Noto Sans SC Bold whatever the family (see ``HAN_FACES``).
-* Traditional Chinese (``zh-TW``, ``zh-Hant``) is set in the SC faces, the
-  only CJK faces bundled: some characters then take mainland glyph forms.
+* A style names a :data:`Family` (a role's face class), and the Han face
+  follows from it and the glyph forms (:func:`jjj_brief.scripts.han_forms`):
+
+  ======== ============================ ==============================
+  family   Simplified (zh)              Traditional (zh_Hant)
+  ======== ============================ ==============================
+  serif    Noto Serif SC (宋体)          Noto Serif TC (明體)
+  sans     Noto Sans SC (黑体)           Noto Sans TC (黑體)
+  fangsong Zhuque Fangsong (仿宋)        Noto Serif TC
+  kai      LXGW WenKai (楷体)            Noto Serif TC
+  display  Noto Serif SC Black (小标宋)  Noto Serif TC Bold
+  ======== ============================ ==============================
+
+  Bold Han text is Noto Sans Bold (黑体) in every family but ``display``:
+  bold Song is rare in Chinese print, where emphasis and headings take Hei.
+  No FangSong or Kai face with Traditional glyph forms is bundled, so a
+  Traditional document sets those roles in Noto Serif TC: right glyph forms
+  (``。，、：`` centred, 說 真 骨 as Taiwan writes them) over the face's class.
+  Fangsong, kai and display set Latin letters and digits in their own face
+  (:func:`latin_faces`), the others in Noto Serif or Noto Sans.
+* A character the role's face lacks (Zhuque Fangsong has about half of GBK's
+  hanzi) is set in the plain face of its weight (:data:`HAN_FALLBACK`), so
+  a rare name never becomes a box.
 * A character no face covers (emoji, rare scripts) does not stop the build:
   it is drawn as a visible stand-in, the first of :data:`REPLACEMENTS` the
   faces have: U+FFFD if the Latin face has it, in Chinese documents the
@@ -31,10 +53,10 @@ from typing import Literal
 from jjj_brief.errors import BriefError
 from jjj_brief.resources import FONTS_DIR
 
-from jjj_brief.scripts import AMBIG, SPACE, WIDE, char_class
+from jjj_brief.scripts import AMBIG, SPACE, WIDE, HanForms, char_class
 
-Family = Literal["serif", "sans"]
-Script = Literal["latin", "han"]
+Family = Literal["serif", "sans", "fangsong", "kai", "display"]
+Forms = HanForms  # which CJK faces: jjj_brief.scripts.han_forms of the document's language
 
 REPLACEMENTS = ("\ufffd", "〓", "?")
 
@@ -72,15 +94,48 @@ LATIN_FACES: dict[tuple[Family, bool, bool], Face] = {
     ("sans", True, True): _latin("NotoSans-Bold"),
 }
 
-HAN_FACES: dict[tuple[Family, bool], Face] = {
-    ("serif", False): _han("NotoSerifSC", "Regular"),
-    # Bold Han is set in Hei (黑体) even beside Song body text: bold Song is rare
-    # in Chinese print, where emphasis and headings take Hei, and a Chinese
-    # document then parses two CJK faces instead of three (~0.1 s each).
-    ("serif", True): _han("NotoSansSC", "Bold"),
-    ("sans", False): _han("NotoSansSC", "Regular"),
-    ("sans", True): _han("NotoSansSC", "Bold"),
+
+def _han_faces() -> dict[tuple[Family, bool, Forms], Face]:
+    """The table in the module docstring, as data."""
+    faces: dict[tuple[Family, bool, Forms], Face] = {}
+    for forms in ("SC", "TC"):
+        serif, hei = _han(f"NotoSerif{forms}", "Regular"), _han(f"NotoSans{forms}", "Bold")
+        regular: dict[Family, Face] = {
+            "serif": serif, "sans": _han(f"NotoSans{forms}", "Regular"),
+            "fangsong": _han("ZhuqueFangsong", "Regular") if forms == "SC" else serif,
+            "kai": _han("WenKai", "Regular") if forms == "SC" else serif,
+        }
+        for family, face in regular.items():
+            faces[(family, False, forms)] = face
+            faces[(family, True, forms)] = hei
+        display = _han("NotoSerifSC", "Black") if forms == "SC" else _han("NotoSerifTC", "Bold")
+        faces[("display", False, forms)] = faces[("display", True, forms)] = display
+    return faces
+
+
+HAN_FACES: dict[tuple[Family, bool, Forms], Face] = _han_faces()
+
+HAN_FALLBACK: dict[tuple[bool, Forms], Face] = {
+    (bold, forms): HAN_FACES[("serif", bold, forms)] for bold in (False, True) for forms in ("SC", "TC")
 }
+"""Where a character the role's face lacks is set: the plain Song (or Hei, for bold) of the same forms."""
+
+
+def latin_faces(family: Family, bold: bool, italic: bool, forms: Forms = "SC") -> tuple[Face, ...]:
+    """The faces Latin letters and digits are set in, in order of preference.
+
+    Serif and sans take Noto Serif and Noto Sans.  FangSong, Kai and the display
+    Song take their own Latin glyphs first, drawn to match their strokes (as
+    仿宋_GB2312's own digits are in print: Noto Serif's beside FangSong look a
+    size too heavy), then Noto Serif for what they lack; bold FangSong and Kai
+    text is Hei, with Noto Serif Bold for its Latin letters.
+    """
+    if family in ("serif", "sans"):
+        return (LATIN_FACES[(family, bold, italic)],)
+    generic = LATIN_FACES[("serif", bold or family == "display", italic)]
+    if bold and family != "display":
+        return (generic,)
+    return (HAN_FACES[(family, bold, forms)], generic)
 
 
 def find_face_file(face: Face, folder: Path = FONTS_DIR) -> Path:
@@ -108,13 +163,15 @@ class FaceChooser:
     """Chooses, per character, the face (and the character actually drawn) for one text style.
 
     ``ambiguous_in_han`` sends quotes, dashes and ellipses to the CJK face
-    (right for Chinese, where they are full-width).
+    (right for Chinese, where they are full-width); ``forms`` picks the SC or
+    TC faces.
     """
 
     family: Family
     bold: bool = False
     italic: bool = False
     ambiguous_in_han: bool = False
+    forms: Forms = "SC"
     _memo: dict[str, tuple[str, str]] = field(default_factory=dict, repr=False)
 
     def choose(self, ch: str) -> tuple[str, str]:
@@ -125,19 +182,21 @@ class FaceChooser:
         return hit
 
     def _choose(self, ch: str) -> tuple[str, str]:
-        latin = register(LATIN_FACES[(self.family, self.bold, self.italic)])
+        latin = latin_faces(self.family, self.bold, self.italic, self.forms)
         kind = char_class(ch)
         if kind == SPACE:
-            return " ", latin.fontName
+            return " ", register(latin[0]).fontName
         prefer_han = kind == WIDE or (kind == AMBIG and self.ambiguous_in_han)
-        if not prefer_han and _covers(latin, ch):
-            return ch, latin.fontName
-        han = self._han_font(required=prefer_han)
-        if han is not None and _covers(han, ch):
-            return ch, han.fontName
-        if _covers(latin, ch):
-            return ch, latin.fontName
-        return self._stand_in(latin, han)
+        han = tuple(dict.fromkeys((HAN_FACES[(self.family, self.bold, self.forms)],
+                                   HAN_FALLBACK[(self.bold, self.forms)])))
+        last_han = None
+        for face in dict.fromkeys((*han, *latin) if prefer_han else (*latin, *han)):
+            font = _load(face, required=prefer_han or face in latin)
+            if font is not None and face in han:
+                last_han = font
+            if font is not None and _covers(font, ch):
+                return ch, font.fontName
+        return self._stand_in(register(latin[-1]), last_han)
 
     def _stand_in(self, latin, han) -> tuple[str, str]:
         """The visible mark drawn for a character no face has (see the module docstring)."""
@@ -148,18 +207,20 @@ class FaceChooser:
             return geta, han.fontName
         return question, latin.fontName
 
-    def _han_font(self, required: bool):
-        """The CJK face; missing files only matter when Han text needs it.
 
-        An English document asks for it only for a character its Latin face
-        lacks, so it parses no CJK face unless its text needs one.
-        """
-        try:
-            return register(HAN_FACES[(self.family, self.bold)])
-        except FontMissingError:
-            if required:
-                raise
-            return None
+def _load(face: Face, required: bool):  # -> TTFont | None
+    """``face`` registered; a missing file is an error only when ``required``.
+
+    CJK files only matter when Han text needs them: an English document asks
+    for a CJK face only for a character its Latin face lacks, so it parses
+    none unless its text needs one.
+    """
+    try:
+        return register(face)
+    except FontMissingError:
+        if required:
+            raise
+        return None
 
 
 def _covers(font, ch: str) -> bool:
@@ -174,6 +235,6 @@ def base_font_name() -> str:
 
 
 @cache
-def chooser(family: Family, bold: bool, italic: bool, ambiguous_in_han: bool) -> FaceChooser:
+def chooser(family: Family, bold: bool, italic: bool, ambiguous_in_han: bool, forms: Forms = "SC") -> FaceChooser:
     """The shared chooser for one style, so its memo serves every paragraph in the process."""
-    return FaceChooser(family, bold, italic, ambiguous_in_han)
+    return FaceChooser(family, bold, italic, ambiguous_in_han, forms)

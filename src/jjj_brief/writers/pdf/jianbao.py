@@ -4,7 +4,9 @@ Conventions (``docs/notes/briefing-formats.md``): the classification mark top
 left; the briefing's name large, red and centred; ``第X期`` under it; the
 issuing unit left and the date right on one line; a red rule across the type
 area.  The distribution block (报/送/发, 共印X份) sits at the foot of the last
-page between rules (first and last 0.35 mm, the ones between 0.25 mm).  Page
+page between rules (first and last 0.35 mm, the ones between 0.25 mm), or,
+when the text leaves no room for it, on the following even page, unnumbered
+(:class:`DistributionBreak`).  Page
 numbers read ``— 1 —``, 7 mm under the type area, odd pages right and even
 pages left, one character in from the edge.  Every string comes from Meta.
 """
@@ -12,7 +14,7 @@ pages left, one character in from the edge.  Every string comes from Meta.
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, PageBreak
 from reportlab.platypus.flowables import HRFlowable, Spacer
 
 from jjj_brief.document import Distribution, Meta
@@ -24,6 +26,7 @@ from jjj_brief.writers.pdf.text import TextStyle, draw_plain, set_plain
 THICK_RULE = 0.35 * mm
 THIN_RULE = 0.25 * mm
 PAGE_NUMBER_DROP = 7 * mm
+FUZZ = 1e-6
 
 
 def _plain(text: str, style: TextStyle) -> TextBlock:
@@ -73,6 +76,8 @@ class DistributionBlock(Flowable):
     It asks for all the height left in the frame (or its own, if more), so
     nothing can follow it on that page and it draws itself at the bottom.
     A chart still held back for the next page is placed before it (``flushes_floats``).
+    Its height is its line boxes and nothing more: the rules lie on their
+    edges, the last one on the foot of the type area, as GB/T 9704 puts it.
     """
 
     flushes_floats = True
@@ -87,10 +92,13 @@ class DistributionBlock(Flowable):
     def _row_heights(self, width: float) -> list[float]:
         return [row.wrap(width, 10_000)[1] for row in self.rows]
 
+    def needed(self, width: float) -> float:
+        """The height the block draws at ``width``."""
+        return sum(self._row_heights(width)) + (self.text_style.leading if self.copies else 0.0)
+
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         self.width = availWidth
-        self.needed = sum(self._row_heights(availWidth)) + (self.text_style.leading if self.copies else 0) + 4
-        self.height = max(self.needed, availHeight)
+        self.height = max(self.needed(availWidth), availHeight)
         return availWidth, self.height
 
     def draw(self) -> None:
@@ -104,13 +112,65 @@ class DistributionBlock(Flowable):
                        self.text_style.color, "right")
             y += self.text_style.leading
         for row, height in reversed(list(zip(self.rows, self._row_heights(width)))):
-            canv.setLineWidth(THIN_RULE)
-            canv.line(0, y, width, y)
-            row.drawOn(canv, 0, y + 2)
+            if y > 0:
+                canv.setLineWidth(THIN_RULE)
+                canv.line(0, y, width, y)
+            row.drawOn(canv, 0, y)
             y += height
         canv.setLineWidth(THICK_RULE)
-        canv.line(0, y + 2, width, y + 2)
+        canv.line(0, y, width, y)
         canv.restoreState()
+
+
+class DistributionBreak(Flowable):
+    """Put before the :class:`DistributionBlock`: sends it to the next even page when it cannot end this one.
+
+    GB/T 9704-2012 puts the distribution block (版记) on the last page of a
+    document, its last rule on the foot of the type area.  When the body
+    leaves too little room under it, the block goes to the following even
+    page (the back of the last sheet), after a blank page if the body ends on
+    an even one; the blank page and the block's page carry no page number.
+    It has no height; when the block does not fit it queues those page breaks
+    as generated content, as platypus's own ``CondPageBreak`` does.
+    """
+
+    flushes_floats = True  # a held chart is placed before the decision, not after it
+    _ZEROSIZE = True  # measured even when the page is full
+
+    def __init__(self, block: DistributionBlock) -> None:
+        super().__init__()
+        self.block = block
+        self.fits = True
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self.fits = self.block.needed(availWidth) <= availHeight + FUZZ
+        return availWidth, 0.0
+
+    def draw(self) -> None:
+        if self.fits:
+            return
+        content: list[Flowable] = [PageBreak(), UnnumberedPage()]
+        if self.canv.getPageNumber() % 2 == 0:  # the page after this one is odd: it stays blank
+            content = [PageBreak(), UnnumberedPage(), *content]
+        self._frame.add_generated_content(*content)
+
+
+class UnnumberedPage(Flowable):
+    """A mark with no size: the page it lands on gets no page number (``canvas.unnumbered_pages``)."""
+
+    _ZEROSIZE = True
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        return availWidth, 0.0
+
+    def draw(self) -> None:
+        self.canv.unnumbered_pages.add(self.canv.getPageNumber())
+
+
+def distribution(block: Distribution, style: JianbaoStyle) -> list[Flowable]:
+    """The flowables of a 简报's distribution block: the break decision, then the block."""
+    pinned = DistributionBlock(block, style)
+    return [DistributionBreak(pinned), pinned]
 
 
 def draw_page_number(canv, meta_label: str, page: int, house: HouseStyle) -> None:

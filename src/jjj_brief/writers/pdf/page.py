@@ -42,11 +42,13 @@ class PageFurniture:
     meta: Meta
     house: HouseStyle
 
-    def draw(self, canv: Canvas, page: int, pages: int) -> None:
+    def draw(self, canv: Canvas, page: int, pages: int, numbered: bool = True) -> None:
+        """Furnish one page; ``numbered`` is False for a 简报's blank page and distribution page."""
         if self.house.jianbao is not None:
             from jjj_brief.writers.pdf.jianbao import draw_page_number
 
-            draw_page_number(canv, page_label(self.meta.page_label, page, pages), page, self.house)
+            if numbered:
+                draw_page_number(canv, page_label(self.meta.page_label, page, pages), page, self.house)
             return
         style, geometry = self.house.furniture, self.house.page
         width, height = geometry.size
@@ -78,6 +80,7 @@ class BriefCanvas(Canvas):
         self._held_pages: list[dict[str, Any]] = []
         self.on_figure = on_figure  # read by TextBlock when it draws a Figure
         self.change_bar_x = furniture.house.page.left - CHANGE_BAR_GAP  # change bars sit in the left margin
+        self.unnumbered_pages: set[int] = set()  # filled by pdf.jianbao.UnnumberedPage as pages are laid out
 
     def showPage(self) -> None:
         self._held_pages.append(dict(self.__dict__))
@@ -89,6 +92,6 @@ class BriefCanvas(Canvas):
         self._doc.pageCounter = 1
         for state in self._held_pages:
             self.__dict__.update(state)
-            self._furniture.draw(self, self._pageNumber, pages)
+            self._furniture.draw(self, self._pageNumber, pages, self._pageNumber not in self.unnumbered_pages)
             super().showPage()
         super().save()

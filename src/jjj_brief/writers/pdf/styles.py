@@ -1,17 +1,17 @@
 """The PDF house style: page geometry and one :class:`TextStyle` per role, per language.
 
-Roles map to faces here (body → serif, headings → sans bold), and
-:mod:`.fonts` maps each face to its Latin and CJK files, so a Chinese body is
+Roles map to face classes here (body → serif, headings → sans bold; the
+简报's FangSong, Kai and display Song), and :mod:`.fonts` maps each class to
+its Latin and CJK files, Simplified or Traditional by the document's
+language (:func:`jjj_brief.scripts.han_forms`), so a Chinese research note's body is
 Noto Serif SC (Song style) with Noto Serif for Latin letters and digits, and
 its headings Noto Sans SC Bold (Hei style).  Sizes follow the Chinese 号
-scale the DOCX writer uses, so both editions share one rhythm (Chinese regular text other than headings stays in the Song
-face, so a Chinese document parses just two CJK faces): title 二号
+scale the DOCX writer uses, so both editions share one rhythm: title 二号
 22 pt, Heading 1 三号 16 pt, Heading 2 四号 14 pt, Chinese body 小四 12 pt,
 tables, notes and sources 五号 10.5 pt, page furniture 小五 9 pt.  English
 body text is a little smaller (11 pt) because Latin letters are narrower
-than the Han em.
+than the Han em.  The 简报 is set as GB/T 9704 sets a 公文 (see :func:`_jianbao`).
 """
-
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 
-from jjj_brief.scripts import is_chinese
+from jjj_brief.scripts import han_forms, is_chinese
 from jjj_brief.writers.pdf.text import TextStyle
 
 INK = "#000000"
@@ -99,8 +99,8 @@ GB_9704 = PageGeometry(left=28 * mm, right=26 * mm, top=37 * mm, bottom=35 * mm)
 def house_style(lang: str, name: str = "research") -> HouseStyle:
     """The house style for a BCP 47 language tag and a ``Meta.house_style`` (research or jianbao)."""
     if name == "jianbao":
-        return _jianbao()
-    return _chinese() if is_chinese(lang) else _english()
+        return _jianbao(lang)
+    return _chinese(lang) if is_chinese(lang) else _english()
 
 
 def _english() -> HouseStyle:
@@ -126,8 +126,8 @@ def _english() -> HouseStyle:
     )
 
 
-def _chinese() -> HouseStyle:
-    body = TextStyle("serif", 12, 21, first_indent=24, space_after=2, han_punctuation=True)
+def _chinese(lang: str) -> HouseStyle:
+    body = TextStyle("serif", 12, 21, first_indent=24, space_after=2, han_punctuation=True, han_forms=han_forms(lang))
     small = replace(body, size=10.5, leading=16, first_indent=0, align="left", space_after=0)
     sans = replace(body, family="sans", first_indent=0, align="left", space_after=0)
     return HouseStyle(
@@ -149,35 +149,54 @@ def _chinese() -> HouseStyle:
     )
 
 
-def _jianbao() -> HouseStyle:
-    """The 简报: body 三号 (16 pt) on a ~29 pt pitch, headings 黑体, title 二号, page numbers 四号.
+GRID_CHARACTERS = 28
+GRID_LINES = 22
 
-    The PDF embeds free faces in the roles of the ones office PCs have: Noto
-    Serif SC for 仿宋/宋体 body text, Noto Sans SC Bold for 黑体 headings, the
-    masthead (小标宋 in print) and the （一） level (楷体 in print: no free Kai
-    face is bundled, so it is set like a heading one size down in weight).
+
+def _jianbao(lang: str) -> HouseStyle:
+    """The 简报, set as GB/T 9704-2012 sets a 公文: 22 lines of 28 characters of 三号 (16 pt) type.
+
+    The type area is 156 mm (442.2 pt) wide, and 28 characters of 16 pt would
+    need 448 pt.  The standard keeps the size (三号 is a size, and print
+    shops measure it) and fits the characters to the grid: Word does it with
+    the document grid (``w:docGrid w:type="linesAndChars"``), which sets each
+    character in a cell of the measure / 28 = 15.79 pt while drawing the
+    glyph at 16 pt, i.e. 0.21 pt of negative letter spacing.  So do we
+    (``han_tracking``), rather than a 15.8 pt font that would no longer be
+    三号: every Han character and full-width mark advances 15.79 pt, the
+    two-character indents are two cells, and a line of Han text holds 28.
+    Lines are the type area's height / 22 (28.99 pt) apart.
+
+    Faces (notes/briefing-formats.md; :mod:`.fonts` for what is embedded):
+    body 仿宋 (Zhuque Fangsong), 一、 headings 黑体 (Noto Sans Bold), （一）
+    headings and the 按语 楷体 (LXGW WenKai), masthead and title 小标宋 (Noto
+    Serif Black, the heaviest open Song), page numbers 宋体 digits.  Both
+    heading levels are indented two characters, like paragraphs.
     """
-    body = TextStyle("serif", 16, 29, first_indent=32, han_punctuation=True)
-    plain = replace(body, first_indent=0, align="left")
-    base = _chinese()
+    forms = han_forms(lang)
+    pitch = GB_9704.frame_width / GRID_CHARACTERS
+    body = TextStyle("fangsong", 16, GB_9704.frame_height / GRID_LINES, first_indent=2 * pitch,
+                     han_punctuation=True, han_forms=forms, han_tracking=pitch - 16)
+    plain = replace(body, first_indent=0, align="left", han_tracking=0.0)
+    display = replace(plain, family="display", bold=True, align="center")
+    base = _chinese(lang)
     return replace(
         base,
-        title=replace(plain, size=22, leading=36, bold=True, align="center", space_before=10, space_after=6),
+        title=replace(display, size=22, leading=36, space_before=10, space_after=6),
         subtitle=replace(plain, align="center", space_after=6),
-        heading1=replace(plain, family="sans", bold=True, space_before=0),
-        heading2=replace(plain, bold=True),
+        heading1=replace(body, family="sans", bold=True, align="left"),
+        heading2=replace(body, family="kai", align="left"),
         body=body,
         lead=body,
-        bullet=replace(body, first_indent=0, left_indent=32),
+        bullet=replace(body, first_indent=0, left_indent=2 * pitch),
         page=GB_9704,
         jianbao=JianbaoStyle(
             mark=replace(plain, family="sans", bold=True),
-            masthead=replace(plain, size=40, leading=56, bold=True, align="center", color=ACCENT_ZH),
+            masthead=replace(display, size=40, leading=56, color=ACCENT_ZH),
             issue=replace(plain, align="center", space_after=10),
             issuer=replace(plain, size=14, leading=22),
-            editor_note=replace(body, left_indent=32, first_indent=0, space_after=8),
+            editor_note=replace(body, family="kai", left_indent=2 * pitch, first_indent=0, space_after=8),
             distribution=replace(plain, size=14, leading=24, left_indent=14),
-            page_number=replace(plain, size=14, leading=18),
+            page_number=replace(plain, family="serif", size=14, leading=18),
         ),
     )
-

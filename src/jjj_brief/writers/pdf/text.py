@@ -7,6 +7,11 @@ on the canvas as one text object with as few font switches as the faces
 allow, justifying Han text by inter-character spacing (``Tc``) and Latin
 text by widening spaces (``Tw``).
 
+A style may add ``han_tracking`` to the advance of every Han character and
+full-width mark: the 简报's 28-character grid (see ``pdf.styles._jianbao``).
+It is in the measured advances and drawn as character spacing (``Tc``) on the
+Han runs, so breaking, justifying and drawing agree.
+
 Why the caps on stretching: ``pdftotext`` (poppler) reads a gap wider than
 about 0.1 em between two characters as a word space, which would put spurious
 spaces inside extracted Chinese.  Han gaps are therefore kept under
@@ -83,6 +88,8 @@ class TextStyle:
     space_before: float = 0.0
     space_after: float = 0.0
     han_punctuation: bool = False  # quotes and dashes in the CJK face (Chinese documents)
+    han_forms: fonts.Forms = "SC"  # Simplified or Traditional faces (scripts.han_forms of the language)
+    han_tracking: float = 0.0  # added to the advance of every Han character and full-width mark (grid pitch)
     fill: str | None = None  # background box, e.g. for a lead paragraph
     padding: float = 0.0
 
@@ -138,6 +145,7 @@ class SetText:
     size: float
     marks: tuple[FigureMark, ...] = ()
     gaps: list[float] | None = None  # None: no gap anywhere
+    tracking: float = 0.0  # the style's han_tracking, already in the advances of the wide characters
     _breaks: list[int] | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
@@ -150,7 +158,7 @@ class SetText:
         marks = tuple(FigureMark(m.start - start, min(m.end, stop) - start, m.figure)
                       for m in self.marks if start <= m.start < stop)
         return SetText(self.text[start:end], self.faces[start:end], self.advances[start:end], self.size, marks,
-                       self.gaps[start:end])
+                       self.gaps[start:end], self.tracking)
 
     def width(self, start: int, end: int) -> float:
         """Width of ``text[start:end]`` set on a line of its own (no gap after its last character)."""
@@ -194,7 +202,8 @@ def set_text(pieces: Iterable[Span], style: TextStyle) -> SetText:
     choosers: list[fonts.FaceChooser] = []
     marks: list[FigureMark] = []
     for piece in pieces:
-        chooser = fonts.chooser(style.family, style.bold or piece.bold, piece.italic, style.han_punctuation)
+        chooser = fonts.chooser(style.family, style.bold or piece.bold, piece.italic, style.han_punctuation,
+                                style.han_forms)
         text = _WHITESPACE.sub(" ", piece.text)
         if piece.figure is not None:
             marks.append(FigureMark(len(chars), len(chars) + len(text), piece.figure))
@@ -208,16 +217,17 @@ def set_text(pieces: Iterable[Span], style: TextStyle) -> SetText:
         lead += 1
     chars, choosers = chars[lead:], choosers[lead:]
     drawn = [_choose(chars, i, chooser) for i, chooser in enumerate(choosers)]
-    size = style.size
+    size, tracking = style.size, style.han_tracking
     text = "".join(ch for ch, _ in drawn)
     gaps = latin_gaps(text, HAN_LATIN_GAP * size)
     return SetText(
         text,
         [face for _, face in drawn],
-        [_advance(ch, face) * size + gap for (ch, face), gap in zip(drawn, gaps)],
+        [_advance(ch, face) * size + gap + (tracking if is_wide(ch) else 0.0) for (ch, face), gap in zip(drawn, gaps)],
         size,
         tuple(_shifted(marks, lead, len(chars))),
         gaps,
+        tracking,
     )
 
 
@@ -233,7 +243,7 @@ def _choose(chars: list[str], i: int, chooser: fonts.FaceChooser) -> tuple[str, 
     """The face for ``chars[i]``; an apostrophe inside a Latin word (Xiong’an) stays Latin."""
     if chooser.ambiguous_in_han and chars[i] in "’‘" and 0 < i < len(chars) - 1:
         if chars[i - 1].isascii() and chars[i - 1].isalnum() and chars[i + 1].isascii() and chars[i + 1].isalpha():
-            return fonts.chooser(chooser.family, chooser.bold, chooser.italic, False).choose(chars[i])
+            return fonts.chooser(chooser.family, chooser.bold, chooser.italic, False, chooser.forms).choose(chars[i])
     return chooser.choose(chars[i])
 
 
@@ -306,7 +316,8 @@ def draw_line(canv, setting: SetText, line: Line, x: float, y: float, color: str
         start = end
         text_object.setFont(face, setting.size)
         # Tw widens byte 32 only: give it just to runs holding spaces (always the Latin face).
-        want_char = spacing.han if han else 0.0
+        # Tc moves every glyph of a Han run: the grid pitch (tracking) and the justification.
+        want_char = setting.tracking + spacing.han if han else 0.0
         want_word = spacing.word if " " in run else 0.0
         if want_char != char_space:
             text_object.setCharSpace(char_space := want_char)
