@@ -30,6 +30,7 @@ def reports_errors(command: F) -> F:
     @wraps(command)
     def run(*args: Any, **kwargs: Any) -> Any:
         signal.signal(signal.SIGTERM, _interrupt)
+        limit_memory()
         try:
             return command(*args, **kwargs)
         except FactErrors as exc:
@@ -40,6 +41,10 @@ def reports_errors(command: F) -> F:
         except BriefError as exc:
             click.echo(f"error: {exc}", err=True)
             sys.exit(exc.exit_code)
+        except MemoryError:
+            click.echo("error: the input made jjj-brief need more memory than its limit "
+                       "(JJJ_BRIEF_MAX_MEMORY, default 4 GiB); nothing was written", err=True)
+            sys.exit(1)
         except KeyboardInterrupt:
             click.echo("interrupted; the output folder is unchanged", err=True)
             sys.exit(130)
@@ -54,6 +59,25 @@ def reports_errors(command: F) -> F:
             sys.exit(INTERNAL_ERROR)
 
     return run  # type: ignore[return-value]
+
+
+DEFAULT_MEMORY_LIMIT = 4 << 30
+
+
+def limit_memory() -> None:
+    """Cap this process's address space (``JJJ_BRIEF_MAX_MEMORY`` bytes, default 4 GiB; 0 for
+    none), so that input which makes the program allocate without end — a template growing a
+    string in a loop — ends in a located error instead of exhausting the machine.  A briefing
+    needs a few hundred MiB; worker processes inherit the cap."""
+    import resource
+
+    limit = int(os.environ.get("JJJ_BRIEF_MAX_MEMORY") or DEFAULT_MEMORY_LIMIT)
+    if limit <= 0:
+        return
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    wanted = limit if hard == resource.RLIM_INFINITY else min(limit, hard)
+    if soft == resource.RLIM_INFINITY or soft > wanted:
+        resource.setrlimit(resource.RLIMIT_AS, (wanted, hard))
 
 
 def _interrupted(exc: BaseException) -> bool:

@@ -61,6 +61,7 @@ def render_document(store: FactStore, region: str, language: Language | str,
     from jjj_brief.l10n.catalogs import translations_for
     from jjj_brief.rendering.briefing import Briefing, figure_filters
     from jjj_brief.l10n import Localizer, resolve_language
+    from jjj_brief.markup.figures import FigureTable
     from jjj_brief.markup.reader import read_markup
     from jjj_brief.rendering.review import Review
     from jjj_brief.rendering.environment import make_environment, render
@@ -73,8 +74,10 @@ def render_document(store: FactStore, region: str, language: Language | str,
     review = Review(store, loc, annotate=annotate, old=since) if annotate or since is not None else None
     folder, file_name, _ = template
     context = {"b": briefing, "lang_tag": language.tag, "issued": issue_date()}
-    rendered = render(make_environment(folder), file_name, context, figure_filters(briefing, loc, review), trans)
-    doc = read_markup(rendered.text, str(folder / file_name), rendered.locate, rendered.source_line)
+    table = FigureTable()
+    filters = figure_filters(briefing, loc, review, table)
+    rendered = render(make_environment(folder), file_name, context, filters, trans)
+    doc = read_markup(rendered.text, str(folder / file_name), rendered.locate, rendered.source_line, table)
     return doc, briefing.missing
 
 

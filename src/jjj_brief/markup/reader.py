@@ -46,6 +46,7 @@ from lxml import etree
 from jjj_brief import document as d
 from jjj_brief.errors import Location, MarkupError
 from jjj_brief.markup.chart import read_chart
+from jjj_brief.markup.figures import FigureTable
 from jjj_brief.markup.nodes import collapse, is_element, text_of
 
 _META_FIELDS = {
@@ -70,12 +71,17 @@ Locate = Callable[[Optional[int]], Location]
 Quote = Callable[[Location], str]
 
 
-def read_markup(text: str, origin: str, locate: Locate | None = None, quote: Quote | None = None) -> d.Document:
+def read_markup(text: str, origin: str, locate: Locate | None = None, quote: Quote | None = None,
+                figures: FigureTable | None = None) -> d.Document:
     """Parse brief markup produced by template ``origin`` (named in errors).
 
     ``locate`` maps a line of ``text`` to the template line that wrote it, and ``quote``
     gives that template line's text, so an error reads ``t.xml.j2:10: …`` with the line
     under it; without them errors name ``origin`` and the line of ``text``.
+
+    ``figures`` is the render's table of printed figures: with it, a ``<num>`` is accepted
+    only as a reference the figure filters wrote (see :mod:`jjj_brief.markup.figures`);
+    without it (markup written by hand, in tests) ``<num>`` carries its figure in attributes.
     """
     where: Locate = locate or (lambda line: Location(origin, line))
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
@@ -90,16 +96,30 @@ def read_markup(text: str, origin: str, locate: Locate | None = None, quote: Quo
         ) from None
     if root.getroottree().docinfo.internalDTD is not None:
         raise MarkupError("markup may not declare a DTD or entities", where(1))
-    return _Reader(where, quote).document(root)
+    return _Reader(where, quote, figures).document(root)
 
 
 class _Reader:
     """Walks the XML tree once, numbering sources so ``<ref>`` can point at them."""
 
-    def __init__(self, where: Locate, quote: Quote | None) -> None:
+    def __init__(self, where: Locate, quote: Quote | None, figures: FigureTable | None = None) -> None:
         self.where = where
         self.quote = quote
+        self.figures = figures
         self.source_numbers: dict[str, int] = {}
+
+    def figure(self, el: etree._Element) -> d.Figure:
+        """A ``<num>``: from the render's figure table, or (hand-written markup) its attributes."""
+        text = collapse(text_of(el))
+        if self.figures is None:
+            facts = tuple((el.get("fact") or "").split())
+            return d.Figure(text, facts, el.get("formula") or None, note=el.get("note", ""),
+                            previous=el.get("previous"), **{key: el.get(key) for key in _NUM_DETAILS})
+        figure = self.figures.take(el.get("ref"), text)
+        if figure is None:
+            raise self.fail(el, "a figure can only be printed by the |figure and |change filters, "
+                                "not written as <num> markup")
+        return self.figures.with_text(figure, text)
 
     def fail(self, el: etree._Element, message: str) -> MarkupError:
         place = self.where(el.sourceline)
@@ -258,10 +278,7 @@ class _Reader:
         if tag == "i":
             return d.Emph(tuple(_merge(self._raw_inlines(el))))
         if tag == "num":
-            facts = tuple((el.get("fact") or "").split())
-            return d.Figure(collapse(text_of(el)), facts, el.get("formula") or None,
-                            note=el.get("note", ""), previous=el.get("previous"),
-                            **{key: el.get(key) for key in _NUM_DETAILS})
+            return self.figure(el)
         if tag == "ref":
             key = el.get("source", "")
             if key not in self.source_numbers:

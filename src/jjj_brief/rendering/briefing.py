@@ -20,7 +20,9 @@ from markupsafe import Markup, escape
 from jjj_brief.errors import BriefError, BriefWarning, LanguageNotSupported, TemplateError
 from jjj_brief.facts import derive
 from jjj_brief.facts.derive import Derived
+from jjj_brief.document import Figure
 from jjj_brief.facts.model import Fact, FactStore, Localized, Period, PeriodFormError
+from jjj_brief.markup.figures import FigureTable
 from jjj_brief.rendering.figure_style import FigureStyle, plain_value
 from jjj_brief.rendering.review import ADDED, UNCHANGED, Review
 
@@ -217,13 +219,15 @@ FILTER_NAMES = ("figure", "change", "period", "span", "year", "date", "capfirst"
 :func:`figure_filters` for what each does in one render)."""
 
 
-def figure_filters(briefing: Briefing, loc: Any, review: Review | None = None) -> dict[str, Callable[..., Any]]:
+def figure_filters(briefing: Briefing, loc: Any, review: Review | None = None,
+                   table: FigureTable | None = None) -> dict[str, Callable[..., Any]]:
     """The filters a template uses to print figures, bound to one render's facts and locale.
 
     ``review`` adds a reviewer's note (``--annotate``) and the text an older
-    vintage printed (``--since``) to each figure.
+    vintage printed (``--since``) to each figure; ``table`` receives every figure printed
+    (the markup reader takes them from it).
     """
-    printer = FigurePrinter(briefing, loc, review)
+    printer = FigurePrinter(briefing, loc, review, table if table is not None else FigureTable())
     return {
         "figure": printer.figure,
         "change": printer.change,
@@ -246,6 +250,7 @@ class FigurePrinter:
     briefing: Briefing
     loc: Any
     review: Review | None = None
+    table: FigureTable = field(default_factory=FigureTable)
 
     def unit_of(self, item: Figureish) -> str:
         return item.unit if isinstance(item, Derived) else self.briefing.store.indicators[item.indicator].unit
@@ -277,7 +282,7 @@ class FigurePrinter:
         unit, style = self.unit_of(item), style_of(item)
         text = style.apply(self.loc, item.value, unit)
         extra = self.review_marks(item, text, style_of) if self.review is not None else {}
-        return _num_markup(item, text, unit, style, extra)
+        return _num_markup(item, text, unit, style, extra, self.table)
 
     def review_marks(self, item: Figureish, text: str,
                      style_of: Callable[[Figureish], FigureStyle]) -> dict[str, str]:
@@ -328,23 +333,34 @@ def chart_data(briefing: Briefing, loc: Any, series: Any) -> dict[str, Any]:
     }
 
 
-def _num_markup(item: Figureish, text: str, unit: str, style: FigureStyle, extra: dict[str, str]) -> Markup:
-    """``<num>`` with the figure's origin and what was printed, for the document model."""
-    attributes = {
-        "fact": " ".join(item.facts) if isinstance(item, Derived) else item.id,
-        "formula": item.formula if isinstance(item, Derived) else None,
-        "value": plain_value(item.value),
-        "unit": unit,
-        "period": str(item.period) if item.period is not None else None,
-        "style": str(style),
-        **extra,
-    }
-    written = "".join(f' {k}="{escape(v)}"' for k, v in attributes.items() if v is not None)
-    return Markup(f"<num{written}>{escape(text)}</num>")
+def _num_markup(item: Figureish, text: str, unit: str, style: FigureStyle, extra: dict[str, str],
+                table: FigureTable) -> Markup:
+    """``<num ref="N">text</num>``: the figure itself (its facts, exact value, unit, period,
+    style and review marks) goes into the render's table, out of the template's reach."""
+    figure = Figure(
+        text,
+        tuple(item.facts) if isinstance(item, Derived) else (item.id,),
+        item.formula if isinstance(item, Derived) else None,
+        note=extra.get("note", ""),
+        previous=extra.get("previous"),
+        value=plain_value(item.value),
+        unit=unit,
+        period=str(item.period) if item.period is not None else None,
+        style=str(style),
+    )
+    return Markup(f'<num ref="{table.add(figure)}">{escape(text)}</num>')
+
+
+MAX_DIGITS = 8
 
 
 def _digits(asked: int | None, default: int) -> int:
-    return default if asked is None else int(asked)
+    """The decimal places asked for a figure: a whole number from 0 to :data:`MAX_DIGITS`."""
+    if asked is None:
+        return default
+    if isinstance(asked, bool) or not isinstance(asked, int) or not 0 <= asked <= MAX_DIGITS:
+        raise ValueError(f"digits= must be a whole number from 0 to {MAX_DIGITS}, not {asked!r}")
+    return asked
 
 
 def _guarded(fn: Callable[..., str]) -> Callable[..., str]:

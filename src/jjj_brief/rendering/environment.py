@@ -24,16 +24,17 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Mapping
 from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 import jinja2
-from jinja2.sandbox import ImmutableSandboxedEnvironment, SandboxedEnvironment
+from jinja2.sandbox import SandboxedEnvironment
 
-from jjj_brief.errors import Location
+from jjj_brief.errors import Location, TemplateError
 from jjj_brief.rendering.briefing import FILTER_NAMES
+from jjj_brief.rendering.sandbox import Budget, BriefSandbox, FolderLoader, time_limit
 from jjj_brief.rendering.template_errors import (
     located_error,
     source_line,
@@ -42,14 +43,18 @@ from jjj_brief.rendering.template_errors import (
 )
 
 TEMPLATE_SUFFIX = ".xml.j2"
+MAX_BYTECODE_BYTES = 2_000_000
+MAX_NESTING = 40  # includes and blocks within each other; a briefing uses two or three
 
 
 @dataclass(frozen=True)
 class RenderScope:
-    """What one render binds: its filters (by name) and its language's translations."""
+    """What one render binds: its filters (by name), its language's translations, and what
+    it may still spend (output and time, see :mod:`.sandbox`)."""
 
     filters: Mapping[str, Callable[..., Any]]
     translations: Any
+    budget: Budget = field(default_factory=Budget)
 
 
 _SCOPE: ContextVar[RenderScope] = ContextVar("jjj_brief_render_scope")
@@ -58,8 +63,9 @@ _SCOPE: ContextVar[RenderScope] = ContextVar("jjj_brief_render_scope")
 @cache
 def make_environment(template_dir: Path) -> SandboxedEnvironment:
     """The environment loading from ``template_dir``, one per process and folder."""
-    env = ImmutableSandboxedEnvironment(  # also refuses list/dict/set mutation from templates
-        loader=jinja2.FileSystemLoader(str(template_dir)),
+    env = BriefSandbox(  # immutable: also refuses list/dict/set mutation from templates
+        budget=lambda: _SCOPE.get().budget,
+        loader=FolderLoader(str(template_dir)),
         bytecode_cache=_bytecode_cache(),
         undefined=jinja2.StrictUndefined,
         autoescape=True,
@@ -104,7 +110,16 @@ def _bytecode_cache() -> jinja2.BytecodeCache | None:
         return None
     if not os.access(folder, os.W_OK):
         return None
-    return jinja2.FileSystemBytecodeCache(str(folder))
+    return _BoundedBytecodeCache(str(folder))
+
+
+class _BoundedBytecodeCache(jinja2.FileSystemBytecodeCache):
+    """Keeps compiled templates of a sane size only: a template's own code is kilobytes, so a
+    large entry can only be a template that folds a huge constant, which is not kept."""
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if len(bucket.bytecode_to_string()) <= MAX_BYTECODE_BYTES:
+            super().dump_bytecode(bucket)
 
 
 @dataclass(frozen=True)
@@ -131,11 +146,13 @@ def render(env: SandboxedEnvironment, name: str, context: Mapping[str, Any],
            filters: Mapping[str, Callable[..., Any]], translations: Any) -> Rendered:
     """Render template ``name`` with one render's filters and translations; every failure
     becomes a located :class:`~jjj_brief.errors.TemplateError` with its source line."""
-    token = _SCOPE.set(RenderScope(filters, translations))
+    scope = RenderScope(filters, translations)
+    token = _SCOPE.set(scope)
     try:
-        template = env.get_template(name)
-        chunks = _render_chunks(template, context)
-    except Exception as exc:  # noqa: BLE001 - each kind becomes a located error, or is re-raised
+        with time_limit():
+            template = env.get_template(name)
+            chunks = _render_chunks(template, context, scope.budget)
+    except Exception as exc:  # noqa: BLE001 - each kind becomes a located error
         raise located_error(exc, env, name) from None
     finally:
         _SCOPE.reset(token)
@@ -158,7 +175,7 @@ class _Piece:
         return Location(self.start.file, self.start.line + index)
 
 
-def _render_chunks(template: jinja2.Template, context: Mapping[str, Any]) -> list[_Piece]:
+def _render_chunks(template: jinja2.Template, context: Mapping[str, Any], budget: Budget) -> list[_Piece]:
     """The output in pieces, each knowing where it starts in a template."""
     ctx = template.new_context(dict(context))
     stream = template.root_render_func(ctx)
@@ -166,6 +183,7 @@ def _render_chunks(template: jinja2.Template, context: Mapping[str, Any]) -> lis
     chunks: list[_Piece] = []
     try:
         for chunk in stream:
+            budget.spend(len(chunk))
             chunks.append(sources.piece(chunk, _innermost_location(stream, template)))
     except Exception:  # noqa: BLE001 - Jinja2 rewrites the traceback to template lines
         template.environment.handle_exception()
@@ -176,11 +194,16 @@ def _innermost_location(stream: Any, template: jinja2.Template) -> Location:
     """Where the generator that yielded the last chunk stands: follow ``yield from`` (blocks,
     imports) and ``{% include %}``'s ``gen`` down to the innermost template frame."""
     frame = stream.gi_frame
+    depth = 0
     while frame is not None:
         inner = getattr(stream, "gi_yieldfrom", None) or frame.f_locals.get("gen")
         if inner is None or getattr(inner, "gi_frame", None) is None:
             break
-        stream, frame = inner, inner.gi_frame
+        stream, frame, depth = inner, inner.gi_frame, depth + 1
+        if depth > MAX_NESTING:
+            raise TemplateError(f"the template went past a limit: templates include or extend each other "
+                                f"more than {MAX_NESTING} deep", template_frame_location(frame, template),
+                                hint="an include that reaches itself needs a condition that stops it")
     if frame is None:
         return Location(template.filename or template.name or "template")
     return template_frame_location(frame, template)

@@ -16,26 +16,32 @@ import jinja2
 from jinja2.sandbox import SecurityError
 
 from jjj_brief.errors import BriefError, Location, TemplateError
+from jjj_brief.rendering.sandbox import MAX_RENDER_SECONDS, LimitExceeded
 
 
-def located_error(exc: BaseException, env: jinja2.Environment, name: str) -> BaseException:
+def located_error(exc: Exception, env: jinja2.Environment, name: str) -> BriefError:
     """The error to raise for ``exc``, raised while rendering template ``name``."""
     error = _classify(exc, name)
-    if isinstance(error, BriefError) and error.location is not None and not error.excerpt:
+    if error.location is not None and not error.excerpt:
         error.excerpt = source_line(env, error.location)
     return error
 
 
-def _classify(exc: BaseException, name: str) -> BaseException:
+def _classify(exc: Exception, name: str) -> BriefError:
     if isinstance(exc, jinja2.TemplateSyntaxError):
         return TemplateError(f"template syntax error: {exc.message}", Location(exc.filename or name, exc.lineno))
     if isinstance(exc, jinja2.TemplateNotFound):
         where = Location(name) if exc.name == name else _traceback_location(exc, name)
-        return TemplateError(f"template not found: {exc.name}", where,
-                             hint="a template may include only templates in its own folder")
+        why = exc.message if exc.message and exc.message != exc.name else f"template not found: {exc.name}"
+        return TemplateError(why, where, hint="a template may include only templates in its own folder")
     if isinstance(exc, jinja2.UndefinedError):
         return TemplateError(f"undefined name: {exc.message}", _traceback_location(exc, name),
                              hint="check the spelling, or see the README for the names a template can use")
+    if isinstance(exc, LimitExceeded):
+        given = exc.args[0] if exc.args else None  # raised from the timer thread: no message
+        what = str(given) if given else f"it ran for more than {MAX_RENDER_SECONDS:.0f} seconds"
+        return TemplateError(f"the template went past a limit: {what}", _traceback_location(exc, name),
+                             hint="a briefing needs far less; look for a runaway loop or repetition")
     if isinstance(exc, SecurityError):
         return TemplateError(f"the template tried something the sandbox forbids: {exc}",
                              _traceback_location(exc, name))
@@ -43,12 +49,16 @@ def _classify(exc: BaseException, name: str) -> BaseException:
         if exc.location is None:
             exc.location = _traceback_location(exc, name)
         return exc
-    if isinstance(exc, (ArithmeticError, LookupError, TypeError, ValueError)):
-        # What a template can provoke through a filter or a call: |change(basis="yoy"),
-        # b.label("nope"), "abc"|figure, 1/0.  The template line is what the author needs.
-        return TemplateError(f"{type(exc).__name__} in the template: {exc}", _traceback_location(exc, name),
-                             hint="check the arguments of the filter or call on this line (see the README)")
-    return exc
+    if isinstance(exc, RecursionError):
+        return TemplateError("the template calls or includes itself without end", _traceback_location(exc, name),
+                             hint="a macro or include that reaches itself needs a condition that stops it")
+    if isinstance(exc, MemoryError):
+        return TemplateError("the template needed more memory than a briefing can", _traceback_location(exc, name),
+                             hint="look for a string or list that grows in a loop")
+    # Anything else a template provokes through a filter or a call (|change(basis="yoy"),
+    # b.label("nope"), "abc"|figure, 1/0): the template line is what the author needs.
+    return TemplateError(f"{type(exc).__name__} in the template: {exc}", _traceback_location(exc, name),
+                         hint="check the arguments of the filter or call on this line (see the README)")
 
 
 def _traceback_location(exc: BaseException, name: str) -> Location:
