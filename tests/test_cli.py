@@ -39,7 +39,7 @@ def test_help_explains_every_command() -> None:
 def test_facts_check_passes_on_the_bundled_facts() -> None:
     run = jjj_brief("facts", "check")
     assert run.code == 0, run.err
-    assert run.out.splitlines()[-1] == "ok: 12 facts, 11 indicators, 5 regions, 1 sources"
+    assert run.out.splitlines()[-1] == "ok: 12 facts, 11 indicators, 5 regions, 1 source"
 
 
 def test_facts_check_names_file_and_line_and_exits_1(tmp_path: Path) -> None:

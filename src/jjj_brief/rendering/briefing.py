@@ -11,6 +11,7 @@ the right locale.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -52,10 +53,13 @@ class Briefing:
 
     @property
     def region_in_text(self) -> str:
-        """The region's name as running text uses it (with its article, in English)."""
+        """The region's name as running text uses it: the facts' ``in_text`` when given, else
+        the name, with the English article that names like "… region" take."""
         region = self.store.regions[self.region_key]
         found = region.in_text.get(self.lang) if region.in_text else None
-        return found or self.region
+        if found:
+            return found
+        return with_article(self.region) if self.lang == "en" else self.region
 
     def label(self, indicator: str) -> str:
         return self.words(self.store.indicators[indicator].label, f"indicator {indicator!r}")
@@ -71,11 +75,9 @@ class Briefing:
         """A build setting from the facts' ``briefing:`` section (issuer, issue, classification…),
         in this language when it is given per language; ``default`` when the facts lack it."""
         value = self.store.settings.get(key)
-        if value is None:
-            return default
         if isinstance(value, Localized):
-            return self.words(value, f"briefing setting {key!r}")
-        return str(value)
+            value = value.get(self.lang)  # given for other languages only: not set for this one
+        return default if value is None else str(value)
 
     def require_language(self, *codes: str) -> str:
         """Refuse to render a template in a language it is not written for (the 简报 is zh only)."""
@@ -215,6 +217,23 @@ class Briefing:
 FILTER_NAMES = ("figure", "change", "period", "span", "year", "date", "capfirst", "join", "chart", "outline")
 """The filters every template may use (the environment registers them once; see
 :func:`figure_filters` for what each does in one render)."""
+
+
+#: English names of this kind take "the" in running text ("the Yangtze River Delta").
+_TAKES_ARTICLE = re.compile(r"\b(region|area|delta|zone|belt|circle|corridor|basin|bay)$", re.IGNORECASE)
+
+
+def with_article(name: str) -> str:
+    """``name`` as English running text writes it.
+
+    >>> with_article("Chengdu-Chongqing region"), with_article("Greater Bay Area"), with_article("Hebei")
+    ('the Chengdu-Chongqing region', 'the Greater Bay Area', 'Hebei')
+    >>> with_article("The Pearl River Delta")
+    'The Pearl River Delta'
+    """
+    if name.lower().startswith("the ") or not _TAKES_ARTICLE.search(name.strip()):
+        return name
+    return f"the {name}"
 
 
 def figure_filters(briefing: Briefing, loc: Any, review: Review | None = None) -> dict[str, Callable[..., Any]]:
