@@ -71,6 +71,8 @@ def render_document(store: FactStore, region: str, language: Language | str,
     from jjj_brief.l10n.catalogs import catalog_path
     from jjj_brief.l10n.traditional import with_traditional_labels
 
+    from jjj_brief.l10n.traditional import with_traditional_labels
+
     if isinstance(language, str):
         language = resolve_language(language, locales)
     store, _ = with_traditional_labels(store, language)  # a no-op for a store build() converted

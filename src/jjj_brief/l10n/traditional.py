@@ -55,7 +55,7 @@ def convert_text(text: str, config: str) -> str:
 
 @cache
 def _converter(config: str):  # type: ignore[no-untyped-def]
-    import opencc  # the C++ library's own binding; loaded only for a Traditional build
+    import opencc  # type: ignore[import-untyped]  # the C++ library's own binding; loaded only for a Traditional build
 
     return opencc.OpenCC(config)
 

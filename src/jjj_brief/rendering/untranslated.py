@@ -84,7 +84,8 @@ def untranslated_warnings(missed: list[str], lang: str, template: Path, catalog:
     for msgid in missed:
         found = sorted(places.get(msgid, []), key=lambda where: (where.file != own, where.file, where.line or 0))
         shown = msgid if len(msgid) <= 60 else f"{msgid[:57]}…"
-        for where in found[:1] or [Location(str(catalog)) if catalog else None]:
+        fallback: list[Location | None] = [Location(str(catalog)) if catalog else None]
+        for where in found[:1] or fallback:
             warnings.append(BriefWarning(
                 f"{lang} has no translation for {shown!r}: printed in English (translate it in "
                 f"{catalog or 'the catalog'}; `jjj-brief i18n update` adds it)", where))
