@@ -11,10 +11,9 @@ from pathlib import Path
 
 import docx
 import pytest
-
 from conftest import jjj_brief
+
 from jjj_brief.document import plain_text
-from jjj_brief.errors import FactErrors
 from jjj_brief.facts.load import load_facts
 from jjj_brief.pipeline import BuildRequest, build, render_document, resolve_template
 
@@ -155,9 +154,9 @@ def test_untranslated_text_is_warned_at_its_template_line_and_printed_in_english
     assert run.code == 0, run.err
     warnings = [w for w in run.err.splitlines() if "has no translation" in w]
     assert warnings == [
-        f"{template.resolve()}:{line}: warning: zh has no translation for 'A sentence nobody translated.': "
+        (f"{template.resolve()}:{line}: warning: zh has no translation for 'A sentence nobody translated.': "
         f"printed in English (translate it in {project / 'locales/zh/LC_MESSAGES/messages.po'}; "
-        "`jjj-brief i18n update` adds it)"
+        "`jjj-brief i18n update` adds it)")
     ]
     assert "A sentence nobody translated." in docx_text(project / "out" / "briefing-zh.docx")
 

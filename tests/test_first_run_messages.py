@@ -16,8 +16,8 @@ from pathlib import Path
 import opencc
 import pytest
 from babel.messages.pofile import read_po
-
 from conftest import REPO, jjj_brief
+
 from jjj_brief.publish import unwritable
 
 HEAD = """\
@@ -47,8 +47,8 @@ def test_thousands_separators_in_a_flow_mapping_get_their_own_message(tmp_path: 
           - {indicator: gdp, region: cc, period: "2023", value: 8,190,000,000,000, source: s}
         """)
     assert lines == [
-        f"{path}:8: value '8,190,000,000,000' has thousands separators, which YAML does not read as part "
-        "of a number (write 8190000000000 or 8.19e12)",
+        (f"{path}:8: value '8,190,000,000,000' has thousands separators, which YAML does not read as part "
+        "of a number (write 8190000000000 or 8.19e12)"),
         "error: 1 problem in the fact files",
     ]
 
@@ -174,8 +174,8 @@ def test_new_lays_out_a_project_that_builds_and_that_i18n_works_on(tmp_path: Pat
 def test_new_refuses_a_folder_that_is_not_empty(tmp_path: Path) -> None:
     (tmp_path / "mine.txt").write_text("keep me")
     run = jjj_brief("new", tmp_path)
-    assert (run.code, run.err) == (1, f"error: {tmp_path}: the folder is not empty "
-                                      "(give the name of a new folder, or an empty one)\n")
+    assert (run.code, run.err) == (1, (f"error: {tmp_path}: the folder is not empty "
+                                      "(give the name of a new folder, or an empty one)\n"))
     assert [p.name for p in tmp_path.iterdir()] == ["mine.txt"]
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from jjj_brief.clock import issue_date
 from jjj_brief.document import Document
@@ -76,9 +76,9 @@ def render_document(store: FactStore, region: str, language: Language | str,
     if isinstance(language, str):
         language = resolve_language(language, locales)
     store, _ = with_traditional_labels(store, language)  # a no-op for a store build() converted
-    trans = translations_for(language, locales)
-    recorder = recording(trans)
-    trans = recorder or trans
+    catalog_translations = translations_for(language, locales)
+    recorder = recording(catalog_translations)
+    trans: Any = recorder or catalog_translations  # the recorder answers as the catalog does
     loc = Localizer(language, trans)
     briefing = Briefing(store, region, language.code)
     review = Review(store, loc, annotate=annotate, old=since) if annotate or since is not None else None
