@@ -130,13 +130,14 @@ def test_a_file_in_the_way_of_the_output_folder_says_so(tmp_path: Path) -> None:
 def test_a_folder_refusing_new_entries_is_not_called_full(tmp_path: Path) -> None:
     run = jjj_brief("build", "--lang", "en", "--format", "docx", "--out", "/proc/jjj-brief-out")
     assert run.code == 1
-    assert "you may not write here" in run.err and "space" not in run.err
+    assert "this place is protected" in run.err and "space" not in run.err
 
 
 @pytest.mark.parametrize(("code", "advice"), [
     (errno.ENOSPC, "the disk is full: free some space"),
     (errno.EROFS, "this file system is read-only"),
     (errno.EACCES, "you may not write here"),
+    (errno.EPERM, "this place is protected"),
     (errno.ENOTDIR, "a file is in the way"),
 ])
 def test_each_cause_gets_its_own_advice(tmp_path: Path, code: int, advice: str) -> None:
