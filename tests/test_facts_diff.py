@@ -36,7 +36,7 @@ def test_a_vintage_against_itself_has_nothing_to_list() -> None:
     assert (run.code, run.out) == (0, "0 added, 0 removed, 0 revised, 6 unchanged\n")
 
 
-def test_a_missing_vintage_is_a_usage_error() -> None:
+def test_a_missing_vintage_is_bad_input_as_everywhere_else() -> None:
     run = jjj_brief("facts", "diff", OLD, "no-such-vintage.yaml")
-    assert run.code == 2
-    assert "'no-such-vintage.yaml' does not exist" in run.err
+    assert run.code == 1
+    assert run.err == "error: no-such-vintage.yaml: no such file or folder (check the path)\n"

@@ -232,7 +232,7 @@ def test_facts_check_reports_an_overflowing_value_instead_of_crashing(tmp_path: 
     assert run.err == (
         f"{path}:16: value '2.43e100000000' is out of range "
         "(write it with an exponent between -30 and 30, e.g. 2.43e12)\n"
-        "error: 1 problem(s) in the fact files\n"
+        "error: 1 problem in the fact files\n"
     )
 
 

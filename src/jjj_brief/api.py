@@ -101,12 +101,13 @@ def to_docx(doc: Document, out: BinaryIO | None = None, *, on_warning: Warn | No
 def build(*, lang: str | Iterable[str] | None = None, format: str | Iterable[str] = "all",  # noqa: A002
           facts: FactSource = None, out: str | Path = "output", template: str = "briefing",
           region: str | None = None, locales: str | Path | None = None, audit: bool = False,
-          since: FactSource = None, annotate: bool = False) -> BuildResult:
+          since: FactSource = None, annotate: bool = False, strict: bool = False) -> BuildResult:
     """What ``jjj-brief build`` does: every language × format into ``out``, all or nothing.
 
     ``lang`` and ``format`` take one value, a comma-separated string or a list; ``"all"``
     means every one (for languages, None means every language the template is written for).
-    Returns the files written, the warnings and the Documents.
+    Returns the files written, the warnings and the Documents.  With ``strict``, template
+    text without a translation and passages left out are errors (nothing is written).
     """
     from jjj_brief.inputs import BuildRequest, find_locales
     from jjj_brief.l10n.catalogs import available_languages
@@ -119,7 +120,7 @@ def build(*, lang: str | Iterable[str] | None = None, format: str | Iterable[str
     request = BuildRequest(
         langs=languages, langs_implicit=lang is None, formats=formats, fact_paths=_paths(facts),
         out_dir=Path(out), template=template, region=region, locales=catalogs, audit=audit,
-        since=_paths(since) if since is not None else (), annotate=annotate,
+        since=_paths(since) if since is not None else (), annotate=annotate, strict=strict,
     )
     return run(request)
 

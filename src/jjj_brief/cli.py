@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 
 import click
 
-from jjj_brief.errors import BriefError, FactErrors
+from jjj_brief.errors import BriefError, FactErrors, Location, StrictFailure
 
 F = TypeVar("F", bound=Callable[..., Any])
 INTERNAL_ERROR = 70  # EX_SOFTWARE: a bug of ours, not the user's input
@@ -36,7 +36,12 @@ def reports_errors(command: F) -> F:
         except FactErrors as exc:
             for problem in exc.problems:
                 click.echo(f"{problem}", err=True)
-            click.echo(f"error: {len(exc.problems)} problem(s) in the fact files", err=True)
+            click.echo(f"error: {counted(len(exc.problems), 'problem')} in the fact files", err=True)
+            sys.exit(exc.exit_code)
+        except StrictFailure as exc:
+            for gap in exc.problems:
+                click.echo(str(gap).replace("warning: ", "error: ", 1), err=True)
+            click.echo(f"error: {exc}", err=True)
             sys.exit(exc.exit_code)
         except BriefError as exc:
             click.echo(f"error: {exc}", err=True)
@@ -98,6 +103,22 @@ def _interrupt(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
 
 
+def counted(n: int, noun: str, plural: str | None = None) -> str:
+    """``1 region``, ``2 regions``: the command line speaks English, so English plurals.
+
+    >>> counted(1, "problem"), counted(3, "problem"), counted(0, "entry", "entries")
+    ('1 problem', '3 problems', '0 entries')
+    """
+    return f"{n} {noun if n == 1 else plural or noun + 's'}"
+
+
+def existing(path: Path, what: str) -> Path:
+    """``path``, or the error every command gives for a path that is not there (exit 1)."""
+    if not path.exists():
+        raise BriefError(f"no such {what}", Location.of(path), hint="check the path")
+    return path
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="jjj-brief")
 def main() -> None:
@@ -124,10 +145,13 @@ def main() -> None:
 @click.option("--since", "since", multiple=True, type=click.Path(path_type=Path),
               help="An older vintage of the facts (file or folder, repeatable): mark the figures that changed.")
 @click.option("--annotate", is_flag=True, help="Attach a reviewer's note (fact, exact value, source) to every figure.")
+@click.option("--strict", is_flag=True,
+              help="Fail (exit 1, nothing written) on text printed in English for want of a translation "
+                   "and on passages left out for want of facts.")
 @reports_errors
 def build(langs: tuple[str, ...], formats: tuple[str, ...], fact_paths: tuple[Path, ...], out_dir: Path,
           template: str, region: str | None, locales: Path | None, audit: bool, since: tuple[Path, ...],
-          annotate: bool) -> None:
+          annotate: bool, strict: bool) -> None:
     """Write briefing-<lang>.pdf and .docx for each language into the output folder.
 
     Two or more languages must print the same figures (same facts, same exact values),
@@ -135,11 +159,25 @@ def build(langs: tuple[str, ...], formats: tuple[str, ...], fact_paths: tuple[Pa
     from jjj_brief.api import build as run_build
 
     result = run_build(lang=langs or None, format=formats, facts=fact_paths, out=out_dir, template=template,
-                       region=region, locales=locales, audit=audit, since=since or None, annotate=annotate)
+                       region=region, locales=locales, audit=audit, since=since or None, annotate=annotate, strict=strict)
     for warning in result.warnings:
         click.echo(str(warning), err=True)
     for path in result.written:
         click.echo(f"wrote {path}")
+
+
+@main.command()
+@click.argument("folder", metavar="DIR", type=click.Path(path_type=Path))
+@reports_errors
+def new(folder: Path) -> None:
+    """Make a project to start from in DIR (new or empty): facts/, templates/, locales/, babel.cfg.
+
+    It builds as it is: cd DIR && jjj-brief build --facts facts/ --template templates/briefing.xml.j2"""
+    from jjj_brief.starter import new_project
+
+    written = new_project(folder)
+    click.echo(f"wrote {counted(len(written), 'file')} into {folder}")
+    click.echo(f"next: cd {folder} && jjj-brief build --facts facts/ --template templates/briefing.xml.j2")
 
 
 @main.group()
@@ -149,32 +187,42 @@ def facts() -> None:
 
 @facts.command("check")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--lang", "langs", multiple=True,
+              help="Also check that every label has a text in these languages (as a build in them "
+                   "needs; zh_Hant labels may come from zh): comma-separated, or 'all'.")
 @reports_errors
-def facts_check(paths: tuple[Path, ...]) -> None:
+def facts_check(paths: tuple[Path, ...], langs: tuple[str, ...]) -> None:
     """Validate fact files (the bundled ones when no PATH is given); print FILE:LINE problems."""
-    from jjj_brief.pipeline import load_store
+    from jjj_brief.api import choices
     from jjj_brief.facts.checks import check_consistency
+    from jjj_brief.inputs import load_store, resolve_languages
+    from jjj_brief.l10n.catalogs import available_languages
+    from jjj_brief.l10n.traditional import labels_by_language
 
     store, warnings = load_store(paths)
+    if langs:
+        asked = choices(langs, available_languages(), what="language", check=False)
+        _, notes = labels_by_language(store, resolve_languages(asked), None)
+        warnings = [*warnings, *notes]
     for warning in warnings:
         click.echo(str(warning))
     for finding in check_consistency(store):
         click.echo(str(finding))
-    click.echo(f"ok: {len(store.facts)} facts, {len(store.indicators)} indicators, "
-               f"{len(store.regions)} regions, {len(store.sources)} sources")
+    click.echo(f"ok: {counted(len(store.facts), 'fact')}, {counted(len(store.indicators), 'indicator')}, "
+               f"{counted(len(store.regions), 'region')}, {counted(len(store.sources), 'source')}")
 
 
 @facts.command("diff")
-@click.argument("old", type=click.Path(exists=True, path_type=Path))
-@click.argument("new", type=click.Path(exists=True, path_type=Path))
+@click.argument("old", type=click.Path(path_type=Path))
+@click.argument("new", type=click.Path(path_type=Path))
 @reports_errors
 def facts_diff(old: Path, new: Path) -> None:
     """List facts added (+), removed (-) and revised (~) from vintage OLD to NEW (files or folders)."""
     from jjj_brief.pipeline import load_store
     from jjj_brief.facts.diff import diff_stores, format_diff
 
-    old_store, _ = load_store([old])
-    new_store, _ = load_store([new])
+    old_store, _ = load_store([existing(old, "file or folder")])
+    new_store, _ = load_store([existing(new, "file or folder")])
     for line in format_diff(diff_stores(old_store, new_store), old_store, new_store):
         click.echo(line)
 
@@ -189,7 +237,7 @@ def i18n() -> None:
 
 
 _project_folder = click.argument("folder", metavar="[DIR]", required=False, default=".",
-                                 type=click.Path(exists=True, file_okay=False, path_type=Path))
+                                 type=click.Path(path_type=Path))
 
 
 @i18n.command("extract")
@@ -199,7 +247,7 @@ def i18n_extract(folder: Path) -> None:
     """Write locales/messages.pot from the templates and the code's phrases."""
     from jjj_brief.i18n.project import extract, find_project
 
-    path, count, changed = extract(find_project(folder))
+    path, count, changed = extract(find_project(existing(folder, "folder")))
     click.echo(f"{'wrote' if changed else 'unchanged:'} {path} ({count} messages)")
 
 
@@ -210,7 +258,7 @@ def i18n_update(folder: Path) -> None:
     """Merge locales/messages.pot into every catalog; print the msgids added and removed."""
     from jjj_brief.i18n.project import find_project, update
 
-    for change in update(find_project(folder)):
+    for change in update(find_project(existing(folder, "folder"))):
         state = "updated" if change.rewritten else "unchanged"
         click.echo(f"{change.path}: {state}, {len(change.added)} added, {len(change.removed)} removed")
         for msgid in change.added:
@@ -227,13 +275,13 @@ def i18n_compile(folder: Path) -> None:
     from jjj_brief.errors import CatalogError
     from jjj_brief.i18n.project import compile_catalogs, find_project
 
-    written, refused = compile_catalogs(find_project(folder))
+    written, refused = compile_catalogs(find_project(existing(folder, "folder")))
     for path in written:
         click.echo(f"wrote {path}")
     for problem in refused:
         click.echo(str(problem), err=True)
     if refused:
-        raise CatalogError(f"{len(refused)} problem(s); those catalogs were not compiled")
+        raise CatalogError(f"{counted(len(refused), 'problem')}; those catalogs were not compiled")
 
 
 @i18n.command("check")
@@ -245,7 +293,7 @@ def i18n_check(folder: Path) -> None:
     from jjj_brief.i18n.project import find_project
     from jjj_brief.i18n.check import check
 
-    reports = check(find_project(folder))
+    reports = check(find_project(existing(folder, "folder")))
     for report in reports:
         for problem in report.problems:
             click.echo(str(problem), err=True)
@@ -253,7 +301,7 @@ def i18n_check(folder: Path) -> None:
         click.echo(report.summary())
     total = sum(len(report.problems) for report in reports)
     if total:
-        raise CatalogError(f"{total} problem(s) in the catalogs")
+        raise CatalogError(f"{counted(total, 'problem')} in the catalogs")
     if not reports:
         click.echo(f"no catalogs found in {find_project(folder).locales}")
 

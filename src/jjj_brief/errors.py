@@ -85,6 +85,19 @@ class FactErrors(FactError):
         return "\n".join(str(p) for p in self.problems)
 
 
+class StrictFailure(BriefError):
+    """``build --strict``: the gaps a build would only warn about (text printed in English for
+    want of a translation, passages left out for want of facts) are errors."""
+
+    def __init__(self, problems: list[BriefWarning]) -> None:
+        count = len(problems)
+        super().__init__(f"{count} {'problem' if count == 1 else 'problems'} with --strict; nothing was written")
+        self.problems = problems
+
+    def __reduce__(self) -> tuple:
+        return (type(self), (self.problems,))
+
+
 class TemplateError(BriefError):
     """A template failed to load or render."""
 
@@ -113,7 +126,8 @@ class BriefWarning:
 
     message: str
     location: Location | None = None
+    kind: str = "warning"  # or "note": worth knowing, nothing to fix
 
     def __str__(self) -> str:
         where = f"{self.location}: " if self.location else ""
-        return f"{where}warning: {self.message}"
+        return f"{where}{self.kind}: {self.message}"

@@ -40,6 +40,7 @@ class BuildRequest:
     since: tuple[Path, ...] = ()  # an older vintage of the facts: mark the figures that changed
     annotate: bool = False  # a reviewer's note on every figure
     langs_implicit: bool = False  # no --lang given: skip languages the template is not written for
+    strict: bool = False  # untranslated text and left-out passages are errors, not warnings
 
 
 def load_store(paths: Iterable[Path]) -> tuple[FactStore, list[BriefWarning]]:
@@ -53,7 +54,7 @@ def resolve_template(name_or_path: str) -> tuple[Path, str, str]:
     candidate = Path(name_or_path)
     if _is_template_path(name_or_path):
         if not candidate.is_file():
-            raise UsageError(f"template file not found: {name_or_path}")
+            raise BriefError("no such template file", Location.of(candidate), hint="check the path")
         stem = candidate.name.split(".")[0]
         folder, file_name = candidate.resolve().parent, candidate.name
     else:
@@ -73,7 +74,7 @@ def find_locales(template: str, asked: Path | None) -> Path | None:
     project template is never rendered with the bundled translations by accident."""
     if asked is not None:
         if not asked.is_dir():
-            raise UsageError(f"locales folder not found: {asked}")
+            raise BriefError("no such locales folder", Location.of(asked), hint="check the path")
         return asked
     folder, _, _ = resolve_template(template)
     if _is_template_path(template) and folder.name == "templates" and (folder.parent / "locales").is_dir():

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from jjj_brief.clock import issue_date
 from jjj_brief.document import Document
-from jjj_brief.errors import BriefWarning, LanguageNotSupported, UsageError
+from jjj_brief.errors import BriefWarning, LanguageNotSupported, StrictFailure, UsageError
 from jjj_brief.facts.model import FactStore
 from jjj_brief.inputs import (
     BuildRequest,
@@ -47,6 +47,7 @@ class BuildResult:
     written: list[Path] = field(default_factory=list)
     warnings: list[BriefWarning] = field(default_factory=list)
     documents: dict[str, Document] = field(default_factory=dict)
+    gaps: list[BriefWarning] = field(default_factory=list)  # untranslated text, left-out passages
 
 
 def render_document(store: FactStore, region: str, language: Language | str,
@@ -56,19 +57,28 @@ def render_document(store: FactStore, region: str, language: Language | str,
     """One language's Document: template → brief markup → document model.
 
     ``since`` (an older vintage) fills each changed figure's ``previous``;
-    ``annotate`` its ``note``.
+    ``annotate`` its ``note``.  The warnings are the document's gaps: passages left out for
+    want of facts, and template text its catalog does not translate (printed in English).
+    Labels the facts give in zh only are converted for a Traditional Chinese render.
     """
     from jjj_brief.l10n.catalogs import translations_for
-    from jjj_brief.rendering.briefing import Briefing, figure_filters
+    from jjj_brief.rendering.briefing import Briefing
+    from jjj_brief.rendering.filters import figure_filters
     from jjj_brief.l10n import Localizer, resolve_language
     from jjj_brief.markup.figures import FigureTable
     from jjj_brief.markup.reader import read_markup
     from jjj_brief.rendering.review import Review
     from jjj_brief.rendering.environment import make_environment, render
+    from jjj_brief.rendering.untranslated import recording, untranslated_warnings
+    from jjj_brief.l10n.catalogs import catalog_path
+    from jjj_brief.l10n.traditional import with_traditional_labels
 
     if isinstance(language, str):
         language = resolve_language(language, locales)
-    trans = translations_for(language, locales)
+    store, _ = with_traditional_labels(store, language)  # a no-op for a store build() converted
+    catalog_translations = translations_for(language, locales)
+    recorder = recording(catalog_translations)
+    trans: Any = recorder or catalog_translations  # the recorder answers as the catalog does
     loc = Localizer(language, trans)
     briefing = Briefing(store, region, language.code)
     review = Review(store, loc, annotate=annotate, old=since) if annotate or since is not None else None
@@ -78,7 +88,9 @@ def render_document(store: FactStore, region: str, language: Language | str,
     filters = figure_filters(briefing, loc, review, table)
     rendered = render(make_environment(folder), file_name, context, filters, trans)
     doc = read_markup(rendered.text, str(folder / file_name), rendered.locate, rendered.source_line, table)
-    return doc, briefing.missing
+    missed = recorder.missed if recorder else []
+    catalog = catalog_path(language.code, locales)
+    return doc, [*briefing.missing, *untranslated_warnings(missed, language.code, folder / file_name, catalog)]
 
 
 def build(request: BuildRequest) -> BuildResult:
@@ -88,24 +100,34 @@ def build(request: BuildRequest) -> BuildResult:
     store, warnings = load_store(request.fact_paths)
     result = BuildResult(warnings=list(warnings))
     stem = resolve_template(request.template)[2]
-    result.documents = render_documents(store, request, result.warnings)
+    result.documents = render_documents(store, request, result.warnings, result.gaps)
+    if request.strict and result.gaps:
+        raise StrictFailure(result.gaps)
+    result.warnings.extend(result.gaps)
     check_parity(result.documents)
     files = write_files(result.documents, store, stem, request, result.warnings)
     result.written = publish_all(files)
     return result
 
 
-def render_documents(store: FactStore, request: BuildRequest, warnings: list[BriefWarning]) -> dict[str, Document]:
+def render_documents(store: FactStore, request: BuildRequest, warnings: list[BriefWarning],
+                     gaps: list[BriefWarning]) -> dict[str, Document]:
     """Output suffix → Document for every language asked; a language the template is not
-    written for is skipped with a warning when the languages were not asked explicitly."""
+    written for is skipped with a warning when the languages were not asked explicitly.
+    Every label missing in any language is reported before the first render."""
+    from jjj_brief.l10n.traditional import labels_by_language
+
     old = load_store(request.since)[0] if request.since else None
     template = resolve_template(request.template)
     locales = find_locales(request.template, request.locales)
     region = pick_region(store, request.region)
+    languages = resolve_languages(request.langs, locales)
+    stores, notes = labels_by_language(store, languages, region)
+    warnings.extend(notes)
     documents: dict[str, Document] = {}
-    for suffix, language in resolve_languages(request.langs, locales).items():
+    for suffix, language in languages.items():
         try:
-            doc, missing = render_document(store, region, language, template, locales=locales,
+            doc, missing = render_document(stores[suffix], region, language, template, locales=locales,
                                            since=old, annotate=request.annotate)
         except LanguageNotSupported as exc:
             if not request.langs_implicit:
@@ -113,7 +135,7 @@ def render_documents(store: FactStore, request: BuildRequest, warnings: list[Bri
             warnings.append(BriefWarning(f"{suffix} skipped: {exc.message}"))
             continue
         documents[suffix] = doc
-        warnings.extend(w for w in missing if w not in warnings)
+        gaps.extend(w for w in missing if w not in gaps)
     if not documents:
         raise UsageError(f"template {template[2]!r} is written for none of: {', '.join(request.langs)}")
     return documents

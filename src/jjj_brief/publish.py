@@ -169,24 +169,33 @@ def _alive(pid: int) -> bool:
 
 
 def unwritable(path: Path, exc: OSError) -> BriefError:
-    """The error for a path we cannot write, in words a user can act on."""
+    """The error for a path we cannot write, with the advice that fits its cause."""
     reason = exc.strerror or type(exc).__name__
-    return BriefError(f"cannot write here: {reason}", Location.of(path), hint=_hint(exc))
+    code = exc.errno
+    if code == errno.ENOENT and any(p.is_dir() for p in (path, path.parent)):
+        code = errno.EPERM  # /proc/x: the folder exists but refuses new entries; nothing is missing
+    return BriefError(f"cannot write here: {reason}", Location.of(path), hint=_advice(code))
 
 
-def _hint(exc: OSError) -> str:
-    """The fix that fits the cause."""
-    hints = {
-        errno.ENOSPC: "free some space, or choose another output folder (--out)",
-        errno.EDQUOT: "free some space, or choose another output folder (--out)",
-        errno.EACCES: "the folder is not writable for you: choose another output folder (--out)",
-        errno.EPERM: "the file or folder is protected (read-only or immutable): choose another output folder",
-        errno.EROFS: "the file system is read-only: choose another output folder (--out)",
-        errno.ENOTDIR: "a file is in the way of the output folder: give --out a folder path",
-        errno.EISDIR: "a folder is in the way of this output file: move it, or choose another --out",
-        errno.ENOENT: "the folder does not exist and could not be made: check the --out path",
-    }
-    return hints.get(exc.errno or 0, "choose another output folder (--out)")
+_ADVICE = {
+    errno.ENOSPC: "the disk is full: free some space, or choose another output folder (--out)",
+    errno.EDQUOT: "the disk quota is used up: free some space, or choose another output folder (--out)",
+    errno.EACCES: "you may not write here: choose a folder you can write (--out), or change its permissions",
+    errno.EPERM: "this place is protected (read-only, immutable or a system folder): choose another "
+                 "output folder (--out)",
+    errno.EROFS: "this file system is read-only: choose another output folder (--out)",
+    errno.ENOTDIR: "a file is in the way where a folder should be: choose another output folder (--out) "
+                   "or move the file",
+    errno.EEXIST: "a file is in the way where a folder should be: choose another output folder (--out) "
+                  "or move the file",
+    errno.EISDIR: "a folder is in the way where a file should be: move it, or choose another output folder (--out)",
+    errno.ENOTEMPTY: "a folder is in the way where a file should be: move it, or choose another output folder (--out)",
+    errno.ENOENT: "a folder on the way is missing: create it, or choose another output folder (--out)",
+}
+
+
+def _advice(code: int | None) -> str:
+    return _ADVICE.get(code or 0, "choose another output folder (--out)")
 
 
 def _umask() -> int:

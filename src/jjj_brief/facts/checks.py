@@ -113,15 +113,19 @@ def _rate_against_multiple(store: FactStore) -> Iterator[Finding]:
 
 
 def _compare_rate_and_multiple(rate: Fact, multiple: Fact) -> Finding:
+    """Compare, unless the facts say the two are on different bases (a real rate against a
+    nominal multiple): then they need not agree, and templates print each one's basis."""
     years = rate.period.end - rate.period.start + 1
     implied = (1 + rate.value / HUNDRED) ** years
     ok = within_statement(multiple, implied)
-    advice = (
-        "consistent"
-        if ok
-        else "they disagree; a real (inflation-adjusted) growth rate and a nominal ratio are not "
-        "comparable: say which each one is"
-    )
+    if not ok and rate.basis and multiple.basis and rate.basis != multiple.basis:
+        ok, advice = True, (f"not comparable, as the facts say: the rate is {rate.basis}, the multiple "
+                            f"{multiple.basis} (briefings print each one's basis)")
+    elif ok:
+        advice = "consistent"
+    else:
+        advice = ("they disagree; a real (inflation-adjusted) growth rate and a nominal ratio are not "
+                  "comparable: say which each one is with 'basis: real' or 'basis: nominal'")
     message = (
         f"{rate.id} states {_show(rate, 'percent')} a year over {years} years, which implies "
         f"{_show_value(round_half_up(implied, 2), 'multiple')}; {multiple.id} states "

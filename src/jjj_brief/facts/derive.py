@@ -50,6 +50,23 @@ def _ratio(a: Fact, b: Fact) -> Decimal:
     return b.value / a.value
 
 
+#: Qualifiers that make a figure inexact; "record_high" says nothing about the number itself.
+INEXACT = ("about", "almost", "more_than", "less_than")
+
+
+def carried_qualifier(*inputs: Fact) -> str | None:
+    """The qualifier a figure computed from ``inputs`` honestly has: "about" when any input is
+    not exact (a growth from "about 238 billion" is itself about so much), else none.
+
+    >>> from jjj_brief.facts.model import Fact, Period
+    >>> a = Fact("x", "r", Period.parse("2013"), Decimal(1), "s", qualifier="more_than")
+    >>> b = Fact("x", "r", Period.parse("2023"), Decimal(2), "s", qualifier="record_high")
+    >>> carried_qualifier(a, b), carried_qualifier(b, b)
+    ('about', None)
+    """
+    return "about" if any(f.qualifier in INEXACT for f in inputs) else None
+
+
 def _span(a: Fact, b: Fact) -> Period:
     return Period(end=b.period.end, start=a.period.start, kind="span")
 
@@ -57,7 +74,7 @@ def _span(a: Fact, b: Fact) -> Period:
 def growth(a: Fact, b: Fact) -> Derived:
     """Percent change from ``a`` to ``b``: ``(b / a − 1) × 100``."""
     value = (_ratio(a, b) - 1) * HUNDRED
-    return Derived(value, "percent", (a.id, b.id), f"growth({a.id}, {b.id})", _span(a, b))
+    return Derived(value, "percent", (a.id, b.id), f"growth({a.id}, {b.id})", _span(a, b), carried_qualifier(a, b))
 
 
 def cagr(a: Fact, b: Fact) -> Derived:
@@ -75,7 +92,8 @@ def cagr(a: Fact, b: Fact) -> Derived:
     with localcontext() as ctx:
         ctx.prec = 28
         value = (_ratio(a, b) ** (Decimal(1) / Decimal(years)) - 1) * HUNDRED
-    return Derived(value, "percent", (a.id, b.id), f"cagr({a.id}, {b.id})", _growth_years(a, b))
+    return Derived(value, "percent", (a.id, b.id), f"cagr({a.id}, {b.id})", _growth_years(a, b),
+                   carried_qualifier(a, b))
 
 
 def _growth_years(a: Fact, b: Fact) -> Period:
@@ -94,20 +112,22 @@ def _growth_years(a: Fact, b: Fact) -> Period:
 def share(part: Fact, whole: Fact) -> Derived:
     """``part`` as a percentage of ``whole``."""
     value = _ratio(whole, part) * HUNDRED
-    return Derived(value, "percent", (part.id, whole.id), f"share({part.id}, {whole.id})", part.period)
+    return Derived(value, "percent", (part.id, whole.id), f"share({part.id}, {whole.id})", part.period,
+                   carried_qualifier(part, whole))
 
 
 def multiple(a: Fact, b: Fact) -> Derived:
     """How many times ``a`` the value ``b`` is (2.0 for a doubling)."""
     # "multiple", not "count": the localizer prints it as "1.4 times" / "doubled" / "翻一番".
-    return Derived(_ratio(a, b), "multiple", (a.id, b.id), f"multiple({a.id}, {b.id})", _span(a, b))
+    return Derived(_ratio(a, b), "multiple", (a.id, b.id), f"multiple({a.id}, {b.id})", _span(a, b),
+                   carried_qualifier(a, b))
 
 
 def difference(a: Fact, b: Fact, unit: str) -> Derived:
     """``b − a``; for two rates (``unit == "percent"``) the result is in percentage points."""
     result_unit = "points" if unit == "percent" else unit
     formula = f"difference({a.id}, {b.id})"
-    return Derived(b.value - a.value, result_unit, (a.id, b.id), formula, _span(a, b))
+    return Derived(b.value - a.value, result_unit, (a.id, b.id), formula, _span(a, b), carried_qualifier(a, b))
 
 
 def convert(amount: Fact, rate: Fact, amount_unit: str, rate_unit: str, target: str) -> Derived:
@@ -125,4 +145,5 @@ def convert(amount: Fact, rate: Fact, amount_unit: str, rate_unit: str, target: 
             f"rate {rate.id} ({rate_unit}) cannot convert {amount_unit} into {target}", rate.location
         )
     formula = f"convert({amount.id}, {rate.id})"
-    return Derived(value, target, (amount.id, rate.id), formula, amount.period, amount.qualifier)
+    qualifier = amount.qualifier if amount.qualifier in INEXACT else carried_qualifier(rate)
+    return Derived(value, target, (amount.id, rate.id), formula, amount.period, qualifier)

@@ -20,6 +20,7 @@ import yaml
 
 from jjj_brief.errors import BriefWarning, FactError, FactErrors, Location
 from jjj_brief.facts.model import (
+    BASES,
     FORMULAS,
     QUALIFIERS,
     Derivation,
@@ -32,11 +33,12 @@ from jjj_brief.facts.model import (
     Region,
     Source,
 )
+from jjj_brief.facts.slips import thousands_separators, thousands_in_flow_mapping
 from jjj_brief.facts.units import is_known_unit
 from jjj_brief.facts.yamlnodes import Doc, Node, compose, mapping_items, scalar_text, sequence_items
 
 SECTIONS = ("regions", "sources", "indicators", "facts", "lists", "briefing")
-FACT_FIELDS = {"indicator", "region", "period", "value", "source", "qualifier", "note"}
+FACT_FIELDS = {"indicator", "region", "period", "value", "source", "qualifier", "note", "basis"}
 REQUIRED_FACT_FIELDS = ("indicator", "region", "period", "value", "source")
 FACT_SUFFIXES = (".yaml", ".yml")
 #: The largest decimal exponent a value may have, either way.  No economic figure comes
@@ -168,12 +170,14 @@ class _Loader:
         _require(doc, node, fields, ("label", "unit"), f"indicator {key!r}")
         unit = scalar_text(doc, fields["unit"], "unit")
         if not is_known_unit(unit):
-            raise FactError(
+            # Reported here, once; the indicator stays defined so its facts are not each
+            # reported as using an unknown indicator.
+            self.problems.append(FactError(
                 f"unknown unit {unit!r} for indicator {key!r}",
                 doc.at(fields["unit"]),
                 hint="use an ISO 4217 currency code (CNY, USD), an exchange rate (CNY/USD: "
                 "yuan per dollar), 'percent', 'multiple' or 'count'",
-            )
+            ))
         label = localized(doc, fields["label"], f"label of indicator {key!r}")
         derived = parse_derivation(doc, fields["derived"], key) if "derived" in fields else None
         self.store.indicators[key] = Indicator(key, label, unit, derived, doc.at(node))
@@ -196,6 +200,7 @@ class _Loader:
             self._guard(self._read_fact, doc, item)
 
     def _read_fact(self, doc: Doc, node: Node) -> None:
+        thousands_in_flow_mapping(doc, node)
         fields = {k: (kn, v) for k, kn, v in mapping_items(doc, node, "a fact")}
         for name, (key_node, _) in fields.items():
             if name not in FACT_FIELDS:
@@ -216,6 +221,7 @@ class _Loader:
             qualifier=parse_qualifier(doc, fields["qualifier"][1]) if "qualifier" in fields else None,
             note=text.get("note", ""),
             location=where,
+            basis=parse_basis(doc, fields["basis"][1]) if "basis" in fields else None,
         )
         key = (fact.indicator, fact.region, fact.period)
         first = self.store.facts.get(key)
@@ -228,7 +234,9 @@ class _Loader:
         self.store.facts[key] = fact
 
     def check_references(self) -> None:
-        """Every fact must name an indicator, region and source that some file defines."""
+        """Every fact must name an indicator, region and source that some file defines, and so
+        must ``briefing: region:``.  A key defined with an error of its own (a bad unit) is
+        known: that error was reported once, at its line, not again at every fact using it."""
         store = self.store
         for fact in store.facts.values():
             for kind, key, known in (
@@ -236,12 +244,16 @@ class _Loader:
                 ("region", fact.region, store.regions),
                 ("source", fact.source, store.sources),
             ):
-                if key not in known:
+                if (f"{kind}s", key) not in self.defined:
                     self.problems.append(_unknown(kind, key, known, fact.location))
         for indicator in store.indicators.values():
-            if indicator.derived and indicator.derived.of not in store.indicators:
+            if indicator.derived and ("indicators", indicator.derived.of) not in self.defined:
                 self.problems.append(_unknown("indicator", indicator.derived.of, store.indicators,
                                               indicator.location))
+        region = store.settings.get("region")
+        if isinstance(region, str) and ("regions", region) not in self.defined:
+            where = self.defined[("briefing settings", "region")]
+            self.problems.append(_unknown("region", region, store.regions, where))
 
 
 def _unknown(kind: str, key: str, known: dict, where: Location | None) -> FactError:
@@ -264,12 +276,12 @@ def localized(doc: Doc, node: Node, what: str) -> Localized:
     a PDF or an XML document; they become U+FFFD, the visible replacement mark.
     """
     if isinstance(node, yaml.ScalarNode):
-        return Localized((("en", _printable(scalar_text(doc, node, what))),))
+        return Localized((("en", _printable(scalar_text(doc, node, what))),), doc.at(node))
     pairs = [(k, _printable(scalar_text(doc, v, f"{what} ({k})")))
              for k, _, v in mapping_items(doc, node, what)]
     if not pairs:
         raise FactError(f"{what} is empty", doc.at(node), hint="give at least {en: ...}")
-    return Localized(tuple(pairs))
+    return Localized(tuple(pairs), doc.at(node))
 
 
 def parse_value(doc: Doc, node: Node) -> Decimal:
@@ -280,6 +292,7 @@ def parse_value(doc: Doc, node: Node) -> Decimal:
     try:
         value = Decimal(text)
     except InvalidOperation:
+        thousands_separators(doc, node, text)
         raise FactError(
             f"value {text!r} is not a number", doc.at(node), hint="write digits, e.g. 2.43e12 or 5.8"
         ) from None
@@ -310,6 +323,15 @@ def parse_period(doc: Doc, node: Node) -> Period:
         return Period.parse(scalar_text(doc, node, "period"))
     except PeriodFormError as exc:
         raise FactError(str(exc), doc.at(node)) from None
+
+
+def parse_basis(doc: Doc, node: Node) -> str:
+    """``basis: nominal`` (current prices) or ``real`` (constant prices)."""
+    text = scalar_text(doc, node, "basis")
+    if text not in BASES:
+        raise FactError(f"unknown basis {text!r}", doc.at(node),
+                        hint="use nominal (at current prices) or real (at constant prices)")
+    return text
 
 
 def parse_qualifier(doc: Doc, node: Node) -> str:

@@ -19,6 +19,8 @@ from jjj_brief.errors import Location
 PeriodKind = Literal["year", "half", "quarter", "month", "span"]
 
 QUALIFIERS = ("about", "almost", "more_than", "less_than", "record_high")
+#: Whether a money figure (or a rate of change) is at current prices or at constant prices.
+BASES = ("nominal", "real")
 FORMULAS = ("growth", "cagr", "multiple")
 
 _PERIOD_FORMS = (
@@ -128,6 +130,7 @@ class Localized:
     """Words in each language, keyed by language code (``en``, ``zh``, ``zh_Hant``)."""
 
     by_lang: tuple[tuple[str, str], ...]
+    location: Location | None = field(default=None, compare=False)  # the line a translator edits
 
     def get(self, lang: str) -> str | None:
         """The text in catalog language ``lang`` (``en``, ``zh``, ``zh_Hant``), or None.
@@ -139,6 +142,10 @@ class Localized:
 
     def langs(self) -> tuple[str, ...]:
         return tuple(k for k, _ in self.by_lang)
+
+    def with_text(self, lang: str, text: str) -> Localized:
+        """A copy that also has ``text`` in ``lang`` (a label filled in by conversion)."""
+        return Localized((*self.by_lang, (lang, text)), self.location)
 
 
 @dataclass(frozen=True)
@@ -193,6 +200,7 @@ class Fact:
     qualifier: str | None = None
     note: str = ""
     location: Location | None = field(default=None, compare=False)
+    basis: str | None = None  # "nominal" (current prices) or "real" (constant prices), when stated
 
     @property
     def id(self) -> str:

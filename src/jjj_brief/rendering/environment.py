@@ -33,7 +33,7 @@ import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
 from jjj_brief.errors import Location, TemplateError
-from jjj_brief.rendering.briefing import FILTER_NAMES
+from jjj_brief.rendering.filters import FILTER_NAMES
 from jjj_brief.rendering.sandbox import Budget, BriefSandbox, FolderLoader, time_limit
 from jjj_brief.rendering.template_errors import (
     located_error,

@@ -138,6 +138,10 @@ def time_limit(seconds: float | None = None) -> Iterator[None]:
                 ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(target), None)
 
 
+class RefusedTemplate(jinja2.TemplateNotFound):
+    """A template the loader will not read, with the reason (outside the folder, a folder…)."""
+
+
 class FolderLoader(jinja2.FileSystemLoader):
     """Loads templates from one folder only: a symbolic link that leads outside it, a
     folder, a special file or a file over :data:`MAX_TEMPLATE_BYTES` is refused."""
@@ -147,11 +151,11 @@ class FolderLoader(jinja2.FileSystemLoader):
         path = Path(os.path.normpath(folder / template))
         real = path.resolve()
         if real != folder and folder not in real.parents:
-            raise jinja2.TemplateNotFound(template, f"{template!r} leads outside the template folder")
+            raise RefusedTemplate(template, f"{template!r} leads outside the template folder")
         if path.is_dir():
-            raise jinja2.TemplateNotFound(template, f"{template!r} is a folder, not a template file")
+            raise RefusedTemplate(template, f"{template!r} is a folder, not a template file")
         if path.exists() and not path.is_file():
-            raise jinja2.TemplateNotFound(template, f"{template!r} is not a regular file")
+            raise RefusedTemplate(template, f"{template!r} is not a regular file")
         if path.is_file() and path.stat().st_size > MAX_TEMPLATE_BYTES:
-            raise jinja2.TemplateNotFound(template, f"{template!r} is over {MAX_TEMPLATE_BYTES:,} bytes")
+            raise RefusedTemplate(template, f"{template!r} is over {MAX_TEMPLATE_BYTES:,} bytes")
         return super().get_source(environment, template)

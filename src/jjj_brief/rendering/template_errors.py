@@ -16,7 +16,7 @@ import jinja2
 from jinja2.sandbox import SecurityError
 
 from jjj_brief.errors import BriefError, Location, TemplateError
-from jjj_brief.rendering.sandbox import MAX_RENDER_SECONDS, LimitExceeded
+from jjj_brief.rendering.sandbox import MAX_RENDER_SECONDS, LimitExceeded, RefusedTemplate
 
 
 def located_error(exc: Exception, env: jinja2.Environment, name: str) -> BriefError:
@@ -32,7 +32,7 @@ def _classify(exc: Exception, name: str) -> BriefError:
         return TemplateError(f"template syntax error: {exc.message}", Location(exc.filename or name, exc.lineno))
     if isinstance(exc, jinja2.TemplateNotFound):
         where = Location(name) if exc.name == name else _traceback_location(exc, name)
-        why = exc.message if exc.message and exc.message != exc.name else f"template not found: {exc.name}"
+        why = str(exc.message) if isinstance(exc, RefusedTemplate) else f"template not found: {exc.name}"
         return TemplateError(why, where, hint="a template may include only templates in its own folder")
     if isinstance(exc, jinja2.UndefinedError):
         return TemplateError(f"undefined name: {exc.message}", _traceback_location(exc, name),
