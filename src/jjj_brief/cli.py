@@ -87,7 +87,8 @@ def main() -> None:
 @click.option("--format", "formats", multiple=True, default=("all",), show_default=True,
               help="Output formats: pdf, docx, comma-separated, or 'all'.")
 @click.option("--facts", "fact_paths", multiple=True, type=click.Path(path_type=Path),
-              help="A fact file or a folder of them (repeatable); replaces the bundled facts.")
+              help="A fact file (YAML), a workbook (.xlsx), a CSV file, or a folder of them (repeatable); "
+                   "replaces the bundled facts.")
 @click.option("--out", "out_dir", default=Path("output"), show_default=True, type=click.Path(path_type=Path),
               help="Folder to write the files into.")
 @click.option("--template", default="briefing", show_default=True,
@@ -145,7 +146,8 @@ def facts_check(paths: tuple[Path, ...]) -> None:
 @click.argument("new", type=click.Path(exists=True, path_type=Path))
 @reports_errors
 def facts_diff(old: Path, new: Path) -> None:
-    """List facts added (+), removed (-) and revised (~) from vintage OLD to NEW (files or folders)."""
+    """List facts added (+), removed (-) and revised (~) from vintage OLD to NEW (YAML files,
+    workbooks or folders)."""
     from jjj_brief.pipeline import load_store
     from jjj_brief.facts.diff import diff_stores, format_diff
 
