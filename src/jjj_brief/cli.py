@@ -128,14 +128,17 @@ def facts() -> None:
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @reports_errors
 def facts_check(paths: tuple[Path, ...]) -> None:
-    """Validate fact files (the bundled ones when no PATH is given); print FILE:LINE problems."""
-    from jjj_brief.pipeline import load_store
+    """Validate fact files, workbooks (.xlsx) and CSV folders (the bundled facts when no PATH is
+    given); print FILE:LINE (or FILE:SHEET!CELL) problems, and warn on a value 1,000 times off
+    the rest of its series."""
     from jjj_brief.facts.checks import check_consistency
+    from jjj_brief.facts.outliers import check_magnitudes
+    from jjj_brief.pipeline import load_store
 
     store, warnings = load_store(paths)
     for warning in warnings:
         click.echo(str(warning))
-    for finding in check_consistency(store):
+    for finding in [*check_consistency(store), *check_magnitudes(store)]:
         click.echo(str(finding))
     click.echo(f"ok: {len(store.facts)} facts, {len(store.indicators)} indicators, "
                f"{len(store.regions)} regions, {len(store.sources)} sources")
