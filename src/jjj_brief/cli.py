@@ -160,6 +160,23 @@ def facts_diff(old: Path, new: Path) -> None:
         click.echo(line)
 
 
+@facts.command("export")
+@click.argument("out", type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@reports_errors
+def facts_export(out: Path, paths: tuple[Path, ...]) -> None:
+    """Write the facts of PATHS (the bundled ones when none is given) as workbook OUT.xlsx, or as
+    CSV files in folder OUT, in the layout --facts reads back."""
+    from jjj_brief.facts.export import export_store
+    from jjj_brief.pipeline import load_store
+
+    store, warnings = load_store(paths)
+    for warning in warnings:
+        click.echo(str(warning), err=True)
+    for path in export_store(store, out):
+        click.echo(f"wrote {path}")
+
+
 @main.group()
 def i18n() -> None:
     """Translator workflow: extract messages, update, compile and check the catalogs.
