@@ -106,3 +106,16 @@ def test_a_briefing_built_from_the_workbook_is_a_sound_pdf(readme_run: tuple[Pat
     body = squeeze(pdf_body(pdf))
     for text in expected:
         assert squeeze(text) in body, text
+
+
+def test_the_python_api_loads_the_workbook_and_its_errors_are_jjj_brief_errors(tmp_path: Path) -> None:
+    import jjj_brief
+
+    store = jjj_brief.load_facts(EXAMPLE)
+    assert len(store.facts) == 15 and store.settings["region"] == "gba"
+    broken = tmp_path / "broken.xlsx"
+    broken.write_bytes(b"not a zip")
+    with pytest.raises(jjj_brief.Error) as caught:
+        jjj_brief.load_facts(broken)
+    assert str(caught.value) == (f"{broken}: not an Excel workbook: the file is not a zip package (save it from "
+                                 "Excel or LibreOffice as an Excel workbook (.xlsx))")

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 from conftest import jjj_brief, make_workbook, soffice_convert
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from jjj_brief.errors import FactErrors
 from jjj_brief.facts.load import load_facts
@@ -119,8 +121,8 @@ def test_every_problem_of_a_workbook_is_named_by_sheet_and_cell(tmp_path: Path) 
         ["gdp", "gba", "2020", 1, None, None, None],
     ])
     assert problems(path) == [
-        (f"{path}:facts!G1: unknown column 'colour' (columns are: indicator, note, period, qualifier, region, "
-        "source, value, scale (or the wide form: indicator, region, source, one per period))"),
+        (f"{path}:facts!G1: unknown column 'colour' (columns are: indicator, region, period, value, scale, "
+        "qualifier, source, note (or the wide form: indicator, region, source, one per period))"),
         f"{path}:facts!D3: value '3876亿' is not a number (write 3876 in 'value' and 亿 in 'scale')",
         (f"{path}:facts!C5: unknown period '2023Q5': write a year (2023), a half (2024H1), a quarter (2024Q3), "
         "a month (2024-06) or a span (2014/2023)"),
@@ -257,3 +259,31 @@ def test_facts_check_names_the_cell_and_exits_1(tmp_path: Path) -> None:
     assert (run.code, run.out) == (1, "")
     assert run.err == (f"{path}:facts!D2: value '3876亿' is not a number (write 3876 in 'value' and 亿 in 'scale')\n"
                        "error: 1 problem(s) in the fact files\n")
+
+
+CELLS = st.one_of(
+    st.none(), st.text(max_size=12), st.integers(), st.booleans(),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.datetimes(min_value=dt.datetime(1900, 3, 1), max_value=dt.datetime(2100, 1, 1)),
+    st.sampled_from(["=1/0", "=D2*2", "#N/A", "万", "亿", "1e8", "2024H1", "2019/2023", "gba", S, "gdp"]),
+)
+
+
+@settings(max_examples=25, suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None)
+@given(rows=st.lists(st.lists(CELLS, min_size=1, max_size=8), max_size=6),
+       header=st.sampled_from([["indicator", "region", "period", "value", "scale", "qualifier", "source", "note"],
+                               ["indicator", "region", "source", "scale", 2013, "2024H1", "2019/2023"]]))
+def test_any_cells_load_or_fail_with_located_errors(tmp_path: Path, rows: list[list[object]],
+                                                    header: list[object]) -> None:
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    clean = [[ILLEGAL_CHARACTERS_RE.sub("", v) if isinstance(v, str) else v for v in row] for row in rows]
+    path = book(tmp_path, [header, *clean])
+    try:
+        store, _ = load_facts([path])
+    except FactErrors as caught:
+        assert caught.problems
+        for problem in caught.problems:
+            assert str(problem).startswith(f"{path}:"), problem  # every problem names the workbook's place
+    else:
+        assert all(str(f.location).startswith(f"{path}:facts!") for f in store.facts.values())

@@ -18,7 +18,6 @@ from decimal import Decimal
 from jjj_brief.errors import FactError
 from jjj_brief.facts.collect import Collector
 from jjj_brief.facts.fields import (
-    FACT_FIELDS,
     REQUIRED_FACT_FIELDS,
     SCALE_WORDS,
     VALUE_HINT,
@@ -37,7 +36,7 @@ from jjj_brief.facts.tables import (
     row_entries,
 )
 
-LONG_COLUMNS = (*sorted(FACT_FIELDS), "scale")
+LONG_COLUMNS = ("indicator", "region", "period", "value", "scale", "qualifier", "source", "note")
 WIDE_FIELDS = ("indicator", "region", "source", "scale")
 
 
