@@ -1,10 +1,10 @@
 """A workbook's sheets as :class:`~jjj_brief.facts.tables.Table` values, read with openpyxl.
 
-The workbook is opened read-only, streaming one row at a time, and twice:
-once for the values a spreadsheet program saved (``data_only=True``) and once
-for the formulas, so that a formula cell uses its saved result and a formula
-with none (a file written by a program that never calculated it) is named as
-such instead of reading as an empty cell.  Before openpyxl sees the file, its
+The workbook is opened read-only, streaming one row at a time, for the values
+a spreadsheet program saved (``data_only=True``); when its sheets hold formulas,
+a second time for the formulas, so that a formula with no saved result (a file
+written by a program that never calculated it) is named as such instead of
+reading as an empty cell (openpyxl gives None for both).  Before openpyxl sees the file, its
 zip directory is checked: a workbook is a zip package, and a small one can
 unpack to gigabytes (openpyxl reads the shared strings whole), so the sizes
 the directory declares — which Python's zip reader never exceeds — are capped.
@@ -12,6 +12,7 @@ the directory declares — which Python's zip reader never exceeds — are cappe
 
 from __future__ import annotations
 
+import re
 import warnings
 import zipfile
 import zlib
@@ -43,13 +44,33 @@ def workbook_tables(path: Path) -> Iterator[Iterator[Table]]:
     check_file(path, MAX_WORKBOOK_BYTES, "workbooks")
     _check_package(path)
     values = _open(path, data_only=True)
-    formulas = _open(path, data_only=False)
+    formulas = _open(path, data_only=False) if _has_formulas(path) else None
     try:
-        yield (_table(path, values[name], formulas[name]) for name in values.sheetnames
+        yield (_table(path, values[name], formulas[name] if formulas else None) for name in values.sheetnames
                if _is_worksheet(values[name]))
     finally:
         values.close()
-        formulas.close()
+        if formulas:
+            formulas.close()
+
+
+_FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
+
+
+def _has_formulas(path: Path) -> bool:
+    """Whether any worksheet holds a formula element: only then is the workbook read a second
+    time for its formulas (a pass through openpyxl costs far more than this scan of the XML)."""
+    with zipfile.ZipFile(path) as package:
+        for part in package.infolist():
+            if not (part.filename.startswith("xl/worksheets/") and part.filename.endswith(".xml")):
+                continue
+            with package.open(part) as sheet:
+                tail = b""
+                while chunk := sheet.read(1 << 20):
+                    if _FORMULA.search(tail + chunk):
+                        return True
+                    tail = chunk[-16:]
+    return False
 
 
 def _check_package(path: Path) -> None:
@@ -87,28 +108,29 @@ def _is_worksheet(sheet: Any) -> bool:
     return hasattr(sheet, "iter_rows")  # a chart sheet has no cells
 
 
-def _table(path: Path, values: Any, formulas: Any) -> Table:
+def _table(path: Path, values: Any, formulas: Any | None) -> Table:
     title = str(values.title)
     where = Location.in_sheet(path, title)
 
-    def place(row: int, column: int) -> Location:
-        from openpyxl.utils import get_column_letter
+    from openpyxl.utils import get_column_letter
 
+    def place(row: int, column: int) -> Location:
         return Location.in_sheet(path, title, f"{get_column_letter(column)}{row}")
 
     return Table(title, where, bounded_rows(_rows(path, where, values, formulas), where), place)
 
 
-def _rows(path: Path, where: Location, values: Any, formulas: Any) -> Iterator[Row]:
+def _rows(path: Path, where: Location, values: Any, formulas: Any | None) -> Iterator[Row]:
     """Each row's cell values, a formula's saved result in its place (or :class:`Unusable`)."""
-    for sheet in (values, formulas):
+    sheets = (values, formulas) if formulas is not None else (values,)
+    for sheet in sheets:
         sheet.reset_dimensions()  # the size a file declares may be wrong, or hostile
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            pairs = zip(values.iter_rows(max_row=MAX_ROWS + 1), formulas.iter_rows(max_row=MAX_ROWS + 1))
-            for number, (saved, typed) in enumerate(pairs, start=1):
-                yield number, [_value(s, t) for s, t in zip(saved, typed)]
+            rows = zip(*(sheet.iter_rows(max_row=MAX_ROWS + 1) for sheet in sheets), strict=True)
+            for number, (saved, *typed) in enumerate(rows, start=1):
+                yield number, [_value(s, t) for s, t in zip(saved, typed[0] if typed else [None] * len(saved))]
     except BROKEN as exc:
         raise FactError(f"cannot read the sheet: {_reason(exc)}", where,
                         hint="save it again from Excel or LibreOffice") from None
