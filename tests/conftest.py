@@ -36,8 +36,8 @@ def pytest_sessionstart(session: pytest.Session) -> None:
     skip: otherwise a broken apt install would turn every real-reader test into a green skip."""
     missing = [tool for tool in READERS if shutil.which(tool) is None]
     if os.environ.get("JJJ_BRIEF_REQUIRE_READERS") and missing:
-        pytest.exit(f"readers missing: {', '.join(missing)} (apt-get install poppler-utils "
-                    "libreoffice-writer-nogui)", returncode=1)
+        pytest.exit(f"readers missing: {', '.join(missing)} (apt-get install poppler-utils qpdf "
+                    "libreoffice-writer-nogui libreoffice-calc-nogui)", returncode=1)
 
 
 def require(tool: str) -> str:
@@ -71,6 +71,33 @@ def pdftotext(path: Path, *extra: str) -> str:
     exe = require("pdftotext")
     return subprocess.run([exe, "-enc", "UTF-8", *extra, str(path), "-"], capture_output=True,
                           text=True, check=True).stdout
+
+
+def soffice_convert(sources: list[Path], to: str, out_dir: Path) -> list[Path]:
+    """Files converted by LibreOffice (``--convert-to TO``), in a private profile; one call for all."""
+    exe = require("soffice")
+    profile = (out_dir / "lo-profile").as_uri()
+    subprocess.run([exe, f"-env:UserInstallation={profile}", "--headless", "--convert-to", to,
+                    "--outdir", str(out_dir), *map(str, sources)],
+                   check=True, capture_output=True, timeout=300, env={**os.environ, "HOME": str(out_dir)})
+    converted = [out_dir / f"{path.stem}.{to.split(':')[0]}" for path in sources]
+    missing = [path for path in converted if not path.exists()]
+    assert not missing, f"LibreOffice did not convert {missing} (is libreoffice-calc-nogui installed?)"
+    return converted
+
+
+def make_workbook(path: Path, sheets: dict[str, list[list[object]]]) -> Path:
+    """A workbook written by openpyxl itself (not by our exporter), one sheet per entry, in order."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.remove(book.active)
+    for name, rows in sheets.items():
+        sheet = book.create_sheet(name)
+        for row in rows:
+            sheet.append(row)
+    book.save(path)
+    return path
 
 
 def pdffonts(path: Path) -> list[list[str]]:

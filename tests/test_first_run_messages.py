@@ -47,7 +47,7 @@ def test_thousands_separators_in_a_flow_mapping_get_their_own_message(tmp_path: 
           - {indicator: gdp, region: cc, period: "2023", value: 8,190,000,000,000, source: s}
         """)
     assert lines == [
-        (f"{path}:8: value '8,190,000,000,000' has thousands separators, which YAML does not read as part "
+        (f"{path}:8: value '8,190,000,000,000' has thousands separators, which are not part "
         "of a number (write 8190000000000 or 8.19e12)"),
         "error: 1 problem in the fact files",
     ]
@@ -62,8 +62,8 @@ def test_thousands_separators_in_a_block_value_too(tmp_path: Path) -> None:
             value: 1,234.5
             source: s
         """)
-    assert lines[0] == (f"{path}:11: value '1,234.5' has thousands separators, which YAML does not read as "
-                        "part of a number (write 1234.5)")
+    assert lines[0] == (f"{path}:11: value '1,234.5' has thousands separators, which are not part of a "
+                        "number (write 1234.5)")
 
 
 def test_a_bad_unit_is_reported_once_not_at_every_fact(tmp_path: Path) -> None:
@@ -88,7 +88,7 @@ def test_an_undefined_briefing_region_is_found_at_its_line(tmp_path: Path) -> No
           - {indicator: gdp, region: cc, period: "2023", value: 1e12, source: s}
         """)
     assert lines == [
-        f"{path}:8: unknown region 'chengyu' (define it under 'regions:' or use one of: cc)",
+        f"{path}:8: unknown region 'chengyu' (define it under 'regions:' (in a workbook: the regions sheet) or use one of: cc)",
         "error: 1 problem in the fact files",
     ]
 

@@ -49,6 +49,7 @@ def test_every_command_block_runs_as_shown(tmp_path: Path) -> None:
     (tmp_path / "facts").mkdir()
     shutil.copy(FIXTURES / "vintages" / "jjj-2024-09.yaml", tmp_path / "old-facts" / "facts.yaml")
     shutil.copy(FIXTURES / "vintages" / "jjj-2024-10.yaml", tmp_path / "facts" / "facts.yaml")
+    shutil.copytree(REPO / "examples", tmp_path / "examples")  # the workbook examples name these
     scripts = blocks(README, "sh")
     assert len(scripts) >= 4
     commands = [line for script in scripts for line in script.splitlines() if line.startswith("jjj-brief")]

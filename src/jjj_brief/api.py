@@ -48,8 +48,9 @@ Warn = Callable[[BriefWarning], None]
 def load_facts(source: FactSource = None, *, on_warning: Warn | None = None) -> FactStore:
     """The fact store of ``source``, checked as ``jjj-brief facts check`` checks it.
 
-    Raises :class:`jjj_brief.Error` (``FactErrors``, listing every problem, each at its
-    ``FILE:LINE`` or, in a mapping, its path such as ``facts[0].value``).
+    ``source`` may be YAML files, workbooks (``.xlsx``) and CSV folders, mixed.  Raises
+    :class:`jjj_brief.Error` (``FactErrors``, listing every problem, each at its ``FILE:LINE``,
+    ``FILE:SHEET!CELL`` in a workbook or, in a mapping, its path such as ``facts[0].value``).
     """
     from jjj_brief.facts.model import FactStore
 

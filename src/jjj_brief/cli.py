@@ -132,7 +132,8 @@ def main() -> None:
 @click.option("--format", "formats", multiple=True, default=("all",), show_default=True,
               help="Output formats: pdf, docx, comma-separated, or 'all'.")
 @click.option("--facts", "fact_paths", multiple=True, type=click.Path(path_type=Path),
-              help="A fact file or a folder of them (repeatable); replaces the bundled facts.")
+              help="A fact file (YAML), a workbook (.xlsx), a CSV file, or a folder of them (repeatable); "
+                   "replaces the bundled facts.")
 @click.option("--out", "out_dir", default=Path("output"), show_default=True, type=click.Path(path_type=Path),
               help="Folder to write the files into.")
 @click.option("--template", default="briefing", show_default=True,
@@ -192,9 +193,12 @@ def facts() -> None:
                    "needs; zh_Hant labels may come from zh): comma-separated, or 'all'.")
 @reports_errors
 def facts_check(paths: tuple[Path, ...], langs: tuple[str, ...]) -> None:
-    """Validate fact files (the bundled ones when no PATH is given); print FILE:LINE problems."""
+    """Validate fact files, workbooks (.xlsx) and CSV folders (the bundled facts when no PATH is
+    given); print FILE:LINE (or FILE:SHEET!CELL) problems, and warn on a value 1,000 times off
+    the rest of its series."""
     from jjj_brief.api import choices
     from jjj_brief.facts.checks import check_consistency
+    from jjj_brief.facts.outliers import check_magnitudes
     from jjj_brief.inputs import load_store, resolve_languages
     from jjj_brief.l10n.catalogs import available_languages
     from jjj_brief.l10n.traditional import labels_by_language
@@ -206,7 +210,7 @@ def facts_check(paths: tuple[Path, ...], langs: tuple[str, ...]) -> None:
         warnings = [*warnings, *notes]
     for warning in warnings:
         click.echo(str(warning))
-    for finding in check_consistency(store):
+    for finding in [*check_consistency(store), *check_magnitudes(store)]:
         click.echo(str(finding))
     click.echo(f"ok: {counted(len(store.facts), 'fact')}, {counted(len(store.indicators), 'indicator')}, "
                f"{counted(len(store.regions), 'region')}, {counted(len(store.sources), 'source')}")
@@ -217,7 +221,8 @@ def facts_check(paths: tuple[Path, ...], langs: tuple[str, ...]) -> None:
 @click.argument("new", type=click.Path(path_type=Path))
 @reports_errors
 def facts_diff(old: Path, new: Path) -> None:
-    """List facts added (+), removed (-) and revised (~) from vintage OLD to NEW (files or folders)."""
+    """List facts added (+), removed (-) and revised (~) from vintage OLD to NEW (YAML files,
+    workbooks or folders)."""
     from jjj_brief.pipeline import load_store
     from jjj_brief.facts.diff import diff_stores, format_diff
 
@@ -225,6 +230,23 @@ def facts_diff(old: Path, new: Path) -> None:
     new_store, _ = load_store([existing(new, "file or folder")])
     for line in format_diff(diff_stores(old_store, new_store), old_store, new_store):
         click.echo(line)
+
+
+@facts.command("export")
+@click.argument("out", type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@reports_errors
+def facts_export(out: Path, paths: tuple[Path, ...]) -> None:
+    """Write the facts of PATHS (the bundled ones when none is given) as workbook OUT.xlsx, or as
+    CSV files in folder OUT, in the layout --facts reads back."""
+    from jjj_brief.facts.export import export_store
+    from jjj_brief.pipeline import load_store
+
+    store, warnings = load_store(paths)
+    for warning in warnings:
+        click.echo(str(warning), err=True)
+    for path in export_store(store, out):
+        click.echo(f"wrote {path}")
 
 
 @main.group()

@@ -8,31 +8,51 @@ each kind to an exit code, so no user ever sees a Python traceback.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 
 @dataclass(frozen=True)
 class Location:
-    """A place in an input: the file and the 1-based line when known, or for facts given
-    as a Python mapping the path inside it (``facts[0].value``).
+    """A place in an input: a line (and column) of a text file, a cell of a workbook, or for
+    facts given as a Python mapping the path inside it (``facts[0].value``).
 
-    >>> str(Location("facts.yaml", 12)), str(Location("", key="facts[0].value"))
-    ('facts.yaml:12', 'facts[0].value')
+    >>> str(Location.of("facts.yaml", 12)), str(Location.of("gdp.csv", 4, 3)), str(Location("", key="facts[0].value"))
+    ('facts.yaml:12', 'gdp.csv:4:3', 'facts[0].value')
+    >>> str(Location.in_sheet("gba.xlsx", "facts", "D4")), str(Location.in_sheet("a.xlsx", "GDP 2023", "B2"))
+    ('gba.xlsx:facts!D4', "a.xlsx:'GDP 2023'!B2")
     """
 
     file: str
     line: int | None = None
     key: str | None = None
+    column: int | None = None  # 1-based, for CSV fields
+    sheet: str | None = None  # a workbook's sheet: the place is ``sheet!cell``
+    cell: str | None = None  # ``D4``
 
     def __str__(self) -> str:
         if self.key is not None:
             return f"{self.file}:{self.key}" if self.file else self.key
-        return f"{self.file}:{self.line}" if self.line is not None else self.file
+        if self.sheet is not None:
+            sheet = self.sheet if _PLAIN_SHEET.fullmatch(self.sheet) else "'" + self.sheet.replace("'", "''") + "'"
+            return f"{self.file}:{sheet}!{self.cell}" if self.cell else f"{self.file}:{sheet}"
+        if self.line is None:
+            return self.file
+        return f"{self.file}:{self.line}" if self.column is None else f"{self.file}:{self.line}:{self.column}"
 
     @classmethod
-    def of(cls, path: str | Path, line: int | None = None) -> Location:
-        return cls(str(path), line)
+    def of(cls, path: str | Path, line: int | None = None, column: int | None = None) -> Location:
+        return cls(str(path), line, column=column)
+
+    @classmethod
+    def in_sheet(cls, path: str | Path, sheet: str, cell: str | None = None) -> Location:
+        """A sheet of a workbook, or one of its cells: named the way spreadsheet formulas name it."""
+        return cls(str(path), sheet=sheet, cell=cell)
+
+
+#: Sheet names a formula can use without quotes (Excel quotes names with spaces or punctuation).
+_PLAIN_SHEET = re.compile(r"\w+")
 
 
 class BriefError(Exception):

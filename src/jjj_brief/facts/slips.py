@@ -20,7 +20,7 @@ from decimal import Decimal
 
 import yaml
 
-from jjj_brief.errors import FactError
+from jjj_brief.errors import FactError, Location
 from jjj_brief.facts.yamlnodes import Doc, Node
 
 _GROUPED = re.compile(r"[+-]?\d{1,3}(,\d{3})+(\.\d+)?")
@@ -39,10 +39,10 @@ def suggestion(grouped: str) -> str:
     return f"write {plain}"
 
 
-def thousands_separators(doc: Doc, node: Node, text: str) -> None:
+def thousands_separators(text: str, where: Location) -> None:
     """Raise the thousands-separator error when ``text`` (a value that is not a number) is one."""
     if _GROUPED.fullmatch(text.strip()):
-        raise _error(doc, node, text.strip())
+        raise _error(where, text.strip())
 
 
 def thousands_in_flow_mapping(doc: Doc, node: Node) -> None:
@@ -62,12 +62,9 @@ def thousands_in_flow_mapping(doc: Doc, node: Node) -> None:
             groups.append(extra_key.value)
         typed = ",".join([value.value, *groups])
         if groups and _GROUPED.fullmatch(typed):
-            raise _error(doc, value, typed)
+            raise _error(doc.at(value), typed)
 
 
-def _error(doc: Doc, node: Node, typed: str) -> FactError:
-    return FactError(
-        f"value {typed!r} has thousands separators, which YAML does not read as part of a number",
-        doc.at(node),
-        hint=suggestion(typed),
-    )
+def _error(where: Location, typed: str) -> FactError:
+    return FactError(f"value {typed!r} has thousands separators, which are not part of a number",
+                     where, hint=suggestion(typed))

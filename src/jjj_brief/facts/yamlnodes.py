@@ -17,6 +17,7 @@ from pathlib import Path
 import yaml
 
 from jjj_brief.errors import FactError, Location
+from jjj_brief.facts.files import read_bytes
 
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # what YAML refuses, found with its line
 MAX_FILE_BYTES = 5 * 1024 * 1024  # a hand-kept fact file is kilobytes; refuse a runaway paste early
@@ -47,18 +48,7 @@ class Doc:
 
 def read_text(path: Path) -> str:
     """The file's text, refusing what a YAML parser would misread or choke on."""
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise FactError(
-                f"file is {size // (1024 * 1024)} MB; fact files are limited to "
-                f"{MAX_FILE_BYTES // (1024 * 1024)} MB",
-                Location.of(path),
-                hint="split it into several files in one folder",
-            )
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise FactError(f"cannot read the file: {exc.strerror}", Location.of(path)) from None
+    raw = read_bytes(path, MAX_FILE_BYTES, "fact files")
     if raw.startswith(b"\xef\xbb\xbf"):
         raise FactError(
             "file starts with a byte-order mark (BOM)",
