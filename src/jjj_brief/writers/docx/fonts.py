@@ -8,21 +8,13 @@ template declared only Times, Arial and two *Japanese* faces.  LibreOffice
 7.4 reads none of these fields (its fallback is fontconfig's), which is why
 ``--embed-fonts`` exists.
 
-Embedded faces (``--embed-fonts``).  The bundled faces the PDF uses are
-subset to the document's characters with fontTools and stored as
-``word/fonts/fontN.odttf``, obfuscated as ECMA-376 Part 1 §17.8.1 requires:
-the first 32 bytes XORed with the reversed bytes of a GUID that the font
-table names (``w:fontKey``).  The GUID is derived from the font's bytes, so a
-build under ``SOURCE_DATE_EPOCH`` stays byte-identical.  Both Word and
-LibreOffice load such faces; the styles then name them by their own family
-names (a reader matches an embedded face by the name inside the file).
+Embedded faces (``--embed-fonts``).  The styles name the bundled faces the
+PDF uses, and :mod:`.embedding` carries them in the file, subset to the
+document's characters; both Word and LibreOffice load them.
 """
 
 from __future__ import annotations
 
-import hashlib
-import io
-import uuid
 from dataclasses import dataclass, replace
 from fnmatch import fnmatch
 from functools import cache
@@ -33,14 +25,9 @@ from jjj_brief.resources import FONTS_DIR
 from jjj_brief.writers.docx.house import Faces, FontPair, HouseStyle
 
 FONT_TABLE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/fontTable"
-FONT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/font"
-OBFUSCATED_FONT = "application/vnd.openxmlformats-officedocument.obfuscatedFont"
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 STYLES = ("Regular", "Bold", "Italic", "BoldItalic")
-EMBED_TAGS = {"Regular": "embedRegular", "Bold": "embedBold", "Italic": "embedItalic",
-              "BoldItalic": "embedBoldItalic"}
-ALWAYS_CARRIED = "0123456789— "  # page numbers are fields: their digits are in no w:t of the body
 
 
 @dataclass(frozen=True)
@@ -151,12 +138,7 @@ def declare_fonts(document: Any, house: HouseStyle) -> None:
     names = _named_faces(house)
     entries = [_entry("Symbol", OFFICE_FACES["Symbol"])]
     if house.embedded:
-        text = document_text(document)
-        for office, name in names.items():
-            files = bundled_files(office)
-            embeds = "".join(_embed(part, style, path, text) for style, path in files.items())
-            entries.append(_entry(name, _declaration_of(files["Regular"], office, house), embeds))
-        _ask_word_to_keep_them(document.settings.element)
+        entries += _carried_entries(document, part, names, house)
     else:
         entries += [_entry(name, OFFICE_FACES[name]) for name in names]
     part._blob = (f"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
@@ -199,77 +181,27 @@ def _declaration_of(path: Path, office: str, house: HouseStyle) -> Declaration:
     return Declaration(None, digits, charset, family, "variable", sig)  # type: ignore[arg-type]
 
 
-# ---------------------------------------------------------------- embedding
+def _carried_entries(document: Any, font_table: Any, names: dict[str, str], house: HouseStyle) -> list[str]:
+    """Embed each bundled face once (SimSun, FangSong and KaiTi may share one) under its subset
+    name, rename the faces everywhere the document names them, and return their entries."""
+    from jjj_brief.writers.docx.embedding import (
+        document_text,
+        embed_face,
+        keep_embedded_faces,
+        rename_faces,
+        subset_name,
+    )
 
-
-def document_text(document: Any) -> str:
-    """Every character of every XML part's text (body, headers, footers, comments)."""
-    from docx.opc.part import XmlPart
-
-    text = ALWAYS_CARRIED
-    for part in document.part.package.iter_parts():
-        if isinstance(part, XmlPart):
-            text += "".join(t.text or "" for t in part.element.iter(f"{{{W_NS}}}t"))
-    return text
-
-
-def _embed(font_table: Any, style: str, path: Path, text: str) -> str:
-    """Store one face, subset and obfuscated; return its ``w:embed…`` element."""
-    from docx.opc.packuri import PackURI
-    from docx.opc.part import Part
-
-    data = subset(path, frozenset(text))
-    key = uuid.UUID(bytes=hashlib.md5(data, usedforsecurity=False).digest())
-    package = font_table.package
-    partname = PackURI(package.next_partname("/word/fonts/font%d.odttf"))
-    rid = font_table.relate_to(Part(partname, OBFUSCATED_FONT, obfuscate(data, key), package), FONT)
-    return f'<w:{EMBED_TAGS[style]} r:id="{rid}" w:fontKey="{{{str(key).upper()}}}" w:subsetted="1"/>'
-
-
-@cache
-def subset(path: Path, characters: frozenset[str]) -> bytes:
-    """The face cut down to ``characters`` (names, OS/2 and metrics kept), as TrueType bytes."""
-    from fontTools import subset as ft_subset
-    from fontTools.ttLib import TTFont
-
-    font = TTFont(str(path), recalcTimestamp=False)
-    options = ft_subset.Options()
-    options.name_IDs = ["*"]
-    options.name_languages = ["*"]
-    options.notdef_outline = True
-    options.layout_features = ["*"]
-    subsetter = ft_subset.Subsetter(options)
-    subsetter.populate(unicodes=sorted({ord(ch) for ch in characters if not ch.isspace() or ch == " "}))
-    subsetter.subset(font)
-    out = io.BytesIO()
-    font.save(out)
-    return out.getvalue()
-
-
-def obfuscate(data: bytes, key: uuid.UUID) -> bytes:
-    """XOR the first 32 bytes with the GUID's 16 bytes, last byte first, twice over (§17.8.1).
-
-    The same operation undoes it:
-
-    >>> key = uuid.UUID("62E79491-959F-41E9-B76B-6B32631DEA5C")
-    >>> obfuscate(obfuscate(bytes(40), key), key) == bytes(40)
-    True
-    >>> obfuscate(bytes(32), key)[:2].hex()
-    '5cea'
-    """
-    reversed_key = bytes.fromhex(key.hex)[::-1]
-    head = bytes(b ^ reversed_key[i % 16] for i, b in enumerate(data[:32]))
-    return head + data[32:]
-
-
-def _ask_word_to_keep_them(settings: Any) -> None:
-    """``w:embedTrueTypeFonts`` and ``w:saveSubsetFonts``, after ``w:zoom`` as the schema orders them."""
-    from docx.oxml import parse_xml
-
-    zoom = settings.find(f"{{{W_NS}}}zoom")
-    for tag in ("saveSubsetFonts", "embedTrueTypeFonts"):
-        element = parse_xml(f'<w:{tag} xmlns:w="{W_NS}"/>')
-        if zoom is not None:
-            zoom.addnext(element)
-        else:
-            settings.insert(0, element)
+    text = document_text(document)
+    carried: dict[str, str] = {}
+    for office, name in names.items():
+        carried.setdefault(name, office)
+    entries, renamed = [], {}
+    for name, office in carried.items():
+        files = bundled_files(office)
+        renamed[name] = subset_name(name, text)
+        embeds = "".join(embed_face(font_table, style, path, text, renamed[name]) for style, path in files.items())
+        entries.append(_entry(renamed[name], _declaration_of(files["Regular"], office, house), embeds))
+    rename_faces(document, renamed)
+    keep_embedded_faces(document.settings.element)
+    return entries
