@@ -29,17 +29,19 @@ FALLBACK_EM = 0.55  # a Latin character the face lacks: about an average letter
 
 
 @cache
-def _advances(bold: bool) -> tuple[dict[int, float], float]:
-    """The Latin face's advance per code point, in ems; empty when the face is not installed."""
-    from fontTools.ttLib import TTFont
+def _advances(bold: bool) -> dict[int, float]:
+    """The Latin face's advance per code point, in ems; empty when the face is not installed.
+
+    Read with reportlab's TrueType parser (2 ms for these faces; reportlab is a
+    dependency anyway, and charts import it), not fontTools, which only
+    ``--embed-fonts`` needs.
+    """
+    from reportlab.pdfbase.ttfonts import TTFontFile
 
     path = face_file(*LATIN_FACES[bold])
     if path is None:
-        return {}, FALLBACK_EM
-    font = TTFont(str(path), lazy=True)
-    per_em = font["head"].unitsPerEm
-    metrics = font["hmtx"].metrics
-    return {code: metrics[glyph][0] / per_em for code, glyph in font.getBestCmap().items()}, FALLBACK_EM
+        return {}
+    return {code: width / 1000 for code, width in TTFontFile(str(path)).charWidths.items()}
 
 
 def advance(ch: str, bold: bool = False, chinese: bool = False) -> float:
@@ -47,8 +49,7 @@ def advance(ch: str, bold: bool = False, chinese: bool = False) -> float:
     kind = char_class(ch)
     if kind == WIDE or (chinese and kind == AMBIG):
         return 1.0
-    table, fallback = _advances(bold)
-    return table.get(ord(ch), fallback)
+    return _advances(bold).get(ord(ch), FALLBACK_EM)
 
 
 def text_widths(text: str, size: float, bold: bool = False, chinese: bool = False) -> tuple[float, float]:
