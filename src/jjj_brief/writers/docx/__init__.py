@@ -27,9 +27,10 @@ from jjj_brief.document import Document
 from jjj_brief.writers import Warn, WriterHooks, ignore_warning
 
 
-def write(doc: Document, out: BinaryIO, hooks: WriterHooks) -> None:
-    """The writer contract (see :mod:`jjj_brief.writers`): ``doc`` as DOCX bytes into ``out``."""
-    write_docx(doc, out, on_warning=hooks.on_warning)
+def write(doc: Document, out: BinaryIO, hooks: WriterHooks, *, embed_fonts: bool = False) -> None:
+    """The writer contract (see :mod:`jjj_brief.writers`): ``doc`` as DOCX bytes into ``out``;
+    ``embed_fonts`` is the format's one option (``Writer.with_options``)."""
+    write_docx(doc, out, on_warning=hooks.on_warning, embed_fonts=embed_fonts)
 
 
 def write_docx(doc: Document, path: Path | BinaryIO, *, on_warning: Warn | None = None,

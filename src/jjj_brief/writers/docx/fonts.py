@@ -64,8 +64,9 @@ OFFICE_FACES: dict[str, Declaration] = {
                           ("00000000", "10000000", "00000000", "00000000", "80000000", "00000000")),
 }
 
-# Each office face's bundled counterpart: file stems tried in order (case-insensitive globs), so a
-# FangSong or Kai face bundled later is used as soon as it is there, and Noto Serif SC until then.
+# Each office face's bundled counterpart, as the PDF sets the same role: file stems tried in order
+# (case-insensitive globs).  A Traditional document's FangSong and Kai roles take Noto Serif TC, as in
+# the PDF: the bundled FangSong and Kai faces have mainland glyph forms.
 BUNDLED_FILES: dict[str, tuple[str, ...]] = {
     "Times New Roman": ("NotoSerif",),
     "Arial": ("NotoSans",),
@@ -73,10 +74,11 @@ BUNDLED_FILES: dict[str, tuple[str, ...]] = {
     "SimHei": ("NotoSansSC",),
     "FangSong": ("*fangsong*", "NotoSerifSC"),
     "KaiTi": ("*wenkai", "*kai*", "NotoSerifSC"),
-    "DFKai-SB": ("*wenkaitc*", "*kai*tc*", "*wenkai", "NotoSerifTC", "NotoSerifSC"),
+    "DFKai-SB": ("NotoSerifTC", "NotoSerifSC"),
     "PMingLiU": ("NotoSerifTC", "NotoSerifSC"),
     "Microsoft JhengHei": ("NotoSansTC", "NotoSansSC"),
 }
+TRADITIONAL_FILES: dict[str, tuple[str, ...]] = {"FangSong": ("NotoSerifTC", "NotoSerifSC")}
 
 
 def face_file(stem_pattern: str, style: str, folder: Path = FONTS_DIR) -> Path | None:
@@ -87,7 +89,7 @@ def face_file(stem_pattern: str, style: str, folder: Path = FONTS_DIR) -> Path |
 
 
 @cache
-def bundled_files(office_name: str) -> dict[str, Path]:
+def bundled_files(office_name: str, traditional: bool = False) -> dict[str, Path]:
     """The bundled files (by style: Regular, Bold, …) that stand in for ``office_name``.
 
     The first stem that has a Regular file wins; its other styles come along.
@@ -95,7 +97,8 @@ def bundled_files(office_name: str) -> dict[str, Path]:
     """
     from jjj_brief.errors import BriefError
 
-    for stem in BUNDLED_FILES.get(office_name, ()):
+    stems = (TRADITIONAL_FILES if traditional else BUNDLED_FILES).get(office_name) or BUNDLED_FILES.get(office_name, ())
+    for stem in stems:
         regular = face_file(stem, "Regular")
         if regular is not None:
             styles = {style: face_file(stem, style) for style in STYLES}
@@ -115,9 +118,11 @@ def family_name(path: Path) -> str:
 
 def embedded(house: HouseStyle) -> HouseStyle:
     """The same house style naming, role for role, the bundled faces that stand in for the office ones."""
+    traditional = house.east_asian_lang == "zh-TW"
+
     def bundled(pair: FontPair) -> FontPair:
         return FontPair(family_name(bundled_files(pair.latin)["Regular"]),
-                        family_name(bundled_files(pair.east_asian)["Regular"]))
+                        family_name(bundled_files(pair.east_asian, traditional)["Regular"]))
 
     office = house.faces
     faces = Faces(serif=bundled(office.serif), sans=bundled(office.sans), kai=bundled(office.kai),
@@ -198,7 +203,7 @@ def _carried_entries(document: Any, font_table: Any, names: dict[str, str], hous
         carried.setdefault(name, office)
     entries, renamed = [], {}
     for name, office in carried.items():
-        files = bundled_files(office)
+        files = bundled_files(office, house.east_asian_lang == "zh-TW")
         renamed[name] = subset_name(name, text)
         embeds = "".join(embed_face(font_table, style, path, text, renamed[name]) for style, path in files.items())
         entries.append(_entry(renamed[name], _declaration_of(files["Regular"], office, house), embeds))

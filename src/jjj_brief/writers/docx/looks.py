@@ -24,6 +24,8 @@ from typing import Literal
 from jjj_brief.writers.palette import ACCENT_EN, ACCENT_ZH, GREY, INK
 
 BOX_GAP = 10.0  # the PDF's space under the key-points box
+GRID_PITCH = 579 / 20  # 28.95 pt: 22 lines on GB/T 9704's 225 mm type area, in whole twips
+GRID_TRACKING = -0.25  # 28 characters of 16 pt on its 156 mm line
 BULLET_AT = 8.0  # where the PDF draws a list's bullet: 6 pt and the bullet's width before the text
 Face = Literal["serif", "sans", "kai", "song"]
 Align = Literal["left", "center", "right", "justify"]
@@ -44,6 +46,7 @@ class Look:
     indent_chars: int = 0  # a first-line indent in characters (Chinese 首行缩进两字)
     left: float = 0.0  # left indent
     hanging: float = 0.0  # a hanging first line (a source's [n])
+    tracking: float = 0.0  # letter spacing (the 简报 fits 28 characters of 16 pt to its line)
 
 
 Looks = tuple[tuple[str, Look], ...]
@@ -119,18 +122,26 @@ def chinese() -> Edition:
 
 
 def jianbao() -> Edition:
-    """The 简报 (GB/T 9704): 三号 16 pt on a 29 pt pitch, 仿宋 body, 黑体 and 楷体 headings.
+    """The 简报 as GB/T 9704 sets a 公文 (and the PDF): 22 lines of 28 characters of 三号 (16 pt).
 
+    The type area is 156 mm (442.2 pt) wide; 28 characters of 16 pt need
+    448 pt, so the size stays 三号 and the characters close up by 0.25 pt
+    (``w:spacing`` -5 twips: 15.75 pt each, the nearest Word can say to the
+    PDF's 15.79).  Word's own way, the document grid (``w:docGrid
+    linesAndChars``), is not used: LibreOffice 7.4 lays such a page out with
+    a wider cell (measured: 5 pages instead of 3).  Lines are 28.95 pt apart
+    (the type area's height / 22, rounded down to a twip so 22 lines fit).
     Headings are indented two characters like the paragraphs, as office
-    practice sets them; 黑体 and 楷体 are not made bold (they carry their
-    own weight, and Word would embolden them artificially).
+    practice sets them; 黑体 and 楷体 are not made bold (they carry their own
+    weight, and Word would embolden them artificially).
     """
     base = chinese()
-    body = Look("serif", 16, 29, align="justify", indent_chars=2)
-    plain = replace(body, indent_chars=0, align="left")
+    body = Look("serif", 16, GRID_PITCH, align="justify", indent_chars=2, tracking=GRID_TRACKING)
+    plain = replace(body, indent_chars=0, align="left", tracking=0.0)
     looks = dict(base.looks)
     looks.update({
-        "Title": replace(plain, face="song", size=22, pitch=36, bold=True, align="center", before=10, after=6),
+        # The PDF's 10 pt before the title is absorbed by the 16 pt under the red rule (Word adds them).
+        "Title": replace(plain, face="song", size=22, pitch=36, bold=True, align="center", after=6),
         "Subtitle": replace(plain, align="center", after=6),
         "Heading 1": replace(body, face="sans", align="left"),
         "Heading 2": replace(body, face="kai", align="left"),
@@ -142,7 +153,7 @@ def jianbao() -> Edition:
                             before=6),
         "Issue Number": replace(plain, align="center", after=10),
         "Issuer Line": replace(plain, size=14, pitch=22, after=16),
-        "Editor Note": replace(plain, face="kai", align="justify", left=32, after=8),
+        "Editor Note": replace(body, face="kai", indent_chars=0, left=32, after=8),
         "Distribution": replace(plain, size=14, pitch=24, left=14),
         "Distribution Copies": replace(plain, size=14, pitch=24, align="right"),
         "Page Number Odd": replace(plain, face="song", size=14, pitch=18, align="right"),

@@ -168,6 +168,11 @@ def apply_look(style: Any, look: Look, house: HouseStyle) -> None:
     spacing.set(qn("w:lineRule"), "exact" if look.pitch else "auto")
     _drop(ppr, "w:contextualSpacing")
     _drop(style.element.get_or_add_rPr(), "w:spacing", "w:i", "w:iCs")
+    if look.tracking:
+        style.element.rPr.insert_element_before(
+            parse_xml(f'<w:spacing {nsdecls("w")} w:val="{round(look.tracking * TWIPS_PER_POINT)}"/>'),
+            "w:w", "w:kern", "w:position", "w:sz", "w:szCs", "w:highlight", "w:u", "w:effect", "w:bdr",
+            "w:shd", "w:fitText", "w:vertAlign", "w:rtl", "w:cs", "w:em", "w:lang", "w:eastAsianLayout")
     _indent(ppr, look)
 
 
