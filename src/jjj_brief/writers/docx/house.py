@@ -15,8 +15,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-
 from jjj_brief.scripts import is_chinese
 from jjj_brief.writers.docx import looks
 from jjj_brief.writers.docx.looks import Edition, Face
@@ -66,11 +64,6 @@ class HouseStyle:
     def embedded(self) -> bool:
         """Whether the named faces are the bundled ones, carried in the file."""
         return self.office_faces is not None
-
-    @property
-    def title_alignment(self) -> WD_ALIGN_PARAGRAPH:
-        """Chinese titles are centred by convention; English notes set them flush left."""
-        return WD_ALIGN_PARAGRAPH.CENTER if self.chinese else WD_ALIGN_PARAGRAPH.LEFT
 
 
 _OFFICE_SC = Faces(serif=FontPair("Times New Roman", "SimSun"), sans=FontPair("Arial", "SimHei"),
