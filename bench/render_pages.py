@@ -1,11 +1,14 @@
-"""Regenerate the review renders: page 1 of each language's research note, every page of the 简报, as PNG.
+"""Regenerate the review renders: page 1 of each research note and every page of the 简报, PDF beside DOCX, as PNG.
 
     python bench/render_pages.py [--out docs/renders] [--dpi 70]
 
 Builds with the bundled facts into a temporary folder (with SOURCE_DATE_EPOCH
-fixed, so the renders change only when the layout does), then rasterises page
-1 of each PDF with poppler's ``pdftoppm``.  Tests never call this: the PNGs
-are for people reviewing a layout change, committed only when small.
+fixed, so the renders change only when the layout does), converts each DOCX
+to PDF with LibreOffice as a reader without Word would see it (in one call,
+with a throwaway profile), then rasterises the pages with poppler's
+``pdftoppm``: ``<stem>-page<N>.png`` for the PDF and ``<stem>-docx-page<N>.png``
+for LibreOffice's layout of the DOCX.  Tests never call this: the PNGs are
+for people reviewing a layout change, committed only when small.
 """
 
 from __future__ import annotations
@@ -19,16 +22,22 @@ import tempfile
 from pathlib import Path
 
 BUILDS = (("briefing", "en,zh,zh_Hant"), ("jianbao", "zh,zh_Hant"))
-EVERY_PAGE = ("jianbao-zh",)  # its last page shows the distribution block at the foot
+EVERY_PAGE = ("jianbao-zh", "jianbao-zh-docx")  # the last page shows the distribution block at the foot
 EPOCH = "1729814400"  # 2024-10-25, the seed article's date
 
 
 def build(out: Path) -> list[Path]:
-    """Every PDF to render, built by the real command."""
+    """Every PDF to render: the writer's, built by the real command, and LibreOffice's of each DOCX."""
     env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH}
     for template, langs in BUILDS:
         subprocess.run([sys.executable, "-m", "jjj_brief.cli", "build", "--template", template, "--lang", langs,
-                        "--format", "pdf", "--out", str(out)], check=True, env=env, stdout=subprocess.DEVNULL)
+                        "--out", str(out)], check=True, env=env, stdout=subprocess.DEVNULL)
+    converted = out / "docx"
+    subprocess.run(["soffice", f"-env:UserInstallation={(out / 'profile').as_uri()}", "--headless", "--convert-to",
+                    "pdf", "--outdir", str(converted), *map(str, sorted(out.glob("*.docx")))],
+                   check=True, capture_output=True, env={**env, "HOME": str(out)})
+    for pdf in converted.glob("*.pdf"):
+        pdf.rename(out / f"{pdf.stem}-docx.pdf")
     return sorted(out.glob("*.pdf"))
 
 
@@ -51,8 +60,8 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=Path("docs/renders"))
     parser.add_argument("--dpi", type=int, default=70)
     args = parser.parse_args()
-    if shutil.which("pdftoppm") is None:
-        sys.exit("pdftoppm not found: apt-get install poppler-utils")
+    if shutil.which("pdftoppm") is None or shutil.which("soffice") is None:
+        sys.exit("pdftoppm or soffice not found: apt-get install poppler-utils libreoffice-writer-nogui")
     args.out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as folder:
         for pdf in build(Path(folder)):

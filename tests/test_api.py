@@ -6,10 +6,12 @@ import io
 import shutil
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import docx
 import pytest
+from docx.oxml.ns import qn
 
 import jjj_brief
 from jjj_brief.document import Document, figures
@@ -78,6 +80,20 @@ def test_to_docx_bytes_open_in_python_docx() -> None:
     assert data is not None
     text = "".join(p.text for p in docx.Document(io.BytesIO(data)).paragraphs)
     assert "2.43万亿元" in squeeze(text)
+
+
+def test_to_docx_can_carry_the_bundled_faces() -> None:
+    """``embed_fonts=True`` (the CLI's ``--embed-fonts``): subset faces inside, named by the styles."""
+    doc = jjj_brief.render(BUNDLED, lang="zh")
+    data = jjj_brief.to_docx(doc, embed_fonts=True)
+    assert data is not None
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        fonts = [name for name in package.namelist() if name.startswith("word/fonts/")]
+        table = package.read("word/fontTable.xml").decode()
+    assert fonts and all(name.endswith(".odttf") for name in fonts)
+    assert table.count("w:embedRegular") >= 4  # Latin and Chinese, serif and sans
+    body = docx.Document(io.BytesIO(data)).styles["Body Text"].element.rPr
+    assert f'w:name="{body.rFonts.get(qn("w:eastAsia"))}"' in table
 
 
 def test_build_writes_every_language_and_format_and_takes_lists_or_strings(tmp_path: Path) -> None:

@@ -94,15 +94,18 @@ def to_pdf(doc: Document, out: BinaryIO | None = None, *, on_warning: Warn | Non
     return _write("pdf", doc, out, on_warning)
 
 
-def to_docx(doc: Document, out: BinaryIO | None = None, *, on_warning: Warn | None = None) -> bytes | None:
-    """The DOCX of ``doc`` as bytes, or written into the binary file ``out`` (then None)."""
-    return _write("docx", doc, out, on_warning)
+def to_docx(doc: Document, out: BinaryIO | None = None, *, on_warning: Warn | None = None,
+            embed_fonts: bool = False) -> bytes | None:
+    """The DOCX of ``doc`` as bytes, or written into the binary file ``out`` (then None);
+    ``embed_fonts`` carries the bundled faces in it (``--embed-fonts``)."""
+    return _write("docx", doc, out, on_warning, embed_fonts=embed_fonts)
 
 
 def build(*, lang: str | Iterable[str] | None = None, format: str | Iterable[str] = "all",  # noqa: A002
           facts: FactSource = None, out: str | Path = "output", template: str = "briefing",
           region: str | None = None, locales: str | Path | None = None, audit: bool = False,
-          since: FactSource = None, annotate: bool = False, strict: bool = False) -> BuildResult:
+          since: FactSource = None, annotate: bool = False, strict: bool = False,
+          embed_fonts: bool = False) -> BuildResult:
     """What ``jjj-brief build`` does: every language × format into ``out``, all or nothing.
 
     ``lang`` and ``format`` take one value, a comma-separated string or a list; ``"all"``
@@ -122,6 +125,7 @@ def build(*, lang: str | Iterable[str] | None = None, format: str | Iterable[str
         langs=languages, langs_implicit=lang is None, formats=formats, fact_paths=_paths(facts),
         out_dir=Path(out), template=template, region=region, locales=catalogs, audit=audit,
         since=_paths(since) if since is not None else (), annotate=annotate, strict=strict,
+        embed_fonts=embed_fonts,
     )
     return run(request)
 
@@ -148,13 +152,14 @@ def choices(values: str | Iterable[str], everything: tuple[str, ...], *, what: s
     return tuple(out)
 
 
-def _write(fmt: str, doc: Document, out: BinaryIO | None, on_warning: Warn | None) -> bytes | None:
+def _write(fmt: str, doc: Document, out: BinaryIO | None, on_warning: Warn | None, **options: Any) -> bytes | None:
     from jjj_brief.writers import WRITERS, WriterHooks
 
     hooks = WriterHooks(on_warning=on_warning or _drop)
+    writer = WRITERS[fmt].with_options(**options) if any(options.values()) else WRITERS[fmt]
     if out is None:
-        return WRITERS[fmt].to_bytes(doc, hooks)
-    WRITERS[fmt].load()(doc, out, hooks)
+        return writer.to_bytes(doc, hooks)
+    writer.load()(doc, out, hooks)
     return None
 
 

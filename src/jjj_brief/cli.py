@@ -149,10 +149,13 @@ def main() -> None:
 @click.option("--strict", is_flag=True,
               help="Fail (exit 1, nothing written) on text printed in English for want of a translation "
                    "and on passages left out for want of facts.")
+@click.option("--embed-fonts", is_flag=True,
+              help="DOCX: carry the bundled faces (subset to the text) so it looks the same without Chinese "
+                   "office fonts.")
 @reports_errors
 def build(langs: tuple[str, ...], formats: tuple[str, ...], fact_paths: tuple[Path, ...], out_dir: Path,
           template: str, region: str | None, locales: Path | None, audit: bool, since: tuple[Path, ...],
-          annotate: bool, strict: bool) -> None:
+          annotate: bool, strict: bool, embed_fonts: bool) -> None:
     """Write briefing-<lang>.pdf and .docx for each language into the output folder.
 
     Two or more languages must print the same figures (same facts, same exact values),
@@ -160,7 +163,8 @@ def build(langs: tuple[str, ...], formats: tuple[str, ...], fact_paths: tuple[Pa
     from jjj_brief.api import build as run_build
 
     result = run_build(lang=langs or None, format=formats, facts=fact_paths, out=out_dir, template=template,
-                       region=region, locales=locales, audit=audit, since=since or None, annotate=annotate, strict=strict)
+                       region=region, locales=locales, audit=audit, since=since or None, annotate=annotate,
+                       strict=strict, embed_fonts=embed_fonts)
     for warning in result.warnings:
         click.echo(str(warning), err=True)
     for path in result.written:

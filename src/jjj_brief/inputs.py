@@ -41,6 +41,11 @@ class BuildRequest:
     annotate: bool = False  # a reviewer's note on every figure
     langs_implicit: bool = False  # no --lang given: skip languages the template is not written for
     strict: bool = False  # untranslated text and left-out passages are errors, not warnings
+    embed_fonts: bool = False  # DOCX: carry the bundled faces, subset, instead of naming office fonts
+
+    def writer_options(self, fmt: str) -> tuple[tuple[str, bool], ...]:
+        """The write options the request gives format ``fmt`` (``--embed-fonts`` is the DOCX's)."""
+        return (("embed_fonts", True),) if fmt == "docx" and self.embed_fonts else ()
 
 
 def load_store(paths: Iterable[Path]) -> tuple[FactStore, list[BriefWarning]]:

@@ -27,6 +27,7 @@ class WriteJob:
     fmt: str
     doc: Document
     pages: bool = False
+    options: tuple[tuple[str, Any], ...] = ()  # the format's write options (Writer.with_options)
 
 
 @dataclass
@@ -42,7 +43,7 @@ def run_job(job: WriteJob) -> JobResult:
     """Run one writer in this process."""
     from jjj_brief.audit.ledger import PageLog
 
-    writer = WRITERS[job.fmt]
+    writer = WRITERS[job.fmt].with_options(**dict(job.options)) if job.options else WRITERS[job.fmt]
     warnings: list[BriefWarning] = []
     log = PageLog() if job.pages and writer.paged else None
     hooks = WriterHooks(on_warning=warnings.append, on_figure=log.recorder(job.doc) if log else None)

@@ -150,7 +150,8 @@ def write_files(documents: dict[str, Document], store: FactStore, stem: str, req
     out = request.out_dir
     targets = [(out / f"{stem}-{suffix}.{WRITERS[fmt].extension}", doc, fmt)
                for suffix, doc in documents.items() for fmt in request.formats]
-    results = run_jobs([WriteJob(fmt, doc, pages=request.audit) for _, doc, fmt in targets])
+    results = run_jobs([WriteJob(fmt, doc, pages=request.audit, options=request.writer_options(fmt))
+                        for _, doc, fmt in targets])
     files: dict[Path, bytes] = {}
     pages = PageLog()
     for (path, doc, _), result in zip(targets, results):

@@ -14,8 +14,9 @@ from __future__ import annotations
 import importlib
 import io
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import BinaryIO, NoReturn, Protocol
+from dataclasses import dataclass, replace
+from functools import partial
+from typing import Any, BinaryIO, NoReturn, Protocol
 
 from jjj_brief.document import Document, Figure
 from jjj_brief.errors import BriefWarning
@@ -64,11 +65,16 @@ class Writer:
     extension: str
     module: str
     paged: bool = False  # reports figure pages through hooks.on_figure
+    options: tuple[tuple[str, Any], ...] = ()  # keyword options of this format's write(), e.g. embed_fonts
 
     def load(self) -> Write:
-        """The write function, importing the writer's libraries on first use."""
+        """The write function, importing the writer's libraries on first use; options bound."""
         write: Write = importlib.import_module(self.module).write
-        return write
+        return partial(write, **dict(self.options)) if self.options else write
+
+    def with_options(self, **options: Any) -> Writer:
+        """This row with keyword options for its write function (``--embed-fonts`` for the DOCX)."""
+        return replace(self, options=tuple(sorted(options.items())))
 
     def to_bytes(self, doc: Document, hooks: WriterHooks | None = None) -> bytes:
         """The whole file in memory: what a worker process returns to the publisher."""

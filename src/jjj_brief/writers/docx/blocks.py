@@ -53,4 +53,4 @@ def add_box(builder: Any, box: Box) -> None:
                 builder.warn(BriefWarning(f"docx: a {type(block).__name__} inside a box was left out"))
                 continue
             builder.add_block(block)
-    builder.new_paragraph("Body Text")  # Word merges adjacent tables; a paragraph keeps them apart
+    builder.new_paragraph("Spacer")  # Word merges adjacent tables; a paragraph keeps them apart

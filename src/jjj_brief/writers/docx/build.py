@@ -11,7 +11,6 @@ goes through :func:`~jjj_brief.writers.docx.package.xml_safe` first.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -27,9 +26,9 @@ from jjj_brief.document import (
     Block,
     Box,
     BulletList,
+    Cell,
     Chart,
     Distribution,
-    Cell,
     Document,
     Emph,
     Figure,
@@ -46,9 +45,16 @@ from jjj_brief.document import (
 from jjj_brief.errors import BriefWarning
 from jjj_brief.scripts import is_han
 from jjj_brief.writers import unhandled
-from jjj_brief.writers.docx.package import drop_template_leftovers, set_core_properties, xml_safe
-from jjj_brief.writers.docx.page import TYPE_AREA_WIDTH, add_furniture, set_up_page
+from jjj_brief.writers.docx.fonts import declare_fonts, embedded
 from jjj_brief.writers.docx.house import HouseStyle, house_style_for
+from jjj_brief.writers.docx.measure import column_widths
+from jjj_brief.writers.docx.package import (
+    drop_template_leftovers,
+    set_compatibility,
+    set_core_properties,
+    xml_safe,
+)
+from jjj_brief.writers.docx.page import TYPE_AREA_WIDTH, add_furniture, set_up_page
 from jjj_brief.writers.docx.styles import TABLE_STYLE_NAME, apply_house_style
 
 Warn = Callable[[BriefWarning], None]
@@ -64,13 +70,20 @@ _BREAK_TAGS = {"\t": "w:tab", "\n": "w:br"}
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 
-def build_document(doc: Document, epoch: int | None, warn: Warn) -> Any:
-    """A python-docx document for ``doc``, in the house style of its language, not yet saved."""
+def build_document(doc: Document, epoch: int | None, warn: Warn, embed_fonts: bool = False) -> Any:
+    """A python-docx document for ``doc``, in the house style of its language, not yet saved.
+
+    With ``embed_fonts`` it names the bundled faces and carries them (subset
+    to the document's characters) in the file; otherwise it names office faces.
+    """
     document = docx.Document()
     jianbao = doc.meta.house_style == "jianbao"
     house = house_style_for(doc.meta.lang, doc.meta.house_style)
+    if embed_fonts:
+        house = embedded(house)
     style_ids = apply_house_style(document, house)
     drop_template_leftovers(document)
+    set_compatibility(document.settings)
     body = document.element.body
     for stray in body.findall(qn("w:p")):
         body.remove(stray)  # the template's empty first paragraph
@@ -78,7 +91,12 @@ def build_document(doc: Document, epoch: int | None, warn: Warn) -> Any:
     section = document.sections[0]
     set_up_page(section)
     if jianbao:
-        from jjj_brief.writers.docx.jianbao import TYPE_AREA, add_masthead, add_page_numbers, set_up_jianbao_page
+        from jjj_brief.writers.docx.jianbao import (
+            TYPE_AREA,
+            add_masthead,
+            add_page_numbers,
+            set_up_jianbao_page,
+        )
 
         set_up_jianbao_page(section, document.settings)
         add_page_numbers(section, doc.meta.page_label, builder)
@@ -90,6 +108,7 @@ def build_document(doc: Document, epoch: int | None, warn: Warn) -> Any:
     for block in doc.blocks:
         builder.add_block(block)
     set_core_properties(document, doc.meta, epoch)
+    declare_fonts(document, house)
     return document
 
 
@@ -295,7 +314,7 @@ class DocxBuilder:
         else:
             grid = self.document.add_table(rows=len(rows), cols=columns)
             grid._tbl.tblStyle_val = self.style_ids[TABLE_STYLE_NAME]
-            _lay_out_grid(grid, column_widths(rows, columns, self.type_area))
+            _lay_out_grid(grid, column_widths(rows, columns, self.type_area, self.house))
             for docx_row, row in zip(grid.rows, rows):
                 for docx_cell, cell in zip(docx_row.cells, row):
                     self.add_cell(docx_cell, cell)
@@ -308,26 +327,6 @@ class DocxBuilder:
         if cell.align != "left":
             paragraph.alignment = ALIGNMENTS.get(cell.align, WD_ALIGN_PARAGRAPH.LEFT)
         self.add_inlines(paragraph, cell.content)
-
-
-def display_width(text: str) -> int:
-    """Width in half-ems: a hanzi counts two, a Latin letter or digit one."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
-def column_widths(rows: tuple[tuple[Cell, ...], ...], columns: int, total: int = int(TYPE_AREA_WIDTH.twips)) -> list[int]:
-    """Share the type area by each column's longest text, clamped so no column starves.
-
-    A fixed layout (not Word's autofit) keeps a very long word from pushing the
-    table past the margin: it wraps inside its cell instead.
-    """
-    from jjj_brief.document import inline_text
-
-    weights = [6] * columns
-    for row in rows:
-        for index, cell in enumerate(row):
-            weights[index] = max(weights[index], min(display_width(inline_text(cell.content)), 36))
-    return [total * weight // sum(weights) for weight in weights]
 
 
 def _lay_out_grid(grid: Any, widths: list[int]) -> None:

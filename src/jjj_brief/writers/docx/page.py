@@ -3,7 +3,9 @@
 Page numbers are real ``PAGE`` / ``NUMPAGES`` fields, so Word and LibreOffice
 count the pages themselves after the text reflows in the user's fonts; the
 words around them come from ``Meta.page_label`` (``第{page}页 共{pages}页``),
-never from this module.
+never from this module.  Geometry and furniture follow the PDF
+(:mod:`jjj_brief.writers.pdf.page`): the same type area, the running title
+from page 2, and a three-part footer.
 """
 
 from __future__ import annotations
@@ -23,7 +25,9 @@ _PLACEHOLDER = re.compile(r"(\{page\}|\{pages\})")
 
 # A4 in twentieths of a point, exactly as Word writes it (210 x 297 mm).
 A4_WIDTH, A4_HEIGHT = Twips(11906), Twips(16838)
-MARGIN = Twips(1417)  # 25 mm
+MARGIN = Twips(1417)  # 25 mm left and right, as the PDF
+TOP, BOTTOM = Mm(28), Mm(27)  # the PDF's type area: room for the running header and the footer
+HEADER_DISTANCE, FOOTER_DISTANCE = Mm(20), Mm(18.5)  # header baseline 14 pt over the type area, footer 22 pt under
 TYPE_AREA_WIDTH = Twips(11906 - 2 * 1417)
 
 
@@ -36,12 +40,12 @@ class FurnitureWriter(Protocol):
 
 
 def set_up_page(section: Any) -> None:
-    """A4 portrait with 25 mm margins, like a ministry note; header and footer 12 mm from the edge."""
+    """A4 portrait with the PDF's margins, header and footer where the PDF draws them."""
     section.orientation = WD_ORIENT.PORTRAIT
     section.page_width, section.page_height = A4_WIDTH, A4_HEIGHT
-    for side in ("top_margin", "bottom_margin", "left_margin", "right_margin"):
-        setattr(section, side, MARGIN)
-    section.header_distance = section.footer_distance = Mm(12)
+    section.left_margin = section.right_margin = MARGIN
+    section.top_margin, section.bottom_margin = TOP, BOTTOM
+    section.header_distance, section.footer_distance = HEADER_DISTANCE, FOOTER_DISTANCE
     section.gutter = 0
 
 
@@ -71,28 +75,29 @@ def add_page_label(paragraph: Any, label: str, writer: FurnitureWriter) -> None:
             writer.add_text(paragraph, piece)
 
 
-def _fill_header(header: Any, meta: Meta, show_title: bool, writer: FurnitureWriter) -> None:
-    """Classification first (it must be the first thing a reader sees), then the title."""
-    header.is_linked_to_previous = False
-    first = header.paragraphs[0]
-    lines = []
-    if meta.classification:
-        lines.append(("Classification", meta.classification))
-    if show_title and meta.title:
-        lines.append(("Header", meta.title))
-    for index, (style, text) in enumerate(lines):
-        paragraph = first if index == 0 else header.add_paragraph()
-        writer.set_style(paragraph, style)
-        writer.add_text(paragraph, text)
-
-
 def add_furniture(section: Any, meta: Meta, writer: FurnitureWriter) -> None:
-    """Headers and footers: page one carries no running title, since its Title says it already."""
+    """The PDF's furniture: from page 2 the running title over a rule; on every page a footer
+    with the classification at the left, the page label in the middle and the date at the right.
+
+    The footer is one paragraph with a centre and a right tab stop, so the
+    three parts stay on one line whatever their lengths.
+    """
     section.different_first_page_header_footer = True
-    _fill_header(section.first_page_header, meta, False, writer)
-    _fill_header(section.header, meta, True, writer)
+    section.first_page_header.is_linked_to_previous = False
+    writer.set_style(section.first_page_header.paragraphs[0], "Normal")  # empty: no Header rule on page 1
+    header = section.header
+    header.is_linked_to_previous = False
+    if meta.title:
+        writer.set_style(header.paragraphs[0], "Header")
+        writer.add_text(header.paragraphs[0], meta.title)
+    width = int(TYPE_AREA_WIDTH.twips)  # tab stops are in twips (an int Length would be EMU)
     for footer in (section.first_page_footer, section.footer):
         footer.is_linked_to_previous = False
         paragraph = footer.paragraphs[0]
         writer.set_style(paragraph, "Footer")
+        paragraph._p.get_or_add_pPr().append(parse_xml(
+            f'<w:tabs {nsdecls("w")}><w:tab w:val="center" w:pos="{width // 2}"/>'
+            f'<w:tab w:val="right" w:pos="{width}"/></w:tabs>'))
+        writer.add_text(paragraph, f"{meta.classification}\t")
         add_page_label(paragraph, meta.page_label, writer)
+        writer.add_text(paragraph, f"\t{meta.dateline}")

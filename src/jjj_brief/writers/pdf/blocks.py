@@ -235,34 +235,12 @@ def _kept_together(items: list[TextBlock]) -> list[Flowable]:
 
 
 def column_widths(grid: list[list[TextBlock]], room: float) -> list[float]:
-    """Widths that fill ``room``, wrapping the widest columns (labels) before the narrow ones (figures).
+    """Widths that fill ``room``: natural and minimum widths measured here, shared by the rule
+    both writers use (:func:`jjj_brief.writers.text.columns.share_columns`)."""
+    from jjj_brief.writers.text.columns import share_columns
 
-    As in HTML's automatic table layout: columns whose natural width fits
-    their fair share of the room keep it; the others share what is left in
-    proportion to their natural widths, never below their longest token
-    unless the table cannot fit otherwise.
-    """
     pad = 2 * CELL_PAD_X + 0.5
     count = len(grid[0])
     natural = [max(row[c].setting.natural_width() for row in grid) + pad for c in range(count)]
     minimum = [max(row[c].setting.min_width() for row in grid) + pad for c in range(count)]
-    if sum(natural) <= room:
-        return [w * room / sum(natural) for w in natural]
-    widths = _fair_shares(natural, room)
-    widths = [max(w, m) for w, m in zip(widths, minimum)]
-    return [w * room / sum(widths) for w in widths]
-
-
-def _fair_shares(natural: list[float], room: float) -> list[float]:
-    """Give each column that fits its share its natural width; split the rest by natural width."""
-    widths: list[float | None] = [None] * len(natural)
-    while True:
-        open_columns = [c for c, w in enumerate(widths) if w is None]
-        left = room - sum(w for w in widths if w is not None)
-        fitting = [c for c in open_columns if natural[c] <= left / len(open_columns)]
-        if not fitting or len(fitting) == len(open_columns):
-            break
-        for c in fitting:
-            widths[c] = natural[c]
-    wanted = sum(natural[c] for c in open_columns)
-    return [w if w is not None else left * natural[c] / wanted for c, w in enumerate(widths)]
+    return share_columns(natural, minimum, room)

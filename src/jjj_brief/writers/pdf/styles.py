@@ -20,14 +20,15 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 
 from jjj_brief.scripts import han_forms, is_chinese
+from jjj_brief.writers.palette import (  # noqa: F401 - shared with the DOCX writer; PDF modules import them here
+    ACCENT_EN,
+    ACCENT_ZH,
+    GREY,
+    INK,
+    LEAD_FILL,
+    ZEBRA_FILL,
+)
 from jjj_brief.writers.pdf.text import TextStyle
-
-INK = "#000000"
-GREY = "#595959"
-ACCENT_ZH = "#B00000"  # the red rule of a Chinese 简报 masthead
-ACCENT_EN = "#1F3A5F"
-LEAD_FILL = "#EEF2F7"
-ZEBRA_FILL = "#F2F4F7"
 
 
 @dataclass(frozen=True)
