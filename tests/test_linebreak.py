@@ -35,7 +35,8 @@ def wrap(text: str, width: float, first_width: float | None = None) -> list[str]
         ("2024年京津冀", 30, ["2024年", "京津冀"]),  # a number keeps its unit
         ("引自《中国统计年鉴》数据", 60, ["引自《中国统", "计年鉴》数据"]),
         ("the Beijing-Tianjin-Hebei region grew", 120, ["the", "Beijing-Tianjin-Hebei", "region grew"]),
-        ("增长2014—2023年", 60, ["增长2014—", "2023年"]),  # a range breaks after its dash
+        ("增长2014—2023年", 60, ["增长", "2014—2023年"]),  # a range never breaks at its dash
+        ("预计4.5%～5.5%之间", 50, ["预计", "4.5%～5.5%", "之间"]),
         ("GDP增长4.8%[1]，好", 50, ["GDP增长", "4.8%[1]，", "好"]),
     ],
 )
@@ -71,7 +72,8 @@ def test_a_forced_cut_still_avoids_putting_a_comma_first() -> None:
     [("中文", 1, True), ("ab", 1, False), ("12", 1, False), ("2年", 1, False), ("年2", 1, True),
      ("a b", 2, True), ("a b", 1, False), ("字，", 1, False), ("（字", 1, False), ("——", 1, False),
      ("字[1]", 1, False), ("China’s", 6, False), ("growth—steady", 7, True), ("fixed-asset", 6, False),
-     ("yuan — above", 5, False), ("yuan — above", 7, True), ("year [1]", 5, False)],
+     ("yuan — above", 5, False), ("yuan — above", 7, True), ("year [1]", 5, False),
+     ("2014—2023年", 5, False), ("2014—2023年", 4, False), ("2014–2023", 5, False), ("增长—稳定", 3, True)],
 )
 def test_break_opportunities_follow_the_rules(text: str, i: int, allowed: bool) -> None:
     assert can_break_before(text, i) is allowed
