@@ -12,7 +12,7 @@ import re
 import pytest
 
 from jjj_brief.writers.text.linebreak import (
-    NO_LINE_END, NO_LINE_START, Line, break_lines, break_opportunities, can_break_before, is_wide, latin_gaps,
+    NO_LINE_END, NO_LINE_START, Glue, Line, break_lines, break_opportunities, can_break_before, is_wide, latin_gaps,
     takes_latin_gap,
 )
 
@@ -202,3 +202,107 @@ def _piece_width(setting, i: int) -> float:
     start = max(b for b in breaks if b <= i - 1)
     end = min(b for b in breaks if b >= i)
     return setting.width(start, end)
+
+
+# ------------------------------------------------- kept spans, justified text
+
+def test_a_kept_span_is_never_split_even_where_a_break_would_fit() -> None:
+    text = "增长了1.7万亿元好"
+    glue = Glue(keeps=((3, 9),))  # "1.7万亿元", a figure
+    lines = break_lines(text, toy_widths(text), 60, glue=glue)
+    assert [text[line.start : line.end] for line in lines] == ["增长了", "1.7万亿元好"]
+    assert wrap(text, 60) == ["增长了1.7万", "亿元好"]  # without the keep, 万|亿 is a break like any other
+
+
+def _justified_lines(setting, width: float) -> list[Line]:
+    return setting.break_lines(width)
+
+
+def test_justified_chinese_breaks_no_rule_and_squeezes_no_more_than_it_may(set_paragraphs) -> None:
+    from jjj_brief.writers.text.fitting import Measure
+
+    pushed = 0
+    for setting in set_paragraphs:
+        measure = Measure(setting.advances, setting.gaps, setting.glue)
+        for width in [60 + 3.9 * k for k in range(100)]:
+            lines = _justified_lines(setting, width)
+            assert _violations(setting.text, lines) == dict.fromkeys(_violations(setting.text, lines), 0)
+            for line in lines:
+                if not line.forced:
+                    assert line.width - measure.shrink(line.start, line.end) <= width + 1e-6
+                pushed += line.width > width + 1e-6
+            for prev, line in zip(lines, lines[1:]):
+                assert setting.text[prev.end : line.start].strip() == ""
+            assert lines[0].start == 0 and lines[-1].end == len(setting.text)
+    assert pushed, "no line was ever pushed in: the squeeze went untested"
+
+
+ENGLISH = ("In the first half of 2024, the total profit of major industrial enterprises in the "
+           "Beijing-Tianjin-Hebei region reached a record high of 231 billion yuan, and strategic emerging "
+           "industries with a solid foundation include integrated circuits, cybersecurity, biomedicine, "
+           "power equipment, and emergency response equipment; cumulative growth reached 43 percent. ") * 3
+
+
+def test_english_hyphens_are_dictionary_points_never_three_in_a_row() -> None:
+    import pyphen
+
+    from jjj_brief.writers.pdf.styles import house_style
+    from jjj_brief.writers.pdf.text import set_plain
+
+    dictionary = pyphen.Pyphen(lang="en_US", left=2, right=3)
+    setting = set_plain(ENGLISH, house_style("en-US").body)
+    hyphenated = 0
+    for width in [150 + 6 * k for k in range(50)]:
+        run = 0
+        for line in setting.break_lines(width):
+            run = run + 1 if line.hyphen else 0
+            assert run <= 2
+            if line.hyphen:
+                hyphenated += 1
+                head = re.search(r"[A-Za-z]+$", ENGLISH[line.start : line.end]).group()
+                tail = re.match(r"[A-Za-z]+", ENGLISH[line.end :]).group()
+                assert len(head) in dictionary.positions(head + tail), f"{head}-|{tail}"
+                assert len(head + tail) >= 6
+    assert hyphenated > 20
+
+
+def test_hyphenation_leaves_figures_digits_capitals_and_short_words_alone() -> None:
+    from jjj_brief.writers.text.hyphenation import hyphen_points
+
+    text = "GDP reached 2310亿元 PM2.5 yuan Hebei’s region industrial"
+    points = hyphen_points(text, "en-US", keeps=[(12, 18)])
+    hyphenated = {re.search(r"\S*$", text[:p]).group() + re.match(r"\S*", text[p:]).group() for p in points}
+    assert hyphenated == {"region", "industrial"}
+
+
+def _span_calls(make_text, n: int, monkeypatch) -> int:
+    """How often the breaker measures a stretch of text: the unit of its work."""
+    from jjj_brief.writers.pdf.styles import house_style
+    from jjj_brief.writers.pdf.text import set_plain
+    from jjj_brief.writers.text import fitting
+
+    text, lang = make_text(n)
+    setting = set_plain(text, house_style(lang).body)
+    calls = 0
+    original = fitting.Measure.span
+
+    def counted(self, *args, **kwargs):
+        nonlocal calls
+        calls += 1
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(fitting.Measure, "span", counted)
+    setting.break_lines(300.0)
+    monkeypatch.setattr(fitting.Measure, "span", original)
+    return calls
+
+
+@pytest.mark.parametrize("make_text", [
+    lambda n: ("industrial output rose sharply " * n, "en-US"),
+    lambda n: ("经济增长，好于预期。" * n, "zh-CN"),
+    lambda n: ("x" * (30 * n), "en-US"),  # one word longer than any line
+], ids=["english", "chinese", "one-long-word"])
+def test_breaking_stays_linear_in_the_length_of_the_text(make_text, monkeypatch) -> None:
+    """Work counted, not timed: twice the text costs about twice the line evaluations."""
+    small, large = _span_calls(make_text, 200, monkeypatch), _span_calls(make_text, 800, monkeypatch)
+    assert 1000 < small and large <= 4.4 * small  # four times the text, not sixteen times the work

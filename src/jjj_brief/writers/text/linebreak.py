@@ -90,40 +90,47 @@ def break_lines(
     part of ``advances[i]`` that is white space after ``text[i]`` which
     vanishes when a line ends there (the Han–Latin gap); a line's width never
     counts it at its end.  ``glue`` (:class:`.fitting.Glue`) adds kept spans,
-    and for justified text stretch, shrink and hyphen points: justified text
-    is broken by :func:`.totalfit.total_fit`, ragged text first-fit, each line
-    as full as the rules allow (what readers of Chinese expect).  A lonely
-    last character is fixed afterwards.
+    and for justified text stretch, shrink and hyphen points.  Justified Latin
+    text is broken by :func:`.totalfit.total_fit`; Chinese one line at a time,
+    each line as full as the rules allow (what readers of Chinese expect),
+    pushed in or out as costs least (a line of Chinese has a break at every
+    character, so weighing whole paragraphs would cost ~40 times more for
+    little); ragged text first-fit.  A lonely last character is fixed afterwards.
     """
     glue = glue or Glue()
     measure = Measure(advances, gaps, glue)
     breaks = [*break_opportunities(text, glue.keeps), len(text)]
     room = width if first_width is None else first_width
-    if measure.justified:
+    if measure.justified and not glue.push_in_first:
         lines = total_fit(text, measure, breaks, width, room)
     else:
-        lines = _first_fit(text, measure, breaks, width, room)
+        lines = _line_by_line(text, measure, breaks, width, room)
     return _avoid_lonely_last_char(text, measure, lines, width, breaks)
 
 
-def _first_fit(text: str, measure: Measure, breaks: list[int], width: float, room: float) -> list[Line]:
-    """Greedy: each line ends at the last break that fits; a piece wider than the line is cut (``forced``)."""
+def _line_by_line(text: str, measure: Measure, breaks: list[int], width: float, room: float) -> list[Line]:
+    """Each line ends at the cheapest break within reach (ties: the later); ragged text, which never
+    squeezes, at the last break that fits.  A piece wider than the line is cut (``forced``)."""
     lines: list[Line] = []
     start = skip_spaces(text, 0)
     j = 0
     while start < len(text):
         while breaks[j] <= start:
             j += 1
-        best: int | None = None
-        while j < len(breaks) and measure.span(start, end := trim_end(text, start, breaks[j])) <= room + EPSILON:
-            best = end
-            j += 1
+        best: tuple[float, int, int] | None = None
+        k = j
+        while k < len(breaks) and not measure.too_long(start, end := trim_end(text, start, breaks[k]), room):
+            cost = measure.badness(start, end, room, last=breaks[k] == len(text))
+            if cost is not None and (best is None or cost <= best[0]):
+                best = (cost, end, k)
+            k += 1
         if best is None:
-            best = force_end(text, measure, start, breaks[j], room)
-            lines.append(Line(start, best, measure.span(start, best), forced=True))
+            end = force_end(text, measure, start, breaks[j], room)
+            lines.append(Line(start, end, measure.span(start, end), forced=True))
         else:
-            lines.append(Line(start, best, measure.span(start, best)))
-        start = skip_spaces(text, best)
+            end, j = best[1], best[2]
+            lines.append(Line(start, end, measure.span(start, end)))
+        start = skip_spaces(text, end)
         room = width
     return lines
 

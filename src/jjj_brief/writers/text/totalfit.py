@@ -29,6 +29,13 @@ from jjj_brief.writers.text.kinsoku import skip_spaces, trim_end
 MAX_ACTIVE = 64
 """Most line starts kept alive at once (the ones with the least demerits win)."""
 
+TOLERANCE = 2.0
+"""First pass: a line may end only where its badness is at most this (TeX's ``\\tolerance`` of 200).
+
+Few places qualify, a handful per line, so few starts stay active and the
+pass is fast; a paragraph that cannot be set within it (a long unbreakable
+figure) is set again with no limit, as TeX's second pass does."""
+
 FORCED_DEMERITS = 1e12
 """A forced cut inside an overlong piece: worse than any line that fits."""
 
@@ -57,24 +64,36 @@ class _Node:
 
 def total_fit(text: str, measure: Measure, breaks: list[int], width: float, first_width: float) -> list[Line]:
     """The lines of ``text`` (``breaks``: where lines may end, ``len(text)`` last) with the least demerits."""
+    candidates = _candidates(text, breaks, measure.glue.hyphens)
+    final = _best_path(text, measure, candidates, width, first_width, TOLERANCE)
+    if final is None:
+        final = _best_path(text, measure, candidates, width, first_width, float("inf"))
+    lines: list[Line] = []
+    while final is not None and final.line is not None:
+        lines.append(final.line)
+        final = final.previous
+    return lines[::-1]
+
+
+def _best_path(text: str, measure: Measure, candidates: list[_Candidate], width: float, first_width: float,
+               tolerance: float) -> _Node | None:
+    """The node ending the last line by the cheapest path; None when ``tolerance`` leaves no way through."""
     active = [_Node(skip_spaces(text, 0), 0.0, first=True)]
     final: _Node | None = None
-    for candidate in _candidates(text, breaks, measure.glue.hyphens):
+    for candidate in candidates:
         while True:
-            survivors, stuck, best = _try(text, measure, active, candidate, width, first_width)
+            survivors, stuck, best = _try(text, measure, active, candidate, (width, first_width), tolerance)
             if survivors or best is not None or stuck is None:
                 break
+            if tolerance != float("inf"):
+                return None  # no line within tolerance from anywhere: the next pass takes what it must
             active = [_forced(text, measure, stuck, candidate, first_width if stuck.first else width)]
         active = survivors + ([best] if best is not None else [])
         if len(active) > MAX_ACTIVE:
             active.remove(max(active, key=lambda node: node.demerits))
         if candidate.last:
             final = best
-    lines: list[Line] = []
-    while final is not None and final.line is not None:
-        lines.append(final.line)
-        final = final.previous
-    return lines[::-1]
+    return final
 
 
 def _candidates(text: str, breaks: list[int], hyphens: Sequence[int]) -> list[_Candidate]:
@@ -85,15 +104,16 @@ def _candidates(text: str, breaks: list[int], hyphens: Sequence[int]) -> list[_C
 
 
 def _try(
-    text: str, measure: Measure, active: list[_Node], candidate: _Candidate, width: float, first_width: float
+    text: str, measure: Measure, active: list[_Node], candidate: _Candidate, rooms: tuple[float, float],
+    tolerance: float,
 ) -> tuple[list[_Node], _Node | None, _Node | None]:
     """Ending a line at ``candidate`` from each active start: the starts still alive, the furthest one that
-    no longer reaches (for a forced cut), and the best new node."""
+    no longer reaches (for a forced cut), and the best new node (``rooms``: other lines', the first's)."""
     survivors: list[_Node] = []
     stuck: _Node | None = None
     best: _Node | None = None
     for node in active:
-        room = first_width if node.first else width
+        room = rooms[1] if node.first else rooms[0]
         if candidate.end <= node.start:
             survivors.append(node)
             continue
@@ -104,7 +124,7 @@ def _try(
         if candidate.hyphen and node.hyphens >= MAX_HYPHENATED_RUN:
             continue
         badness = measure.badness(node.start, candidate.end, room, last=candidate.last, hyphen=candidate.hyphen)
-        if badness is None:
+        if badness is None or badness > tolerance:
             continue
         demerits = node.demerits + (1.0 + 100.0 * badness) ** 2
         if best is None or demerits < best.demerits:
