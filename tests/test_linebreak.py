@@ -12,7 +12,15 @@ import re
 import pytest
 
 from jjj_brief.writers.text.linebreak import (
-    NO_LINE_END, NO_LINE_START, Glue, Line, break_lines, break_opportunities, can_break_before, is_wide, latin_gaps,
+    NO_LINE_END,
+    NO_LINE_START,
+    Glue,
+    Line,
+    break_lines,
+    break_opportunities,
+    can_break_before,
+    is_wide,
+    latin_gaps,
     takes_latin_gap,
 )
 
@@ -137,7 +145,8 @@ SWEEP_PARAGRAPHS = [
     "京津冀（Beijing-Tianjin-Hebei）地区的PM2.5平均浓度为38微克/立方米，比上年下降3.2%，空气质量优良天数比例为71.9%。",
     "【专栏】北京非首都功能疏解：累计退出一般制造业企业约3000家，疏解提升区域性专业市场和物流中心近1000个。",
     "“十四五”规划实施以来，三地累计签约项目2,310个，总投资额超过1.2万亿元（不含雄安新区）。",
-    "Hebei’s fixed-asset investment reached 231 billion yuan — above the national average — while Tianjin’s port handled 22.2 million TEU.",
+    "Hebei’s fixed-asset investment reached 231 billion yuan — above the national average — "
+    "while Tianjin’s port handled 22.2 million TEU.",
     "京津冀IT应用加快推广，2023年GDP增长5.2%，AI与5G技术、R&D投入和IoT产业集群初具规模，Hebei省的新能源汽车产量增长较快。",
 ]
 
@@ -305,4 +314,4 @@ def _span_calls(make_text, n: int, monkeypatch) -> int:
 def test_breaking_stays_linear_in_the_length_of_the_text(make_text, monkeypatch) -> None:
     """Work counted, not timed: twice the text costs about twice the line evaluations."""
     small, large = _span_calls(make_text, 200, monkeypatch), _span_calls(make_text, 800, monkeypatch)
-    assert 1000 < small and large <= 4.4 * small  # four times the text, not sixteen times the work
+    assert small > 1000 and large <= 4.4 * small  # four times the text, not sixteen times the work

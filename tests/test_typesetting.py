@@ -9,16 +9,26 @@ axes read evenly.  Every PDF written here also passes ``qpdf --check``.
 from __future__ import annotations
 
 import re
-import shutil
 import statistics
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from conftest import FIXTURES, pdfinfo, pdftotext, qpdf_check, require
 
-from conftest import FIXTURES, pdfinfo, pdftotext, require
-from jjj_brief.document import Chart, Document, Heading, Meta, Paragraph, SourceRef, Text, figures, inline_text
+from jjj_brief.document import (
+    Block,
+    Chart,
+    Document,
+    Heading,
+    Meta,
+    Paragraph,
+    SourceRef,
+    Text,
+    block_texts,
+    figures,
+    inline_text,
+)
 from jjj_brief.pipeline import load_store, pick_region, render_document, resolve_template
 from jjj_brief.writers.pdf import write_pdf
 
@@ -39,14 +49,6 @@ SPACE_EM = 0.26  # Noto Serif's word space, in em
 class Written:
     doc: Document
     path: Path
-
-
-def qpdf_check(path: Path) -> None:
-    exe = shutil.which("qpdf")
-    if exe is None:
-        pytest.skip("qpdf is not installed (apt-get install qpdf)")
-    done = subprocess.run([exe, "--check", str(path)], capture_output=True, text=True)
-    assert done.returncode == 0, done.stdout + done.stderr
 
 
 @pytest.fixture(scope="module")
@@ -145,9 +147,7 @@ def test_no_line_ends_between_a_figure_and_its_unit_or_inside_a_range(written: d
     assert ranges or name.startswith("yrd"), f"{name}: the bundled briefings print year ranges"
 
 
-def _all_text(block) -> str:
-    from jjj_brief.document import block_texts
-
+def _all_text(block: Block) -> str:
     return " ".join(block_texts(block))
 
 
@@ -247,9 +247,9 @@ def _rows_by_word(path: Path) -> list[list[Word]]:
 
 
 def test_a_remainder_on_a_last_page_is_tightened_away(tmp_path: Path) -> None:
-    from jjj_brief.writers.pdf import _lay_out
-
     from test_pdf_writer import english_document
+
+    from jjj_brief.writers.pdf import _lay_out
 
     doc = english_document(2)
     natural = _lay_out(doc)

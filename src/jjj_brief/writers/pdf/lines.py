@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from jjj_brief.scripts import is_wide
 from jjj_brief.writers.pdf.glue import LETTER_SHRINK, MAX_HAN_GAP, MAX_WORD_GAP
@@ -105,7 +106,7 @@ def line_runs(setting: SetText, line: Line) -> Iterator[tuple[str, str, bool]]:
 
 
 @cache
-def _color(spec: str):  # -> reportlab.lib.colors.Color
+def _color(spec: str) -> Any:  # reportlab.lib.colors.Color
     """Parse a colour once: reportlab would parse the ``#rrggbb`` string on every line."""
     from reportlab.lib.colors import toColor
 
@@ -132,7 +133,7 @@ def _pieces(setting: SetText, line: Line, spacing: Spacing) -> Iterator[tuple[in
             start = i
 
 
-def draw_line(canv, setting: SetText, line: Line, x: float, y: float, color: str, spacing: Spacing) -> None:
+def draw_line(canv: Any, setting: SetText, line: Line, x: float, y: float, color: str, spacing: Spacing) -> None:
     """Draw one line with its baseline at ``(x, y)``: one text object, state reset after.
 
     Each piece (see :func:`_pieces`) starts at its measured place, which is how
@@ -166,7 +167,7 @@ def draw_line(canv, setting: SetText, line: Line, x: float, y: float, color: str
     canv.drawText(text_object)
 
 
-def _set(text_object, state: dict[str, float], name: str, value: float) -> None:
+def _set(text_object: Any, state: dict[str, float], name: str, value: float) -> None:
     """Change one text state parameter (char space, word space, rise) only when it differs."""
     if state[name] == value:
         return
@@ -174,7 +175,7 @@ def _set(text_object, state: dict[str, float], name: str, value: float) -> None:
     {"Tc": text_object.setCharSpace, "Tw": text_object.setWordSpace, "rise": text_object.setRise}[name](value)
 
 
-def draw_plain(canv, setting: SetText, x: float, y: float, color: str, align: str = "left") -> None:
+def draw_plain(canv: Any, setting: SetText, x: float, y: float, color: str, align: str = "left") -> None:
     """Draw a one-line string anchored at ``x`` (left, right or centre): page furniture, markers."""
     width = setting.natural_width()
     x -= {"right": width, "center": width / 2}.get(align, 0.0)

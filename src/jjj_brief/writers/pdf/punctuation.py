@@ -33,7 +33,7 @@ narrow Latin quote) gives up nothing.
 from __future__ import annotations
 
 import copy
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cache
 from struct import unpack
 
@@ -151,7 +151,7 @@ def _closes_up(text: str, faces: Sequence[str], raised: Sequence[bool] | None, i
     return nxt in MARKS and (text[i] in CLOSING or _safe(lambda f, c: blanks(f, c)[0], faces[i + 1], nxt) >= em)
 
 
-def _safe(measure, font_name: str, ch: str) -> float:
+def _safe(measure: Callable[[str, str], float], font_name: str, ch: str) -> float:
     """``measure(font_name, ch)``, or nothing for a name reportlab has not registered."""
     try:
         return measure(font_name, ch)

@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import cache
+from typing import Any
 
 MIN_LETTERS = 6
 MAX_LETTERS = 40
@@ -38,7 +39,7 @@ _EDGE_MARKS = "\"'“”‘’([{)]}.,;:!?…—–"
 
 
 @cache
-def _dictionary(lang: str):  # -> pyphen.Pyphen | None
+def _dictionary(lang: str) -> Any:  # pyphen.Pyphen | None
     """The pyphen dictionary for a language tag (``en-US`` → ``en_US``), or None when there is none."""
     import pyphen
 
