@@ -37,7 +37,16 @@ def test_ticks_of_an_all_negative_amount_end_at_zero() -> None:
 
 def test_ticks_of_a_positive_series_still_start_at_zero() -> None:
     ticks = Localizer.for_language("en").ticks([Decimal("1.7e12"), Decimal("2.43e12")], "CNY")
-    assert [label for _, label in ticks] == ["0", "0.5", "1", "1.5", "2", "2.5"]
+    assert [label for _, label in ticks] == ["0.0", "0.5", "1.0", "1.5", "2.0", "2.5"]  # one decimal on all
+
+
+@pytest.mark.parametrize("lang", ["en", "zh", "zh_Hant"])
+@pytest.mark.parametrize("values", [["1.7e12", "2.43e12"], ["0.3", "0.45"], ["-8.5", "10.2"], ["12", "97"],
+                                    ["0.012", "0.049"], ["2310e8", "1800e8"]])
+def test_every_tick_of_an_axis_shows_the_same_decimals(lang: str, values: list[str]) -> None:
+    labels = [label for _, label in Localizer.for_language(lang).ticks([Decimal(v) for v in values], "CNY")]
+    decimals = {len(label.partition(".")[2]) for label in labels}
+    assert len(labels) >= 2 and len(decimals) == 1, labels
 
 
 def _chart(kind: str, lang: str = "en") -> Chart:

@@ -12,7 +12,15 @@ import re
 import pytest
 
 from jjj_brief.writers.text.linebreak import (
-    NO_LINE_END, NO_LINE_START, Line, break_lines, break_opportunities, can_break_before, is_wide, latin_gaps,
+    NO_LINE_END,
+    NO_LINE_START,
+    Glue,
+    Line,
+    break_lines,
+    break_opportunities,
+    can_break_before,
+    is_wide,
+    latin_gaps,
     takes_latin_gap,
 )
 
@@ -35,7 +43,8 @@ def wrap(text: str, width: float, first_width: float | None = None) -> list[str]
         ("2024年京津冀", 30, ["2024年", "京津冀"]),  # a number keeps its unit
         ("引自《中国统计年鉴》数据", 60, ["引自《中国统", "计年鉴》数据"]),
         ("the Beijing-Tianjin-Hebei region grew", 120, ["the", "Beijing-Tianjin-Hebei", "region grew"]),
-        ("增长2014—2023年", 60, ["增长2014—", "2023年"]),  # a range breaks after its dash
+        ("增长2014—2023年", 60, ["增长", "2014—2023年"]),  # a range never breaks at its dash
+        ("预计4.5%～5.5%之间", 50, ["预计", "4.5%～5.5%", "之间"]),
         ("GDP增长4.8%[1]，好", 50, ["GDP增长", "4.8%[1]，", "好"]),
     ],
 )
@@ -71,7 +80,8 @@ def test_a_forced_cut_still_avoids_putting_a_comma_first() -> None:
     [("中文", 1, True), ("ab", 1, False), ("12", 1, False), ("2年", 1, False), ("年2", 1, True),
      ("a b", 2, True), ("a b", 1, False), ("字，", 1, False), ("（字", 1, False), ("——", 1, False),
      ("字[1]", 1, False), ("China’s", 6, False), ("growth—steady", 7, True), ("fixed-asset", 6, False),
-     ("yuan — above", 5, False), ("yuan — above", 7, True), ("year [1]", 5, False)],
+     ("yuan — above", 5, False), ("yuan — above", 7, True), ("year [1]", 5, False),
+     ("2014—2023年", 5, False), ("2014—2023年", 4, False), ("2014–2023", 5, False), ("增长—稳定", 3, True)],
 )
 def test_break_opportunities_follow_the_rules(text: str, i: int, allowed: bool) -> None:
     assert can_break_before(text, i) is allowed
@@ -135,7 +145,8 @@ SWEEP_PARAGRAPHS = [
     "京津冀（Beijing-Tianjin-Hebei）地区的PM2.5平均浓度为38微克/立方米，比上年下降3.2%，空气质量优良天数比例为71.9%。",
     "【专栏】北京非首都功能疏解：累计退出一般制造业企业约3000家，疏解提升区域性专业市场和物流中心近1000个。",
     "“十四五”规划实施以来，三地累计签约项目2,310个，总投资额超过1.2万亿元（不含雄安新区）。",
-    "Hebei’s fixed-asset investment reached 231 billion yuan — above the national average — while Tianjin’s port handled 22.2 million TEU.",
+    "Hebei’s fixed-asset investment reached 231 billion yuan — above the national average — "
+    "while Tianjin’s port handled 22.2 million TEU.",
     "京津冀IT应用加快推广，2023年GDP增长5.2%，AI与5G技术、R&D投入和IoT产业集群初具规模，Hebei省的新能源汽车产量增长较快。",
 ]
 
@@ -200,3 +211,107 @@ def _piece_width(setting, i: int) -> float:
     start = max(b for b in breaks if b <= i - 1)
     end = min(b for b in breaks if b >= i)
     return setting.width(start, end)
+
+
+# ------------------------------------------------- kept spans, justified text
+
+def test_a_kept_span_is_never_split_even_where_a_break_would_fit() -> None:
+    text = "增长了1.7万亿元好"
+    glue = Glue(keeps=((3, 9),))  # "1.7万亿元", a figure
+    lines = break_lines(text, toy_widths(text), 60, glue=glue)
+    assert [text[line.start : line.end] for line in lines] == ["增长了", "1.7万亿元好"]
+    assert wrap(text, 60) == ["增长了1.7万", "亿元好"]  # without the keep, 万|亿 is a break like any other
+
+
+def _justified_lines(setting, width: float) -> list[Line]:
+    return setting.break_lines(width)
+
+
+def test_justified_chinese_breaks_no_rule_and_squeezes_no_more_than_it_may(set_paragraphs) -> None:
+    from jjj_brief.writers.text.fitting import Measure
+
+    pushed = 0
+    for setting in set_paragraphs:
+        measure = Measure(setting.advances, setting.gaps, setting.glue)
+        for width in [60 + 3.9 * k for k in range(100)]:
+            lines = _justified_lines(setting, width)
+            assert _violations(setting.text, lines) == dict.fromkeys(_violations(setting.text, lines), 0)
+            for line in lines:
+                if not line.forced:
+                    assert line.width - measure.shrink(line.start, line.end) <= width + 1e-6
+                pushed += line.width > width + 1e-6
+            for prev, line in zip(lines, lines[1:]):
+                assert setting.text[prev.end : line.start].strip() == ""
+            assert lines[0].start == 0 and lines[-1].end == len(setting.text)
+    assert pushed, "no line was ever pushed in: the squeeze went untested"
+
+
+ENGLISH = ("In the first half of 2024, the total profit of major industrial enterprises in the "
+           "Beijing-Tianjin-Hebei region reached a record high of 231 billion yuan, and strategic emerging "
+           "industries with a solid foundation include integrated circuits, cybersecurity, biomedicine, "
+           "power equipment, and emergency response equipment; cumulative growth reached 43 percent. ") * 3
+
+
+def test_english_hyphens_are_dictionary_points_never_three_in_a_row() -> None:
+    import pyphen
+
+    from jjj_brief.writers.pdf.styles import house_style
+    from jjj_brief.writers.pdf.text import set_plain
+
+    dictionary = pyphen.Pyphen(lang="en_US", left=2, right=3)
+    setting = set_plain(ENGLISH, house_style("en-US").body)
+    hyphenated = 0
+    for width in [150 + 6 * k for k in range(50)]:
+        run = 0
+        for line in setting.break_lines(width):
+            run = run + 1 if line.hyphen else 0
+            assert run <= 2
+            if line.hyphen:
+                hyphenated += 1
+                head = re.search(r"[A-Za-z]+$", ENGLISH[line.start : line.end]).group()
+                tail = re.match(r"[A-Za-z]+", ENGLISH[line.end :]).group()
+                assert len(head) in dictionary.positions(head + tail), f"{head}-|{tail}"
+                assert len(head + tail) >= 6
+    assert hyphenated > 20
+
+
+def test_hyphenation_leaves_figures_digits_capitals_and_short_words_alone() -> None:
+    from jjj_brief.writers.text.hyphenation import hyphen_points
+
+    text = "GDP reached 2310亿元 PM2.5 yuan Hebei’s region industrial"
+    points = hyphen_points(text, "en-US", keeps=[(12, 18)])
+    hyphenated = {re.search(r"\S*$", text[:p]).group() + re.match(r"\S*", text[p:]).group() for p in points}
+    assert hyphenated == {"region", "industrial"}
+
+
+def _span_calls(make_text, n: int, monkeypatch) -> int:
+    """How often the breaker measures a stretch of text: the unit of its work."""
+    from jjj_brief.writers.pdf.styles import house_style
+    from jjj_brief.writers.pdf.text import set_plain
+    from jjj_brief.writers.text import fitting
+
+    text, lang = make_text(n)
+    setting = set_plain(text, house_style(lang).body)
+    calls = 0
+    original = fitting.Measure.span
+
+    def counted(self, *args, **kwargs):
+        nonlocal calls
+        calls += 1
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(fitting.Measure, "span", counted)
+    setting.break_lines(300.0)
+    monkeypatch.setattr(fitting.Measure, "span", original)
+    return calls
+
+
+@pytest.mark.parametrize("make_text", [
+    lambda n: ("industrial output rose sharply " * n, "en-US"),
+    lambda n: ("经济增长，好于预期。" * n, "zh-CN"),
+    lambda n: ("x" * (30 * n), "en-US"),  # one word longer than any line
+], ids=["english", "chinese", "one-long-word"])
+def test_breaking_stays_linear_in_the_length_of_the_text(make_text, monkeypatch) -> None:
+    """Work counted, not timed: twice the text costs about twice the line evaluations."""
+    small, large = _span_calls(make_text, 200, monkeypatch), _span_calls(make_text, 800, monkeypatch)
+    assert small > 1000 and large <= 4.4 * small  # four times the text, not sixteen times the work

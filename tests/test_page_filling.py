@@ -137,7 +137,8 @@ def _caption_to_source(path: Path) -> float:
 def test_a_chart_a_little_too_tall_shrinks_to_stay_beside_its_text(tmp_path: Path) -> None:
     roomy, tight = tmp_path / "roomy.pdf", tmp_path / "tight.pdf"
     write_pdf(Document(Meta(lang="en-US", title="T"), _story(18, "After one.")), roomy)
-    write_pdf(Document(Meta(lang="en-US", title="T"), _story(22, "After one.")), tight)
+    more = [f"After {n}." for n in range(2, 16)]  # enough for page 2 not to be a remainder a tighter layout saves
+    write_pdf(Document(Meta(lang="en-US", title="T"), _story(22, "After one.", *more)), tight)
     assert _pages_of(tight, "Before 21.", "Figure 9.", "Source: Held.", "After one.") == [1, 1, 1, 2]
     natural, shrunk = _caption_to_source(roomy), _caption_to_source(tight)
     assert 0.8 * natural <= shrunk < natural - 10  # shorter, by no more than a fifth of the drawing

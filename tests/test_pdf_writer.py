@@ -120,8 +120,7 @@ def _run(*command: str) -> str:
 def written(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Document, Path]]:
     folder = tmp_path_factory.mktemp("pdf")
     out = {}
-    for lang, make in (("zh", chinese_document), ("en", english_document)):
-        doc = make()
+    for lang, doc in (("zh", chinese_document()), ("en", english_document(3))):  # two pages each
         write_pdf(doc, folder / f"{lang}.pdf")
         out[lang] = (doc, folder / f"{lang}.pdf")
     return out
@@ -157,8 +156,10 @@ def test_gives_back_every_piece_of_text(written, lang: str) -> None:
     extracted = _squash(_body_text(path), lang == "zh")
     for block in doc.blocks:
         for piece in block_texts(block):
-            if lang == "zh":  # pdftotext puts a hanging "[n]" on a line of its own
-                piece = re.sub(r"^(\[\d+\]) ", r"\1", piece)
+            marker = re.match(r"^\[\d+\] ", piece) if isinstance(block, SourceList) else None
+            if marker:  # pdftotext may read a column of hanging "[n]" markers before their entries
+                assert marker.group().strip() in extracted
+                piece = piece[marker.end():]
             assert _squash(piece, lang == "zh") in extracted
     assert doc.meta.title in extracted and doc.meta.dateline in extracted
 
@@ -390,9 +391,9 @@ def test_draws_the_han_latin_gap_where_it_was_measured(tmp_path: Path) -> None:
 def test_a_justified_mixed_line_ends_flush_with_no_gap_at_either_end(tmp_path: Path) -> None:
     from jjj_brief.writers.pdf.styles import PageGeometry
 
-    text = ("京津冀IT应用加快推广，2023年GDP增长5.2%，其中北京数字经济增加值2.43万亿元；雄安新区（Xiong’an New "
+    text = ("京津冀IT应用加快推广，2023年GDP增长5.2%，北京数字经济增加值2.43万亿元；雄安新区（Xiong’an New "
             "Area）引入AI与5G技术，PM2.5浓度下降，Beijing与Tianjin两地的R&D投入强度分别为6.7%和3.7%，"
-            "云计算、大数据和IoT产业集群初具规模，Hebei省的新能源汽车产量增长较快。")
+            "大数据和IoT产业集群初具规模，Hebei省的新能源汽车产量增长较快。")
     write_pdf(Document(Meta(lang="zh-CN", title="T"), (Paragraph((Text(text),)),)), tmp_path / "mixed.pdf")
     page = PageGeometry()
     rows: list[list[tuple[float, float, str]]] = []
@@ -405,8 +406,9 @@ def test_a_justified_mixed_line_ends_flush_with_no_gap_at_either_end(tmp_path: P
         rows[-1].append((left, right, word))
         last_y = y
     rows = [sorted(row) for row in rows]
-    assert len(rows) == 4 and rows[3][0][2] == "IoT"  # a line starting with a Latin word: no gap before it
-    assert rows[3][0][0] == pytest.approx(page.left, abs=0.01)
+    latin_starts = [row for row in rows[1:] if row[0][2][0].isascii()]
+    assert len(rows) == 4 and latin_starts  # a line starting with a Latin word: no gap before it
+    assert all(row[0][0] == pytest.approx(page.left, abs=0.01) for row in latin_starts)
     for row in rows[:-1]:  # every line but the last is justified flush right
         assert row[-1][1] == pytest.approx(page.size[0] - page.right, abs=0.01)
     assert text in _squash(_body_text(tmp_path / "mixed.pdf"), True)

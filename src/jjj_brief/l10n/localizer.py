@@ -28,7 +28,7 @@ from jjj_brief.l10n import patterns
 from jjj_brief.l10n.axes import nice_ticks, outline_number, tick_digits
 from jjj_brief.l10n.language import Language, resolve_language
 from jjj_brief.l10n.scales import (
-    PLAIN, Scale, auto_scale, format_scaled, round_half_up, shared_scale, unit_words,
+    PLAIN, Scale, auto_scale, format_fixed, format_scaled, round_half_up, shared_scale, unit_words,
 )
 
 class Localizer:
@@ -309,7 +309,7 @@ class Localizer:
 
         >>> zh = Localizer.for_language("zh")
         >>> [label for _, label in zh.ticks([Decimal("1.7e12"), Decimal("2.43e12")], "CNY")]
-        ['0', '0.5', '1', '1.5', '2', '2.5']
+        ['0.0', '0.5', '1.0', '1.5', '2.0', '2.5']
         >>> [label for _, label in zh.ticks([Decimal("-8.5"), Decimal(-3), Decimal("10.2")], "percent")]
         ['-10', '-5', '0', '5', '10', '15']
         """
@@ -317,8 +317,8 @@ class Localizer:
         scale = self._chart_scale(values, unit, digits)
         top = max(values, default=Decimal(0)) / scale.divisor
         ticks = nice_ticks(top, bottom=min(values, default=Decimal(0)) / scale.divisor)
-        places = tick_digits(ticks)
-        return [(t * scale.divisor, format_scaled(t, PLAIN, places, self.number_locale)) for t in ticks]
+        places = tick_digits(ticks)  # the same decimals on every tick: 0.0, 0.5 … 2.5, or 0, 5, 10
+        return [(t * scale.divisor, format_fixed(t, places, self.number_locale)) for t in ticks]
 
     def axis_unit(self, values: Iterable[Decimal], unit: str, *, digits: int = 2) -> str:
         """The unit a chart's value axis counts in: ``trillion yuan``, ``万亿元``, ``percent``.

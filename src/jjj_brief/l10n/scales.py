@@ -11,6 +11,7 @@ written in code; a new locale brings its own.
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -113,3 +114,17 @@ def format_scaled(value: Decimal, scale: Scale, digits: int, locale: Locale) -> 
     prefix, suffix = unit_words(scale, scaled, locale)
     number = format_decimal(scaled, locale=locale, decimal_quantization=False, group_separator=scale.is_plain)
     return f"{prefix}{number}{suffix}"
+
+
+def format_fixed(value: Decimal, places: int, locale: Locale) -> str:
+    """``value`` with exactly ``places`` decimals in the locale's own digits and grouping: axis ticks.
+
+    An axis reads evenly when every tick shows the same decimals (``0.0``,
+    ``0.5`` … ``2.5``), which :func:`format_scaled` (trailing zeros dropped) does not.
+
+    >>> [format_fixed(Decimal(v), 1, Locale.parse("en_US")) for v in ("0", "0.5", "1000")]
+    ['0.0', '0.5', '1,000.0']
+    """
+    pattern = copy.copy(locale.decimal_formats[None])
+    pattern.frac_prec = (places, places)
+    return pattern.apply(round_half_up(value, places), locale)

@@ -20,10 +20,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from jjj_brief.document import Chart
-
 from jjj_brief.writers.pdf.fonts import Forms, base_font_name
-from jjj_brief.writers.pdf.text import TextStyle, line_runs, set_plain
+from jjj_brief.writers.pdf.lines import line_runs
+from jjj_brief.writers.pdf.text import TextStyle, set_plain
 from jjj_brief.writers.text.linebreak import Line as TextLine
+
 
 @dataclass
 class Shape:
@@ -50,7 +51,7 @@ class Picture:
     width: float
     height: float
     contents: list[Shape] = field(default_factory=list)
-    initialFontName: str = ""  # noqa: N815 - mirrors reportlab's Drawing attribute
+    initialFontName: str = ""
 
     def add(self, shape: Shape) -> None:
         self.contents.append(shape)
@@ -76,16 +77,32 @@ AXIS = "#595959"
 TICK_SIZE = 8.0
 LABEL_SIZE = 8.5
 SHRINK_FLOOR = 0.8
+TEXT_TO_BODY = 0.7
+"""Chart text against the body text: 8 pt beside an 11 pt research note, 11 pt beside a 16 pt 简报."""
 
 
 @dataclass(frozen=True)
 class ChartLook:
-    """Sizes and faces of one chart; ``chinese`` sets quotes and dashes in the CJK face."""
+    """Sizes and faces of one chart; ``chinese`` sets quotes and dashes in the CJK face.
+
+    ``tick_size`` is the size of the axis text; value and category labels are
+    half a point larger.  The margins around the plot grow with it.
+    """
 
     width: float
     height: float
     chinese: bool = False
     forms: Forms = "SC"  # Simplified or Traditional CJK faces
+    tick_size: float = TICK_SIZE
+
+    @property
+    def label_size(self) -> float:
+        return self.tick_size + LABEL_SIZE - TICK_SIZE
+
+    @property
+    def scale(self) -> float:
+        """How much larger than the 8 pt design the chart's text (and the room for it) is."""
+        return self.tick_size / TICK_SIZE
 
     @property
     def min_height(self) -> float:
@@ -119,23 +136,25 @@ def text_width(text: str, style: TextStyle) -> float:
 def chart_drawing(chart: Chart, look: ChartLook) -> Picture:
     """The whole chart: legend and unit on top, grid and ticks, bars or line, category labels."""
     drawing = Picture(look.width, look.height, initialFontName=base_font_name())
-    tick_style, label_style = look.text_style(TICK_SIZE), look.text_style(LABEL_SIZE)
+    tick_size = look.tick_size
+    tick_style, label_style = look.text_style(tick_size), look.text_style(look.label_size)
     palette = PALETTE_ZH if look.chinese else PALETTE
     left = max([text_width(label, tick_style) for _, label in chart.ticks] + [8.0]) + 8
     plot = _plot_for(chart, left, look)
     for value, label in chart.ticks:
         y = plot.y(value)
         drawing.add(Line(plot.left, y, plot.right, y, strokeColor=GRID, strokeWidth=0.5))
-        for shape in text_shapes(label, plot.left - 4, y - TICK_SIZE * 0.35, tick_style, AXIS, "end"):
+        for shape in text_shapes(label, plot.left - 4, y - tick_size * 0.35, tick_style, AXIS, "end"):
             drawing.add(shape)
     zero = plot.y(0.0)  # the axis line is the zero line: bars stand on it or hang from it
     drawing.add(Line(plot.left, zero, plot.right, zero, strokeColor=AXIS, strokeWidth=0.8))
     if chart.axis_label:
-        for shape in text_shapes(chart.axis_label, 0, plot.top + 10, tick_style, AXIS):
+        for shape in text_shapes(chart.axis_label, 0, plot.top + 10 * look.scale, tick_style, AXIS):
             drawing.add(shape)
     slot = (plot.right - plot.left) / max(len(chart.categories), 1)
     for index, name in enumerate(chart.categories):
-        for shape in text_shapes(name, plot.left + slot * (index + 0.5), 6, label_style, "#000000", "middle"):
+        x = plot.left + slot * (index + 0.5)
+        for shape in text_shapes(name, x, 6 * look.scale, label_style, "#000000", "middle"):
             drawing.add(shape)
     marks = _bars if chart.kind == "bar" else _line
     marks(drawing, chart, plot, slot, palette, look)
@@ -168,8 +187,8 @@ def _plot_for(chart: Chart, left: float, look: ChartLook) -> _Plot:
     """The plot spanning every tick and value and 0; extra room below when something is negative."""
     values = [t for t, _ in chart.ticks] + [v for s in chart.series for v in s.values] + [0.0]
     low, high = min(values), max(values)
-    bottom = 20.0 + (BELOW_ROOM if low < 0 else 0.0)
-    return _Plot(left, bottom, look.width - 8, look.height - 26, low, high if high > low else low + 1.0)
+    bottom = (20.0 + (BELOW_ROOM if low < 0 else 0.0)) * look.scale
+    return _Plot(left, bottom, look.width - 8, look.height - 26 * look.scale, low, high if high > low else low + 1.0)
 
 
 def _label_y(y: float, value: float, gap: float, size: float) -> float:
@@ -183,7 +202,7 @@ def _bars(drawing: Picture, chart: Chart, plot: _Plot, slot: float,
     each with its value label at its end."""
     count = len(chart.series)
     bar = min(slot * 0.55 / count, 60.0)
-    style = look.text_style(LABEL_SIZE, bold=True)
+    style = look.text_style(look.label_size, bold=True)
     zero = plot.y(0.0)
     for number, series in enumerate(chart.series):
         color = palette[number % len(palette)]
@@ -191,7 +210,7 @@ def _bars(drawing: Picture, chart: Chart, plot: _Plot, slot: float,
             x = plot.left + slot * (index + 0.5) - bar * count / 2 + bar * number
             end = plot.y(value)
             drawing.add(Rect(x, zero, bar * 0.92, end - zero, fillColor=color, strokeColor=None))
-            y = _label_y(end, value, 3, LABEL_SIZE)
+            y = _label_y(end, value, 3, look.label_size)
             for shape in text_shapes(label, x + bar * 0.46, y, style, "#000000", "middle"):
                 drawing.add(shape)
 
@@ -199,7 +218,7 @@ def _bars(drawing: Picture, chart: Chart, plot: _Plot, slot: float,
 def _line(drawing: Picture, chart: Chart, plot: _Plot, slot: float,
           palette: tuple[str, ...], look: ChartLook) -> None:
     """A polyline per series with round markers and a value label above (below, if negative) each point."""
-    style = look.text_style(LABEL_SIZE - 0.5)
+    style = look.text_style(look.label_size - 0.5)
     for number, series in enumerate(chart.series):
         color = palette[number % len(palette)]
         points = [(plot.left + slot * (i + 0.5), plot.y(v)) for i, v in enumerate(series.values)]
@@ -207,30 +226,36 @@ def _line(drawing: Picture, chart: Chart, plot: _Plot, slot: float,
         drawing.add(PolyLine(flat, strokeColor=color, strokeWidth=1.6))
         for (x, y), value, label in zip(points, series.values, series.labels):
             drawing.add(Circle(x, y, 2.4, fillColor=color, strokeColor="#FFFFFF", strokeWidth=0.6))
-            for shape in text_shapes(label, x, _label_y(y, value, 5, LABEL_SIZE - 0.5), style, "#000000", "middle"):
+            label_y = _label_y(y, value, 5, look.label_size - 0.5)
+            for shape in text_shapes(label, x, label_y, style, "#000000", "middle"):
                 drawing.add(shape)
 
 
 def _legend(drawing: Picture, chart: Chart, plot: _Plot, palette: tuple[str, ...], look: ChartLook) -> None:
-    """Series names with a swatch, right-aligned above the plot."""
-    style = look.text_style(LABEL_SIZE)
+    """Series names with a swatch, right-aligned above the plot; none for a single series (the caption
+    names it, and a legend of one only repeats it)."""
+    if len(chart.series) < 2:
+        return
+    style, k = look.text_style(look.label_size), look.scale
     x = plot.right
     for number, series in reversed(list(enumerate(chart.series))):
         if not series.name:
             continue
         color = palette[number % len(palette)]
         x -= text_width(series.name, style)
-        for shape in text_shapes(series.name, x, plot.top + 10, style, "#000000"):
+        for shape in text_shapes(series.name, x, plot.top + 10 * k, style, "#000000"):
             drawing.add(shape)
-        x -= 12
+        x -= 12 * k
         if chart.kind == "bar":
-            drawing.add(Rect(x, plot.top + 9, 8, 8, fillColor=color, strokeColor=None))
+            drawing.add(Rect(x, plot.top + 9 * k, 8 * k, 8 * k, fillColor=color, strokeColor=None))
         else:
-            drawing.add(Line(x, plot.top + 13, x + 9, plot.top + 13, strokeColor=color, strokeWidth=1.6))
-        x -= 14
+            drawing.add(Line(x, plot.top + 13 * k, x + 9 * k, plot.top + 13 * k, strokeColor=color, strokeWidth=1.6))
+        x -= 14 * k
 
 
-def chart_look(width: float, lang_is_chinese: bool, forms: Forms = "SC") -> ChartLook:
-    """A chart as wide as ``width`` and about half as high: bars read well at that ratio."""
-    return ChartLook(width, round(min(width * 0.36, 170.0), 1), lang_is_chinese, forms)
+def chart_look(width: float, lang_is_chinese: bool, forms: Forms = "SC", body_size: float = 11.0) -> ChartLook:
+    """A chart as wide as ``width`` and about half as high (bars read well at that ratio), its text
+    sized for body text of ``body_size`` (:data:`TEXT_TO_BODY`, never under 8 pt, in half points)."""
+    tick_size = max(TICK_SIZE, round(body_size * TEXT_TO_BODY * 2) / 2)
+    return ChartLook(width, round(min(width * 0.36, 170.0), 1), lang_is_chinese, forms, tick_size)
 

@@ -24,7 +24,7 @@ from jjj_brief.errors import BriefWarning
 from jjj_brief.writers import unhandled
 from jjj_brief.writers.pdf.fonts import base_font_name
 from jjj_brief.writers.pdf.paragraph import OutlineEntry, TextBlock
-from jjj_brief.writers.pdf.styles import LEAD_FILL, ZEBRA_FILL, HouseStyle
+from jjj_brief.writers.pdf.styles import LEAD_FILL, ZEBRA_FILL, HouseStyle, ragged_latin
 from jjj_brief.writers.pdf.text import TextStyle, set_plain, set_text, spans
 
 Warn = Callable[[BriefWarning], None]
@@ -51,6 +51,7 @@ class StoryWriter:
     outline_level: int = -1
     headings: int = 0
     floats: bool = False  # the float placement is in the story
+    charts_at_least_height: bool = False  # a tightened layout (see write_pdf): charts as low as they may go
 
     def title_block(self, meta: Meta) -> list[Flowable]:
         """Title, subtitle (region), dateline, then a rule in the accent colour; a 简报 has its masthead."""
@@ -117,9 +118,14 @@ class StoryWriter:
         ])
 
     def box(self, box: Box) -> Flowable:
-        """A framed, tinted panel (the key points): its title, then its blocks, kept on one page."""
+        """A framed, tinted panel (the key points): its title, then its blocks, kept on one page.
+
+        Latin text in it is set ragged right: its measure is narrower than the
+        page's, and short bullets justified there open wide word gaps.
+        """
         inner: list[Flowable] = []
         placed = self.floats  # a chart in a box is laid out in place: no float placement inside a table cell
+        page_house, self.house = self.house, ragged_latin(self.house)
         if box.title:
             inner.append(text_block(box.title, replace(self.house.heading2, color=self.house.accent,
                                                        space_before=0, space_after=2)))
@@ -128,7 +134,7 @@ class StoryWriter:
                 self.warn(BriefWarning(f"a {type(block).__name__} inside a box was left out of the PDF"))
                 continue
             inner.extend(f for f in self.block(block) if not isinstance(f, ActionFlowable))
-        self.floats = placed
+        self.floats, self.house = placed, page_house
         frame = Table([[inner]], colWidths=[self.house.page.frame_width], style=TableStyle([
             ("FONTNAME", (0, 0), (-1, -1), base_font_name()),  # else Table names Helvetica, unembedded
             ("BOX", (0, 0), (-1, -1), 0.8, self.house.accent),
@@ -151,7 +157,8 @@ class StoryWriter:
 
         above = [text_block(chart.caption, self.house.caption)] if chart.caption else []
         below = [text_block(chart.note, replace(self.house.note, space_before=3))] if chart.note else []
-        look = chart_look(self.house.page.frame_width, self.house.body.han_punctuation, self.house.body.han_forms)
+        body = self.house.body
+        look = chart_look(self.house.page.frame_width, body.han_punctuation, body.han_forms, body.size)
 
         def drawing_at(height: float) -> Flowable:
             drawing = as_drawing(chart_drawing(chart, replace(look, height=height)))
@@ -162,7 +169,8 @@ class StoryWriter:
         if not self.floats:
             self.floats = True
             story.append(FloatPlacement())
-        story.append(FigureFloat(above, drawing_at, look.height, look.min_height, below))
+        height = look.min_height if self.charts_at_least_height else look.height
+        story.append(FigureFloat(above, drawing_at, height, look.min_height, below))
         return story
 
     def distribution(self, block: Distribution) -> list[Flowable]:

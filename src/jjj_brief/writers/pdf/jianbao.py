@@ -21,7 +21,8 @@ from jjj_brief.document import Distribution, Meta
 
 from jjj_brief.writers.pdf.paragraph import TextBlock
 from jjj_brief.writers.pdf.styles import HouseStyle, JianbaoStyle
-from jjj_brief.writers.pdf.text import TextStyle, draw_plain, set_plain
+from jjj_brief.writers.pdf.lines import draw_plain
+from jjj_brief.writers.pdf.text import TextStyle, set_plain
 
 THICK_RULE = 0.35 * mm
 THIN_RULE = 0.25 * mm

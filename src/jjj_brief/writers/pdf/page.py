@@ -19,7 +19,8 @@ from reportlab.pdfgen.canvas import Canvas
 from jjj_brief.document import Meta
 
 from jjj_brief.writers.pdf.styles import HouseStyle
-from jjj_brief.writers.pdf.text import draw_plain, set_plain
+from jjj_brief.writers.pdf.lines import draw_plain
+from jjj_brief.writers.pdf.text import set_plain
 
 HEADER_RAISE = 14.0
 CHANGE_BAR_GAP = 6.0

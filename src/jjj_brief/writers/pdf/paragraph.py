@@ -13,8 +13,9 @@ from dataclasses import dataclass
 
 from reportlab.platypus.flowables import Flowable
 
-from jjj_brief.writers.text.linebreak import Line, break_lines
-from jjj_brief.writers.pdf.text import FigureMark, SetText, Spacing, TextStyle, draw_line, draw_plain, justify
+from jjj_brief.writers.pdf.lines import Spacing, draw_line, draw_plain, justify
+from jjj_brief.writers.pdf.text import FigureMark, SetText, TextStyle
+from jjj_brief.writers.text.linebreak import Line
 
 CHANGE_BAR = "#D04A02"
 
@@ -71,8 +72,7 @@ class TextBlock(Flowable):
             return self._fixed
         if self._memo is None or self._memo[0] != avail_width:
             first, width = self._room(avail_width)
-            setting = self.setting
-            lines = break_lines(setting.text, setting.advances, max(width, 1.0), max(first, 1.0), setting.gaps)
+            lines = self.setting.break_lines(max(width, 1.0), max(first, 1.0))
             self._memo = (avail_width, lines)
         return self._memo[1]
 
@@ -143,7 +143,7 @@ class TextBlock(Flowable):
         style = self.style
         x = style.padding + style.left_indent + (style.first_indent if first else 0.0)
         spacing = Spacing()
-        if style.align == "justify" and not last:
+        if (style.align == "justify" and not last) or line.width > room:  # a pushed-in line is squeezed
             spacing = justify(self.setting, line, room)
         elif style.align == "right":
             x += room - line.width

@@ -15,6 +15,7 @@ than the Han em.  The 简报 is set as GB/T 9704 sets a 公文 (see :func:`_jian
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import Any
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
@@ -93,6 +94,31 @@ class JianbaoStyle:
     red: str = ACCENT_ZH
 
 
+TIGHT_SPACING = 0.5
+
+
+def tightened(house: HouseStyle) -> HouseStyle:
+    """``house`` with half the space before and after each block: a layout that saves a last page."""
+    def tight(style: TextStyle) -> TextStyle:
+        return replace(style, space_before=style.space_before * TIGHT_SPACING,
+                       space_after=style.space_after * TIGHT_SPACING)
+
+    names = ("title", "subtitle", "dateline", "heading1", "heading2", "body", "lead", "note", "bullet", "source",
+             "caption")
+    changes: dict[str, Any] = {name: tight(getattr(house, name)) for name in names}
+    return replace(house, **changes)
+
+
+def ragged_latin(house: HouseStyle) -> HouseStyle:
+    """``house`` with its justified Latin-script text styles set ragged right (Chinese stays on its grid)."""
+    def ragged(style: TextStyle) -> TextStyle:
+        return replace(style, align="left") if style.align == "justify" and not style.han_punctuation else style
+
+    names = ("body", "lead", "note", "bullet", "source", "caption", "cell")
+    changes: dict[str, Any] = {name: ragged(getattr(house, name)) for name in names}
+    return replace(house, **changes)
+
+
 # GB/T 9704-2012: A4, top 37 mm, bottom 35, left 28, right 26 (type area 156 x 225 mm).
 GB_9704 = PageGeometry(left=28 * mm, right=26 * mm, top=37 * mm, bottom=35 * mm)
 
@@ -101,11 +127,13 @@ def house_style(lang: str, name: str = "research") -> HouseStyle:
     """The house style for a BCP 47 language tag and a ``Meta.house_style`` (research or jianbao)."""
     if name == "jianbao":
         return _jianbao(lang)
-    return _chinese(lang) if is_chinese(lang) else _english()
+    return _chinese(lang) if is_chinese(lang) else _english(lang)
 
 
-def _english() -> HouseStyle:
-    body = TextStyle("serif", 11, 15.5, space_after=6)
+def _english(lang: str = "en-US") -> HouseStyle:
+    """Justified body text hyphenated with the language's dictionary (``hyphenate``: only justified
+    styles use it); everything small or in the sans is set ragged right."""
+    body = TextStyle("serif", 11, 15.5, space_after=6, hyphenate=lang)
     small = replace(body, size=9.5, leading=12.5, align="left", space_after=0)
     sans = replace(body, family="sans", align="left", space_after=0)
     return HouseStyle(

@@ -1,30 +1,25 @@
-"""Styled runs of mixed-script text: measuring them, and drawing one line of them.
+"""Styled runs of mixed-script text, measured: what the line breaker needs and the line setter draws.
 
 A paragraph becomes a :class:`SetText`: its characters, the face of each
-(from :mod:`.fonts`) and the advance of each (``pdfmetrics.stringWidth``),
-which is all :mod:`.linebreak` needs.  :func:`draw_line` then puts one line
-on the canvas as one text object with as few font switches as the faces
-allow, justifying Han text by inter-character spacing (``Tc``) and Latin
-text by widening spaces (``Tw``).
+(from :mod:`.fonts`; a mark compressed beside another in its half-width
+twin, see :mod:`.punctuation`), the advance of each
+(``pdfmetrics.stringWidth``), and its :mod:`.glue` (kept figures, stretch,
+shrink, hyphen points), which is all :mod:`.linebreak` needs.
+:mod:`.lines` then draws one line of it.  Source marks (``[1]``) are set as
+superscripts, smaller and raised.
 
 A style may add ``han_tracking`` to the advance of every Han character and
 full-width mark: the 简报's 28-character grid (see ``pdf.styles._jianbao``).
 It is in the measured advances and drawn as character spacing (``Tc``) on the
 Han runs, so breaking, justifying and drawing agree.
 
-Why the caps on stretching: ``pdftotext`` (poppler) reads a gap wider than
-about 0.1 em between two characters as a word space, which would put spurious
-spaces inside extracted Chinese.  Han gaps are therefore kept under
-:data:`MAX_HAN_GAP` em, and what is left goes to the spaces, or stays at the
-line end.
-
 The Han–Latin gap (:data:`HAN_LATIN_GAP`, ``京津冀IT应用`` set as
 ``京津冀 IT 应用``) is typesetting, not text: no space character is added, so
 the text drawn is the Document's text exactly, as in the DOCX.  It is folded
 into the advance of the character before it (``SetText.gaps`` says how much),
 so measuring, breaking and justifying count it, and :mod:`.linebreak` drops it
-at a line end; at a line start there is none.  :func:`draw_line` draws it by
-moving the text origin before the run that follows it.  Extraction: at ¼ em
+at a line end; at a line start there is none.  :func:`.lines.draw_line` draws
+it by moving the text origin before the run that follows it.  Extraction: at ¼ em
 it is wider than poppler's ~0.1 em word-break threshold, so ``pdftotext``
 (and copy and paste in most viewers) gives ``京津冀 IT 应用`` with an ASCII
 space either side of the Latin word, as it does for a DOCX with Word's
@@ -38,14 +33,21 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import cache
+from itertools import pairwise
 
 from jjj_brief.document import Emph, Figure, Inlines, SourceRef, Strong, Text
-
-from jjj_brief.writers.pdf import fonts
 from jjj_brief.scripts import is_wide
-from jjj_brief.writers.text.linebreak import Line, break_opportunities, latin_gaps
 from jjj_brief.writers import ignore_warning, unhandled
+from jjj_brief.writers.pdf import fonts
+from jjj_brief.writers.pdf.glue import figure_keep, paragraph_glue
+from jjj_brief.writers.pdf.punctuation import compress
+from jjj_brief.writers.text.fitting import Glue
+from jjj_brief.writers.text.linebreak import (
+    Line,
+    break_lines,
+    break_opportunities,
+    latin_gaps,
+)
 
 HAN_LATIN_GAP = 0.25
 """White space between a Han character and a Latin letter, in em of the text size.
@@ -64,11 +66,11 @@ wrong with ``2023 年``.  Nor is there a gap beside full-width marks, which
 carry their own half em.
 """
 
-MAX_HAN_GAP = 0.08
-"""Largest extra space between two Han characters, in em (poppler splits words at ~0.1 em)."""
+SUPERSCRIPT_SIZE = 0.62
+"""Size of a source mark ``[n]`` against its text (a superscript, as a footnote mark is set)."""
 
-MAX_WORD_GAP = 0.6
-"""Largest extra space added to one word space, in em."""
+SUPERSCRIPT_RISE = 0.36
+"""How far a superscript's baseline is raised, in em of the text size."""
 
 _WHITESPACE = re.compile(r"\s")
 
@@ -83,6 +85,7 @@ class TextStyle:
     bold: bool = False
     color: str = "#000000"
     align: str = "justify"  # left, right, center, justify
+    hyphenate: str | None = None  # a language tag: hyphenate justified lines with its dictionary
     first_indent: float = 0.0
     left_indent: float = 0.0
     space_before: float = 0.0
@@ -96,12 +99,16 @@ class TextStyle:
 
 @dataclass(frozen=True)
 class Span:
-    """A stretch of text in one emphasis: what the inline tree flattens to (``figure`` when it is one)."""
+    """A stretch of text in one emphasis: what the inline tree flattens to (``figure`` when it is one).
+
+    ``raised``: a source mark, set as a superscript.
+    """
 
     text: str
     bold: bool = False
     italic: bool = False
     figure: Figure | None = None
+    raised: bool = False
 
 
 @dataclass(frozen=True)
@@ -125,7 +132,7 @@ def spans(content: Inlines, bold: bool = False, italic: bool = False) -> Iterato
         elif isinstance(node, Emph):
             yield from spans(node.children, bold, True)
         elif isinstance(node, SourceRef):
-            yield Span(f"[{node.number}]", bold, italic)
+            yield Span(f"[{node.number}]", bold, italic, raised=True)
         else:
             unhandled(node, ignore_warning, "PDF")  # the block that holds it is still set
 
@@ -136,7 +143,10 @@ class SetText:
 
     ``advances[i]`` includes ``gaps[i]``, the Han–Latin gap after ``text[i]``
     (0 almost everywhere), which vanishes when a line ends after ``text[i]``:
-    measure a stretch with :meth:`width`, not ``sum(advances)``.
+    measure a stretch with :meth:`width`, not ``sum(advances)``.  It is less
+    than the glyph's own advance where adjacent punctuation is compressed.
+    ``glue`` is what the line breaker may do besides (:mod:`.glue`);
+    ``raised[i]``: ``text[i]`` is a superscript (None: nothing is).
     """
 
     text: str
@@ -144,12 +154,14 @@ class SetText:
     advances: list[float]
     size: float
     marks: tuple[FigureMark, ...] = ()
-    gaps: list[float] | None = None  # None: no gap anywhere
+    gaps: list[float] = field(default_factory=list)  # empty: no gap anywhere
+    glue: Glue = field(default_factory=Glue)
+    raised: list[bool] | None = None
     tracking: float = 0.0  # the style's han_tracking, already in the advances of the wide characters
     _breaks: list[int] | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
-        if self.gaps is None:
+        if len(self.gaps) != len(self.text):
             self.gaps = [0.0] * len(self.text)
 
     def slice(self, start: int, end: int | None = None) -> SetText:
@@ -157,8 +169,13 @@ class SetText:
         stop = len(self.text) if end is None else end
         marks = tuple(FigureMark(m.start - start, min(m.end, stop) - start, m.figure)
                       for m in self.marks if start <= m.start < stop)
-        return SetText(self.text[start:end], self.faces[start:end], self.advances[start:end], self.size, marks,
-                       self.gaps[start:end], self.tracking)
+        raised = None if self.raised is None else self.raised[start:stop]
+        return SetText(self.text[start:stop], self.faces[start:stop], self.advances[start:stop], self.size, marks,
+                       self.gaps[start:stop], self.glue.slice(start, stop), raised, self.tracking)
+
+    def break_lines(self, width: float, first_width: float | None = None) -> list[Line]:
+        """The lines of this text at ``width`` (``first_width`` on the first), by :func:`.linebreak.break_lines`."""
+        return break_lines(self.text, self.advances, width, first_width, self.gaps, self.glue)
 
     def width(self, start: int, end: int) -> float:
         """Width of ``text[start:end]`` set on a line of its own (no gap after its last character)."""
@@ -171,17 +188,21 @@ class SetText:
         return self.width(0, len(self.text))
 
     def min_width(self) -> float:
-        """Width of the widest unbreakable piece: a column narrower than this forces cuts."""
+        """Width of the widest unbreakable piece (a figure is one): a column narrower than this forces cuts."""
         if self._breaks is None:
-            self._breaks = break_opportunities(self.text)
+            self._breaks = break_opportunities(self.text, self.glue.keeps)
         edges = [0, *self._breaks, len(self.text)]
-        return max((self.width(a, b) for a, b in zip(edges, edges[1:])), default=0.0)
+        return max((self.width(a, b) for a, b in pairwise(edges)), default=0.0)
+
+    def size_at(self, i: int) -> float:
+        """The type size of ``text[i]``: smaller for a superscript."""
+        return self.size * SUPERSCRIPT_SIZE if self.raised is not None and self.raised[i] else self.size
 
 
 _width_memo: dict[tuple[str, str], float] = {}
 
 
-def _advance(ch: str, font_name: str) -> float:
+def advance(ch: str, font_name: str) -> float:
     """Advance of ``ch`` at 1 pt; memoised because every paragraph asks for the same few hundred."""
     key = (ch, font_name)
     width = _width_memo.get(key)
@@ -193,7 +214,7 @@ def _advance(ch: str, font_name: str) -> float:
 
 
 def set_text(pieces: Iterable[Span], style: TextStyle) -> SetText:
-    """Choose faces and measure each character.
+    """Choose faces, measure each character, and say what the line breaker may do with them.
 
     Spaces are kept as the Document has them (a tab or newline becomes one
     space); only those at the ends of the paragraph, or of a line, vanish.
@@ -201,6 +222,7 @@ def set_text(pieces: Iterable[Span], style: TextStyle) -> SetText:
     chars: list[str] = []
     choosers: list[fonts.FaceChooser] = []
     marks: list[FigureMark] = []
+    raised: list[bool] = []
     for piece in pieces:
         chooser = fonts.chooser(style.family, style.bold or piece.bold, piece.italic, style.han_punctuation,
                                 style.han_forms)
@@ -209,26 +231,36 @@ def set_text(pieces: Iterable[Span], style: TextStyle) -> SetText:
             marks.append(FigureMark(len(chars), len(chars) + len(text), piece.figure))
         chars.extend(text)
         choosers.extend([chooser] * len(text))
-    while chars and chars[-1] == " ":
-        chars.pop()
-        choosers.pop()
+        raised.extend([piece.raised] * len(text))
+    end = len(chars)
+    while end and chars[end - 1] == " ":
+        end -= 1
     lead = 0
-    while lead < len(chars) and chars[lead] == " ":
+    while lead < end and chars[lead] == " ":
         lead += 1
-    chars, choosers = chars[lead:], choosers[lead:]
+    chars, choosers, raised = chars[lead:end], choosers[lead:end], raised[lead:end]
     drawn = [_choose(chars, i, chooser) for i, chooser in enumerate(choosers)]
-    size, tracking = style.size, style.han_tracking
-    text = "".join(ch for ch, _ in drawn)
+    text, faces = "".join(ch for ch, _ in drawn), [face for _, face in drawn]
+    return _measured(text, faces, raised, tuple(_shifted(marks, lead, len(chars))), style)
+
+
+def _measured(text: str, faces: list[str], raised: list[bool], marks: tuple[FigureMark, ...],
+              style: TextStyle) -> SetText:
+    """The advances (Han–Latin gaps in, adjacent punctuation compressed) and the glue of a chosen text."""
+    size = style.size
     gaps = latin_gaps(text, HAN_LATIN_GAP * size)
-    return SetText(
-        text,
-        [face for _, face in drawn],
-        [_advance(ch, face) * size + gap + (tracking if is_wide(ch) else 0.0) for (ch, face), gap in zip(drawn, gaps)],
-        size,
-        tuple(_shifted(marks, lead, len(chars))),
-        gaps,
-        tracking,
-    )
+    sizes = [size * SUPERSCRIPT_SIZE if up else size for up in raised]
+    faces, spare_em = compress(text, faces, raised)
+    tracking = style.han_tracking
+    advances = [advance(ch, face) * at + gap + (tracking if is_wide(ch) else 0.0)
+                for ch, face, at, gap in zip(text, faces, sizes, gaps)]
+    spare = [em * at for em, at in zip(spare_em, sizes)]
+    justified = style.align == "justify"
+    hyphen_width = advance("-", faces[-1]) * size if faces else 0.0
+    glue = paragraph_glue(text, advances, spare, size, keeps=tuple(figure_keep(text, m.start, m.end) for m in marks),
+                          justified=justified, chinese=style.han_punctuation,
+                          hyphenate=style.hyphenate if justified else None, hyphen_width=hyphen_width)
+    return SetText(text, faces, advances, size, marks, gaps, glue, raised if any(raised) else None, tracking)
 
 
 def _shifted(marks: list[FigureMark], lead: int, length: int) -> Iterator[FigureMark]:
@@ -241,99 +273,13 @@ def _shifted(marks: list[FigureMark], lead: int, length: int) -> Iterator[Figure
 
 def _choose(chars: list[str], i: int, chooser: fonts.FaceChooser) -> tuple[str, str]:
     """The face for ``chars[i]``; an apostrophe inside a Latin word (Xiong’an) stays Latin."""
-    if chooser.ambiguous_in_han and chars[i] in "’‘" and 0 < i < len(chars) - 1:
-        if chars[i - 1].isascii() and chars[i - 1].isalnum() and chars[i + 1].isascii() and chars[i + 1].isalpha():
-            return fonts.chooser(chooser.family, chooser.bold, chooser.italic, False, chooser.forms).choose(chars[i])
+    inside_latin = 0 < i < len(chars) - 1 and chars[i - 1].isascii() and chars[i - 1].isalnum() and (
+        chars[i + 1].isascii() and chars[i + 1].isalpha())
+    if chooser.ambiguous_in_han and chars[i] in "’‘" and inside_latin:
+        return fonts.chooser(chooser.family, chooser.bold, chooser.italic, False, chooser.forms).choose(chars[i])
     return chooser.choose(chars[i])
 
 
 def set_plain(text: str, style: TextStyle) -> SetText:
     """A plain string (page furniture, bullets) set in ``style``."""
     return set_text([Span(text)], style)
-
-
-@dataclass(frozen=True)
-class Spacing:
-    """How one line is stretched: extra points after each Han character, and at each space and Han–Latin gap."""
-
-    han: float = 0.0
-    word: float = 0.0
-
-
-def justify(setting: SetText, line: Line, room: float) -> Spacing:
-    """Spread ``room - line.width`` over the line's Han gaps and spaces, within the caps.
-
-    A Han–Latin gap stretches like a space: it already reads as one in
-    extracted text, so widening it costs nothing there (a Han gap would).
-    """
-    extra = room - line.width
-    text, gaps = setting.text, setting.gaps
-    han = sum(1 for i in range(line.start, line.end - 1) if is_wide(text[i]))
-    words = text.count(" ", line.start, line.end) + sum(1 for i in range(line.start, line.end - 1) if gaps[i])
-    if extra <= 0 or han + words == 0:
-        return Spacing()
-    han_gap = min(extra / (han + words), MAX_HAN_GAP * setting.size)
-    word_gap = (extra - han_gap * han) / words if words else 0.0
-    return Spacing(han_gap, min(word_gap, MAX_WORD_GAP * setting.size))
-
-
-def line_runs(setting: SetText, line: Line) -> Iterator[tuple[str, str, bool]]:
-    """Maximal runs of one face and one script: ``(text, font name, is Han)``."""
-    text, faces = setting.text, setting.faces
-    start = line.start
-    for i in range(line.start + 1, line.end + 1):
-        if i == line.end or faces[i] != faces[start] or is_wide(text[i]) != is_wide(text[start]):
-            yield text[start:i], faces[start], is_wide(text[start])
-            start = i
-
-
-@cache
-def _color(spec: str):  # -> reportlab.lib.colors.Color
-    """Parse a colour once: reportlab would parse the ``#rrggbb`` string on every line."""
-    from reportlab.lib.colors import toColor
-
-    return toColor(spec)
-
-
-def draw_line(canv, setting: SetText, line: Line, x: float, y: float, color: str, spacing: Spacing) -> None:
-    """Draw one line with its baseline at ``(x, y)``: one text object, state reset after.
-
-    A run after a Han–Latin gap starts at its measured place (a new text
-    origin), which is how the gap gets drawn without a space character.
-    """
-    text_object = canv.beginText(x, y)
-    text_object.setFillColor(_color(color))
-    char_space = word_space = 0.0
-    start = line.start
-    offset = 0.0  # from x to the start of text[start], as measured and stretched
-    for run, face, han in line_runs(setting, line):
-        if start > line.start and setting.gaps[start - 1]:
-            offset += spacing.word
-            text_object.setTextOrigin(x + offset, y)
-        end = start + len(run)
-        offset += sum(setting.advances[start:end]) + (spacing.han * len(run) if han else 0.0)
-        offset += spacing.word * run.count(" ")
-        start = end
-        text_object.setFont(face, setting.size)
-        # Tw widens byte 32 only: give it just to runs holding spaces (always the Latin face).
-        # Tc moves every glyph of a Han run: the grid pitch (tracking) and the justification.
-        want_char = setting.tracking + spacing.han if han else 0.0
-        want_word = spacing.word if " " in run else 0.0
-        if want_char != char_space:
-            text_object.setCharSpace(char_space := want_char)
-        if want_word != word_space:
-            text_object.setWordSpace(word_space := want_word)
-        text_object.textOut(run)
-    if char_space:
-        text_object.setCharSpace(0)
-    if word_space:
-        text_object.setWordSpace(0)
-    canv.drawText(text_object)
-
-
-def draw_plain(canv, setting: SetText, x: float, y: float, color: str, align: str = "left") -> None:
-    """Draw a one-line string anchored at ``x`` (left, right or centre): page furniture, markers."""
-    width = setting.natural_width()
-    x -= {"right": width, "center": width / 2}.get(align, 0.0)
-    if setting.text:
-        draw_line(canv, setting, Line(0, len(setting.text), width), x, y, color, Spacing())

@@ -11,8 +11,11 @@ The rules, after GB/T 15834-2011 and W3C clreq:
 * breaks are allowed at spaces, between Han characters, and between Han and
   Latin text; never inside a Latin word or a number (``2.43``, ``2024``),
   nor after the hyphen of ``Beijing-Tianjin-Hebei``: ``pdftotext`` takes a
-  line ending in ``-`` for a hyphenated word and drops the hyphen;
-* a range may break after its dash (``2014—|2023年``), never before it;
+  line ending in ``-`` for a hyphenated word and drops the hyphen (which is
+  right for the dictionary hyphens of :mod:`.hyphenation`, and only those);
+* never inside a kept span (``Glue.keeps``): the PDF writer keeps each
+  figure's number with its unit (``1.7 trillion yuan``, ``10.2 percent``);
+* a numeric range never breaks at its dash (``2014—2023年``, ``4.5%～5.5%``);
 * a number keeps the Han character that follows it (``2024年``, ``2.43万``);
 * no line starts with a closing mark (``，。、；：？！）」』》”’％…—`` …) and
   no line ends with an opening one (``（「『《“‘`` …); ``——`` and ``……``
@@ -33,32 +36,29 @@ The rules, after GB/T 15834-2011 and W3C clreq:
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass
-from itertools import accumulate
+from itertools import pairwise
 
-from jjj_brief.scripts import (
-    AMBIG,
-    SPACES,
-    WIDE,
-    char_class,
-    is_digit,
-    is_han,
-    is_latin_letter,
-    is_wide,
+from jjj_brief.scripts import is_han, is_latin_letter, is_wide
+from jjj_brief.writers.text.fitting import EPSILON, Glue, Line, Measure, force_end
+from jjj_brief.writers.text.kinsoku import (
+    DASHES,
+    NO_LINE_END,
+    NO_LINE_START,
+    RANGE_MARKS,
+    break_opportunities,
+    can_break_before,
+    skip_spaces,
+    trim_end,
 )
+from jjj_brief.writers.text.totalfit import total_fit
 
-NO_LINE_START = frozenset(
-    "，。、；：？！）」』》〉】〕〗〙〛｝］”’％…‥·・—―〟"
-    ",.;:?!)]}%"
-)
-"""Marks that would look orphaned at the start of a line."""
+__all__ = [
+    "DASHES", "NO_LINE_END", "NO_LINE_START", "RANGE_MARKS", "Glue", "Line", "break_lines", "break_opportunities",
+    "can_break_before", "is_lonely", "is_wide", "latin_gaps", "takes_latin_gap",
+]
 
-NO_LINE_END = frozenset("（「『《〈【〔〖〘〚｛［“‘〝([{￥＄")
-"""Marks that would look orphaned at the end of a line."""
-
-DASHES = frozenset("—―…")
-"""Marks after which English text may break (``growth—|steady``)."""
 
 def takes_latin_gap(a: str, b: str) -> bool:
     """Whether the Han–Latin gap goes between ``a`` and ``b``: a Han character and a Latin letter, either order.
@@ -73,46 +73,7 @@ def takes_latin_gap(a: str, b: str) -> bool:
 
 def latin_gaps(text: str, gap: float) -> list[float]:
     """``gap`` after each character that :func:`takes_latin_gap` with the next one, else 0."""
-    return [gap if takes_latin_gap(a, b) else 0.0 for a, b in zip(text, text[1:])] + [0.0] * bool(text)
-
-
-def can_break_before(text: str, i: int) -> bool:
-    """Whether a line may end just before ``text[i]`` (spaces before it are then dropped)."""
-    a, b = text[i - 1], text[i]
-    if b in SPACES or b in NO_LINE_START or _is_source_mark(text, i):
-        return False  # even after a space: "yuan —" and "year [1]" stay together
-    if a in SPACES:
-        return True
-    if a in NO_LINE_END:
-        return False
-    ca, cb = char_class(a), char_class(b)
-    if is_digit(a) and (is_digit(b) or cb == WIDE):
-        return False  # digits never split; a number keeps its unit (2024年, 2.43万)
-    if ca == WIDE or cb == WIDE:
-        return True
-    if ca == AMBIG:
-        return cb == AMBIG or a in DASHES
-    return False  # Latin words, hyphenated ones too (see the module docstring)
-
-
-def _is_source_mark(text: str, i: int) -> bool:
-    """``[`` opening a source mark ``[n]``."""
-    return text[i] == "[" and i + 1 < len(text) and is_digit(text[i + 1])
-
-
-def break_opportunities(text: str) -> list[int]:
-    """Every index ``i`` (0 < i < len) before which a line may break, ascending."""
-    return [i for i in range(1, len(text)) if can_break_before(text, i)]
-
-
-@dataclass(frozen=True)
-class Line:
-    """One line: ``text[start:end]``, spaces at either end already dropped."""
-
-    start: int
-    end: int
-    width: float
-    forced: bool = False
+    return [gap if takes_latin_gap(a, b) else 0.0 for a, b in pairwise(text)] + [0.0] * bool(text)
 
 
 def break_lines(
@@ -121,101 +82,57 @@ def break_lines(
     width: float,
     first_width: float | None = None,
     gaps: Sequence[float] | None = None,
+    glue: Glue | None = None,
 ) -> list[Line]:
-    """Greedy first-fit breaking of ``text`` into lines no wider than ``width``.
+    """Break ``text`` into lines no wider than ``width`` (``first_width`` on the first: an indent).
 
-    ``advances[i]`` is the advance width of ``text[i]``; ``first_width`` is the
-    room on the first line when it differs (a first-line indent).  ``gaps[i]``
-    is the part of ``advances[i]`` that is white space after ``text[i]`` which
+    ``advances[i]`` is the advance width of ``text[i]``.  ``gaps[i]`` is the
+    part of ``advances[i]`` that is white space after ``text[i]`` which
     vanishes when a line ends there (the Han–Latin gap); a line's width never
-    counts it at its end.  Greedy is what readers of Chinese expect (each line
-    as full as the rules allow); the lonely last character is fixed afterwards.
+    counts it at its end.  ``glue`` (:class:`.fitting.Glue`) adds kept spans,
+    and for justified text stretch, shrink and hyphen points.  Justified Latin
+    text is broken by :func:`.totalfit.total_fit`; Chinese one line at a time,
+    each line as full as the rules allow (what readers of Chinese expect),
+    pushed in or out as costs least (a line of Chinese has a break at every
+    character, so weighing whole paragraphs would cost ~40 times more for
+    little); ragged text first-fit.  A lonely last character is fixed afterwards.
     """
-    measure = _Measure(advances, gaps)
-    breaks = [*break_opportunities(text), len(text)]
-    lines: list[Line] = []
-    start = _skip_spaces(text, 0)
+    glue = glue or Glue()
+    measure = Measure(advances, gaps, glue)
+    breaks = [*break_opportunities(text, glue.keeps), len(text)]
     room = width if first_width is None else first_width
+    if measure.justified and not glue.push_in_first:
+        lines = total_fit(text, measure, breaks, width, room)
+    else:
+        lines = _line_by_line(text, measure, breaks, width, room)
+    return _avoid_lonely_last_char(text, measure, lines, width, breaks)
+
+
+def _line_by_line(text: str, measure: Measure, breaks: list[int], width: float, room: float) -> list[Line]:
+    """Each line ends at the cheapest break within reach (ties: the later); ragged text, which never
+    squeezes, at the last break that fits.  A piece wider than the line is cut (``forced``)."""
+    lines: list[Line] = []
+    start = skip_spaces(text, 0)
     j = 0
     while start < len(text):
         while breaks[j] <= start:
             j += 1
-        end, j = _furthest_fit(text, measure, breaks, j, start, room)
-        if end is None:
-            end = _force_end(text, measure, start, breaks[j], room)
+        best: tuple[float, int, int] | None = None
+        k = j
+        while k < len(breaks) and not measure.too_long(start, end := trim_end(text, start, breaks[k]), room):
+            cost = measure.badness(start, end, room, last=breaks[k] == len(text))
+            if cost is not None and (best is None or cost <= best[0]):
+                best = (cost, end, k)
+            k += 1
+        if best is None:
+            end = force_end(text, measure, start, breaks[j], room)
             lines.append(Line(start, end, measure.span(start, end), forced=True))
         else:
+            end, j = best[1], best[2]
             lines.append(Line(start, end, measure.span(start, end)))
-        start = _skip_spaces(text, end)
+        start = skip_spaces(text, end)
         room = width
-    return _avoid_lonely_last_char(text, measure, lines, width)
-
-
-_EPSILON = 1e-6
-
-
-class _Measure:
-    """Prefix sums of the advances: the width of ``text[start:end]`` set as one line."""
-
-    def __init__(self, advances: Sequence[float], gaps: Sequence[float] | None) -> None:
-        self._prefix = list(accumulate(advances, initial=0.0))
-        self._gaps = gaps
-
-    def span(self, start: int, end: int) -> float:
-        """Width of ``text[start:end]`` on a line of its own: no trailing gap."""
-        if end <= start:
-            return 0.0
-        trailing = self._gaps[end - 1] if self._gaps is not None else 0.0
-        return self._prefix[end] - self._prefix[start] - trailing
-
-
-def _furthest_fit(
-    text: str, measure: _Measure, breaks: list[int], j: int, start: int, room: float
-) -> tuple[int | None, int]:
-    """The end of the longest line from ``start`` that fits, and the index of the next break to try."""
-    best: int | None = None
-    while j < len(breaks):
-        end = _trim_end(text, start, breaks[j])
-        if measure.span(start, end) > room + _EPSILON:
-            break
-        best = end
-        j += 1
-    return best, j
-
-
-def _force_end(text: str, measure: _Measure, start: int, stop: int, room: float) -> int:
-    """Where to cut a token that is wider than the line: as late as fits, at least one character.
-
-    Within the token it still steps back over a cut that would start the next
-    line with a closing mark or split two digits, when it can.
-    """
-    end = start + 1
-    stop = _trim_end(text, start, stop)
-    while end < stop and measure.span(start, end + 1) <= room + _EPSILON:
-        end += 1
-    cut = end
-    while cut > start + 1 and _bad_cut(text, cut):
-        cut -= 1
-    return end if _bad_cut(text, cut) else cut
-
-
-def _bad_cut(text: str, i: int) -> bool:
-    a, b = text[i - 1], text[i]
-    if b in NO_LINE_START or a in NO_LINE_END:
-        return True
-    return (is_digit(a) or a in ".,") and (is_digit(b) or b in ".,") and (is_digit(a) or is_digit(b))
-
-
-def _skip_spaces(text: str, i: int) -> int:
-    while i < len(text) and text[i] in SPACES:
-        i += 1
-    return i
-
-
-def _trim_end(text: str, start: int, end: int) -> int:
-    while end > start and text[end - 1] in SPACES:
-        end -= 1
-    return end
+    return lines
 
 
 def is_lonely(line_text: str) -> bool:
@@ -225,20 +142,21 @@ def is_lonely(line_text: str) -> bool:
 
 
 def _avoid_lonely_last_char(
-    text: str, measure: _Measure, lines: list[Line], width: float
+    text: str, measure: Measure, lines: list[Line], width: float, breaks: list[int]
 ) -> list[Line]:
     """Pull the last breakable piece of the previous line down to keep the last line company."""
     if len(lines) < 2 or not is_lonely(text[lines[-1].start : lines[-1].end]):
         return lines
     prev, last = lines[-2], lines[-1]
-    if prev.forced:
+    if prev.forced or prev.hyphen:
         return lines
-    cut = next((i for i in range(prev.end - 1, prev.start, -1) if can_break_before(text, i)), None)
-    if cut is None:
+    k = bisect_left(breaks, prev.end) - 1  # the last break before the previous line's end
+    if k < 0 or breaks[k] <= prev.start:
         return lines
-    prev_end = _trim_end(text, prev.start, cut)
-    cut = _skip_spaces(text, cut)
-    if prev_end <= prev.start or measure.span(cut, last.end) > width + _EPSILON:
+    cut = breaks[k]
+    prev_end = trim_end(text, prev.start, cut)
+    cut = skip_spaces(text, cut)
+    if prev_end <= prev.start or measure.span(cut, last.end) > width + EPSILON:
         return lines
     return [
         *lines[:-2],
