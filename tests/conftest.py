@@ -141,3 +141,21 @@ def jianbao_pdfs(tmp_path_factory: pytest.TempPathFactory) -> Path:
     for pdf in out.glob("*.pdf"):
         qpdf_check(pdf)
     return out
+
+
+@pytest.fixture(scope="session")
+def losses(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The default briefing on facts where profits were a loss in two of three half-years."""
+    text = (REPO / "facts" / "jjj-2024.yaml").read_text(encoding="utf-8")
+    old = ("  - {indicator: industrial_profit, region: jjj, period: 2024H1, value: 231e9, "
+           "qualifier: record_high, source: xinhua-2024-10-25}")
+    assert old in text
+    new = "\n".join(f"  - {{indicator: industrial_profit, region: jjj, period: {p}, value: {v}, "
+                    "source: xinhua-2024-10-25}" for p, v in (("2022H1", "-85e9"), ("2023H1", "-30e9"),
+                                                              ("2024H1", "102e9")))
+    folder = tmp_path_factory.mktemp("losses")
+    (folder / "facts.yaml").write_text(text.replace(old, new), encoding="utf-8")
+    run = jjj_brief("build", "--lang", "en,zh", "--facts", folder / "facts.yaml", "--out", folder / "out",
+                    env={"SOURCE_DATE_EPOCH": "1729814400"})
+    assert run.code == 0, run.err
+    return folder / "out"

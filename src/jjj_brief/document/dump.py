@@ -202,6 +202,10 @@ def _chart(chart: Chart) -> Iterator[str]:
     yield f"{_INDENT}categories: [{', '.join(q(c) for c in chart.categories)}]"
     if chart.axis_label:
         yield f"{_INDENT}axis_label: {q(chart.axis_label)}"
+    if chart.scale != 1:
+        yield f"{_INDENT}scale: {_number(chart.scale)}"
+    if chart.tick_format != "General":
+        yield f"{_INDENT}tick_format: {q(chart.tick_format)}"
     if chart.ticks:
         yield f"{_INDENT}ticks: [{', '.join(f'{_number(v)} {q(label)}' for v, label in chart.ticks)}]"
     for series in chart.series:

@@ -57,6 +57,20 @@ def tick_digits(ticks: list[Decimal]) -> int:
     return max((max(0, -t.normalize().as_tuple().exponent) for t in ticks), default=0)  # type: ignore[operator]
 
 
+def tick_format(ticks: list[Decimal]) -> str:
+    """The spreadsheet number format that prints ``ticks`` (counted in the axis unit) as the
+    Localizer labels them, for a chart an office suite draws itself (a DOCX's native chart).
+
+    Whole ticks are grouped as the labels are (``#,##0``: ``-1,000``); ticks with decimals
+    are below 10 (at most six nice steps under 1 each), so ``General`` prints them as the
+    labels do, without trailing zeros (``0.5``, ``1``).
+
+    >>> tick_format([Decimal(-1000), Decimal(0), Decimal(1000)]), tick_format([Decimal("0.5"), Decimal(1)])
+    ('#,##0', 'General')
+    """
+    return "#,##0" if tick_digits(ticks) == 0 else "General"
+
+
 _HAN_DIGITS = "〇一二三四五六七八九"
 
 

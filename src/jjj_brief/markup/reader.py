@@ -20,7 +20,7 @@ The dialect::
              <tr><td>…</td><td align="right">…</td></tr><note>…</note></table>
       <sources><source id="id">…</source></sources>
       <box><title>Key points</title> …blocks… </box>
-      <chart kind="bar|line" unit="万亿元"><caption>…</caption>
+      <chart kind="bar|line" unit="万亿元" scale="1e12" tick-format="General"><caption>…</caption>
              <series name="…"><point label="2013年" value="1.7e12" fact="id">1.7</point>…</series>
              <tick value="0">0</tick>… <note>来源：…</note></chart>
       <distribution><entry label="报：">…</entry><copies>共印50份</copies></distribution>
@@ -28,7 +28,10 @@ The dialect::
 
 A chart's ``value`` attributes are the geometry (exact decimals as the facts
 hold them); the element text of a ``<point>`` or ``<tick>`` is what is
-printed, already formatted by the localization layer.
+printed, already formatted by the localization layer.  ``scale`` (default 1)
+is the divisor of the axis unit: ``1e12`` when the ticks count trillions;
+``tick-format`` (default ``General``) the spreadsheet number format that
+prints the ticks as their labels read, for a DOCX's native chart.
 
 Whitespace in inline content collapses as in HTML, except that a line break
 between two Chinese characters disappears (as CSS does for CJK text), so a

@@ -75,6 +75,7 @@ def build_document(doc: Document, epoch: int | None, warn: Warn) -> Any:
     for stray in body.findall(qn("w:p")):
         body.remove(stray)  # the template's empty first paragraph
     builder = DocxBuilder(document, house, style_ids, warn)
+    builder.epoch = epoch
     section = document.sections[0]
     set_up_page(section)
     if jianbao:
@@ -115,6 +116,7 @@ class DocxBuilder:
         self._body_end = document.element.body.sectPr
         self._container: Any = None  # a table cell being filled (a box), else the body
         self.type_area = int(TYPE_AREA_WIDTH.twips)
+        self.epoch: int | None = None  # SOURCE_DATE_EPOCH: dates inside embedded chart workbooks
 
     @contextmanager
     def writing_into(self, container: Any) -> Iterator[None]:
