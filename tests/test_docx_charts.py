@@ -22,8 +22,13 @@ from conftest import pdftotext, require
 from lxml import etree
 from PIL import Image
 
-from jjj_brief.pipeline import load_store, pick_region, render_document, resolve_template
 from jjj_brief.document import Chart, Document
+from jjj_brief.pipeline import (
+    load_store,
+    pick_region,
+    render_document,
+    resolve_template,
+)
 
 C = "http://schemas.openxmlformats.org/drawingml/2006/chart"
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"

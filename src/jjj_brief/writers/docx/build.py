@@ -5,7 +5,7 @@ a style name from the block type or ``Paragraph.role``, bold for
 :class:`Strong`, italic for :class:`Emph` (dots below, 着重号, when the
 text holds hanzi, which have no italics), a cell's alignment.  Everything
 visual is in the styles of :mod:`jjj_brief.writers.docx.styles`.  All text
-goes through :func:`~jjj_brief.writers.docx.package.xml_safe` first.
+goes through :func:`~jjj_brief.writers.text.xml.xml_safe` first.
 """
 
 from __future__ import annotations
@@ -46,7 +46,8 @@ from jjj_brief.document import (
 from jjj_brief.errors import BriefWarning
 from jjj_brief.scripts import is_han
 from jjj_brief.writers import unhandled
-from jjj_brief.writers.docx.package import drop_template_leftovers, set_core_properties, xml_safe
+from jjj_brief.writers.docx.package import drop_template_leftovers, set_core_properties
+from jjj_brief.writers.text.xml import xml_safe
 from jjj_brief.writers.docx.page import TYPE_AREA_WIDTH, add_furniture, set_up_page
 from jjj_brief.writers.docx.house import HouseStyle, house_style_for
 from jjj_brief.writers.docx.styles import TABLE_STYLE_NAME, apply_house_style

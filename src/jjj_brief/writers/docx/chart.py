@@ -31,8 +31,9 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 
 from jjj_brief.document import Chart, inline_text
-from jjj_brief.writers.docx.chart_space import C, ChartFaces, chart_space
 from jjj_brief.writers.docx.chart_data import chart_workbook
+from jjj_brief.writers.docx.chart_space import C, ChartFaces, chart_space
+from jjj_brief.writers.text.xml import xml_safe
 
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -61,7 +62,7 @@ def add_native_chart(run: Any, document_part: Any, chart: Chart, faces: ChartFac
     picture = document_part.new_pic_inline(io.BytesIO(png), width, height)
     chart_rid = _add_chart_parts(document_part, chart, faces, epoch)
     frame = parse_xml(_FRAME.format(cx=width, cy=height, id=int(picture.docPr.id) + 1, c=C, rid=chart_rid))
-    description = inline_text(chart.caption)
+    description = xml_safe(inline_text(chart.caption))
     for doc_pr in (picture.docPr, frame.find(f".//{qn('wp:docPr')}")):
         doc_pr.set("descr", description)
     fallback_drawing = parse_xml(f'<w:drawing xmlns:w="{W}"/>')

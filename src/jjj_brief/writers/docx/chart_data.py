@@ -28,6 +28,7 @@ from typing import Any
 
 from jjj_brief.document import Chart
 from jjj_brief.writers.docx.package import ZIP_EPOCH, restamp_zip
+from jjj_brief.writers.text.xml import xml_safe
 
 SHEET = "Sheet1"
 
@@ -85,9 +86,14 @@ def chart_workbook(chart: Chart, epoch: int | None) -> bytes:
     book = Workbook()
     sheet = book.active
     sheet.title = SHEET
-    sheet.append(["", *(series.name for series in chart.series)])
-    for row, category in enumerate(chart.categories):
-        sheet.append([category, *(_cell(in_axis_unit(series.values[row], chart)) for series in chart.series)])
+    rows = [["", *(series.name for series in chart.series)]]
+    rows += [[category, *(_cell(in_axis_unit(series.values[row], chart)) for series in chart.series)]
+             for row, category in enumerate(chart.categories)]
+    for row_number, row in enumerate(rows, start=1):
+        for column, value in enumerate(row, start=1):
+            cell = sheet.cell(row_number, column, xml_safe(value) if isinstance(value, str) else value)
+            if isinstance(value, str):
+                cell.data_type = "s"  # a name starting with "=" is text, never a formula
     sheet.column_dimensions["A"].width = max([len(c) for c in chart.categories] + [8]) + 2
     if epoch is None:
         buffer = io.BytesIO()

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from jjj_brief.document import Chart, ChartSeries
+from jjj_brief.writers.text.xml import xml_safe
 
 from .chart_data import category_ref, in_axis_unit, name_ref, values_ref
 
@@ -162,7 +163,7 @@ def _value_labels(chart: Chart, series: ChartSeries, faces: ChartFaces) -> etree
         paragraph = _el("a:p", rich)
         run = _el("a:r", paragraph)
         run.append(_run_properties(faces, faces.label_size, bold=chart.kind == "bar", tag="a:rPr"))
-        _el("a:t", run).text = text
+        _el("a:t", run).text = xml_safe(text)
         _label_switches(label, position)
     labels.append(_text_properties(faces, faces.label_size))
     _label_switches(labels, "outEnd" if chart.kind == "bar" else "t")
@@ -225,7 +226,7 @@ def _axis_title(text: str, faces: ChartFaces) -> etree._Element:
     paragraph = _el("a:p", rich)
     run = _el("a:r", paragraph)
     run.append(_run_properties(faces, faces.tick_size, bold=False, tag="a:rPr"))
-    _el("a:t", run).text = text
+    _el("a:t", run).text = xml_safe(text)
     corner = _el("c:manualLayout", _el("c:layout", title))  # top left, above the ticks
     _vals(corner, ("c:xMode", "edge"), ("c:yMode", "edge"), ("c:x", "0"), ("c:y", "0"))
     _val(title, "c:overlay", "0")
@@ -265,4 +266,4 @@ def _string_cache(reference: etree._Element, texts: list[str]) -> None:
     cache = _el("c:strCache", reference)
     _val(cache, "c:ptCount", str(len(texts)))
     for index, text in enumerate(texts):
-        _el("c:v", _el("c:pt", cache, idx=str(index))).text = text
+        _el("c:v", _el("c:pt", cache, idx=str(index))).text = xml_safe(text)

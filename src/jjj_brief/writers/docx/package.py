@@ -12,36 +12,19 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import re
 import time
 import zipfile
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from jjj_brief.document import Meta
+from jjj_brief.writers.text.xml import xml_safe
 
 _THUMBNAIL = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/thumbnail"
 _STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
 ZIP_EPOCH = 315532800  # 1980-01-01T00:00:00Z, the earliest time a zip entry can hold
 _ENTRY_MODE = 0o100644 << 16  # a regular file, rw-r--r--
 _CORE_PROPERTY_LIMIT = 255  # python-docx refuses longer core property values
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-_NEWLINES = re.compile("\r\n?")
-
-
-def xml_safe(text: str) -> str:
-    """Text that XML 1.0 can carry, so no input can make the package invalid.
-
-    Forbidden characters are replaced, not dropped, so a reader sees that
-    something was there: C0 controls other than tab and newline, lone
-    surrogates and U+FFFE/U+FFFF become U+FFFD (�).  ``\\r\\n`` and ``\\r``
-    become ``\\n``; python-docx then writes tabs as ``w:tab`` and newlines as
-    line breaks (``w:br``) inside the paragraph.
-
-    >>> xml_safe("a\\x00b\\r\\nc\\td")
-    'a\\ufffdb\\nc\\td'
-    """
-    return _NOT_XML.sub("\ufffd", _NEWLINES.sub("\n", text))
 
 
 def _core_text(text: str) -> str:
