@@ -23,7 +23,8 @@ REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
-READERS = ("pdftotext", "pdffonts", "pdfinfo", "pdftoppm", "soffice", "qpdf")
+READERS = ("pdftotext", "pdffonts", "pdfinfo", "pdftoppm", "soffice", "qpdf", "chromium")
+PACKAGES = {"soffice": "libreoffice-writer-nogui", "qpdf": "qpdf", "chromium": "chromium"}  # else poppler-utils
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -36,15 +37,15 @@ def pytest_sessionstart(session: pytest.Session) -> None:
     skip: otherwise a broken apt install would turn every real-reader test into a green skip."""
     missing = [tool for tool in READERS if shutil.which(tool) is None]
     if os.environ.get("JJJ_BRIEF_REQUIRE_READERS") and missing:
-        pytest.exit(f"readers missing: {', '.join(missing)} (apt-get install poppler-utils "
-                    "libreoffice-writer-nogui)", returncode=1)
+        packages = sorted({PACKAGES.get(tool, "poppler-utils") for tool in missing})
+        pytest.exit(f"readers missing: {', '.join(missing)} (apt-get install {' '.join(packages)})", returncode=1)
 
 
 def require(tool: str) -> str:
     """The path of a reader program; skip (with the apt package to install) when it is missing."""
     found = shutil.which(tool)
     if not found:
-        package = {"soffice": "libreoffice-writer", "qpdf": "qpdf"}.get(tool, "poppler-utils")
+        package = PACKAGES.get(tool, "poppler-utils")
         pytest.skip(f"{tool} is not installed (apt-get install {package})")
     return found
 

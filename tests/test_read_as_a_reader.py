@@ -31,6 +31,10 @@ def jianbao(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
+def test_the_jianbao_command_writes_its_three_editions(jianbao: Path) -> None:
+    assert sorted(p.name for p in jianbao.iterdir()) == ["jianbao-zh.docx", "jianbao-zh.html", "jianbao-zh.pdf"]
+
+
 def outline(path: Path) -> list[str]:
     xml = subprocess.run([require("pdftohtml"), "-xml", "-i", "-stdout", "-q", str(path)],
                          capture_output=True, text=True, check=True).stdout

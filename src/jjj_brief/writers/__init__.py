@@ -80,6 +80,7 @@ class Writer:
 WRITERS: dict[str, Writer] = {
     "pdf": Writer("pdf", "pdf", "jjj_brief.writers.pdf", paged=True),
     "docx": Writer("docx", "docx", "jjj_brief.writers.docx"),
+    "html": Writer("html", "html", "jjj_brief.writers.html"),
 }
 """Format name → writer, in the order ``--format all`` writes them."""
 
