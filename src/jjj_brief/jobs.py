@@ -17,7 +17,8 @@ from typing import Any
 from jjj_brief.document import Document
 from jjj_brief.errors import BriefError, BriefWarning
 from jjj_brief.scripts import is_chinese
-from jjj_brief.writers import WRITERS, WriterHooks
+from jjj_brief.document.pairing import Bilingual
+from jjj_brief.writers import PAIRED_WRITERS, WRITERS, WriterHooks
 
 
 @dataclass(frozen=True)
@@ -25,7 +26,7 @@ class WriteJob:
     """Write ``doc`` in format ``fmt``; ``pages`` asks a paged writer for figure pages."""
 
     fmt: str
-    doc: Document
+    doc: Document | Bilingual  # a pair: the bilingual edition (writers.PAIRED_WRITERS)
     pages: bool = False
 
 
@@ -42,9 +43,10 @@ def run_job(job: WriteJob) -> JobResult:
     """Run one writer in this process."""
     from jjj_brief.audit.ledger import PageLog
 
-    writer = WRITERS[job.fmt]
+    paired = isinstance(job.doc, Bilingual)
+    writer = (PAIRED_WRITERS if paired else WRITERS)[job.fmt]
     warnings: list[BriefWarning] = []
-    log = PageLog() if job.pages and writer.paged else None
+    log = PageLog() if job.pages and writer.paged and not paired else None
     hooks = WriterHooks(on_warning=warnings.append, on_figure=log.recorder(job.doc) if log else None)
     data = writer.to_bytes(job.doc, hooks)
     return JobResult(data, warnings, log.export(job.doc) if log else {})
@@ -66,11 +68,15 @@ def split_jobs(jobs: list[WriteJob]) -> tuple[list[WriteJob], list[WriteJob]]:
     so those PDFs go one way and everything else (English PDFs, every DOCX) the other;
     without Chinese PDFs, the PDFs (reportlab) go one way and the other formats the other.
     """
-    han = [job for job in jobs if job.fmt == "pdf" and is_chinese(job.doc.meta.lang)]
+    han = [job for job in jobs if job.fmt == "pdf" and any(map(is_chinese, _langs(job)))]
     if han and len(han) < len(jobs):
         return [job for job in jobs if job not in han], han
     pdfs = [job for job in jobs if job.fmt == "pdf"]
     return pdfs, [job for job in jobs if job.fmt != "pdf"]
+
+
+def _langs(job: WriteJob) -> tuple[str, ...]:
+    return job.doc.langs if isinstance(job.doc, Bilingual) else (job.doc.meta.lang,)
 
 
 def _can_fork() -> bool:

@@ -59,7 +59,7 @@ from jjj_brief.document import (
 
 _INDENT = "  "
 _META_FIELDS = ("lang", "title", "subtitle", "dateline", "author", "subject", "keywords", "classification",
-                "page_label", "house_style", "masthead", "issue_label", "issuer")
+                "page_label", "house_style", "masthead", "issue_label", "issuer", "edition")
 
 
 def dump(doc: Document) -> str:

@@ -201,6 +201,7 @@ class Meta:
     masthead: str = ""  # 简报: the briefing's name, printed large and red
     issue_label: str = ""  # 简报: 第X期
     issuer: str = ""  # 简报: 编印单位, left of the date under the masthead
+    edition: str = ""  # "bilingual": printed beside another language's Document, passage by passage
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ The dialect::
             <author>…</author><subject>…</subject><keywords>a; b</keywords>
             <classification>…</classification><page-label>第{page}页 共{pages}页</page-label>
             <house-style>research|jianbao</house-style><masthead>…</masthead>
+            <edition>bilingual</edition> (two languages side by side; see document/pairing.py)
             <issue-label>第1期</issue-label><issuer>…</issuer></meta>
       <h1>…</h1> <h2>…</h2>
       <p role="lead">… <num fact="id id" formula="…">2.43万亿元</num> <b>…</b> <i>…</i> <ref source="id"/></p>
@@ -64,10 +65,12 @@ _META_FIELDS = {
     "masthead": "masthead",
     "issue-label": "issue_label",
     "issuer": "issuer",
+    "edition": "edition",
 }
 # what |figure writes on <num> beside fact and formula (see figures.py), kept for the ledger
 _NUM_DETAILS = ("value", "unit", "period", "style")
 HOUSE_STYLES = ("research", "jianbao")
+EDITIONS = ("", "bilingual")  # one language per file, or two side by side
 
 
 Locate = Callable[[Optional[int]], Location]
@@ -164,6 +167,8 @@ class _Reader:
             found = el.find("house-style")
             raise self.fail(found if found is not None else el,
                             f"<house-style> must be one of {', '.join(HOUSE_STYLES)}, not {values['house_style']!r}")
+        if values.get("edition", "") not in EDITIONS:
+            raise self.fail(el.find("edition"), f"<edition> may only say 'bilingual', not {values['edition']!r}")
         return d.Meta(lang=lang, **values)  # type: ignore[arg-type]
 
     def block(self, el: etree._Element) -> d.Block:

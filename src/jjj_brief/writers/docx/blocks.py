@@ -49,9 +49,10 @@ def add_chart(builder: Any, chart: Chart) -> None:
 
 def add_box(builder: Any, box: Box) -> None:
     """A one-cell table in the Key Points Box style holding the title and the blocks."""
-    grid = builder.document.add_table(rows=1, cols=1)
+    grid = builder.new_table(rows=1, cols=1)
     grid._tbl.tblStyle_val = builder.style_ids["Key Points Box"]
     grid.autofit = False
+    grid.columns[0].width = Twips(builder.type_area)  # the grid, not the page: a column of a bilingual page
     cell = grid.rows[0].cells[0]
     cell.width = Twips(builder.type_area)
     tc = cell._tc

@@ -128,6 +128,13 @@ class DocxBuilder:
         finally:
             self._container = previous
 
+    def new_table(self, rows: int, cols: int) -> Any:
+        """A python-docx table where writing goes on: the body's end, or the open cell."""
+        grid = self.document.add_table(rows=rows, cols=cols)
+        if self._container is not None:
+            self._container.append(grid._tbl)  # a box's cell, or a bilingual edition's column
+        return grid
+
     def set_style(self, paragraph: Any, style: str) -> None:
         """Name the paragraph's style by id (python-docx's by-name setter scans every style)."""
         paragraph._p.style = self.style_ids[style]
@@ -296,7 +303,7 @@ class DocxBuilder:
         if columns == 0:
             self.warn(BriefWarning("docx: a table without cells was left out"))
         else:
-            grid = self.document.add_table(rows=len(rows), cols=columns)
+            grid = self.new_table(rows=len(rows), cols=columns)
             grid._tbl.tblStyle_val = self.style_ids[TABLE_STYLE_NAME]
             _lay_out_grid(grid, column_widths(rows, columns, self.type_area))
             for docx_row, row in zip(grid.rows, rows):
