@@ -219,3 +219,19 @@ def test_libreoffice_draws_the_chart_with_the_models_ticks_and_labels(
     expected.update(label for chart in _charts(doc) for series in chart.series for label in series.labels)
     expected.update(word for chart in _charts(doc) for word in chart.axis_label.split())
     assert expected and not expected - chart_words, expected - chart_words
+
+
+def test_hostile_chart_text_stays_text_in_the_chart_and_its_workbook(tmp_path: Path) -> None:
+    """A control character becomes U+FFFD (XML cannot carry it); a name starting with '=' is
+    text in the workbook, never a formula."""
+    from jjj_brief.document import ChartSeries, Meta, Text
+    from jjj_brief.writers.docx import write_docx
+
+    series = ChartSeries("=SUM(A1)<b>", (1.0, 2.5), ("1", "2.5"), ("a/x/1", "a/x/2"))
+    chart = Chart("line", ("a\x00", "b&c"), (series,), ((0.0, "0"), (1.0, "1"), (2.0, "2"), (3.0, "3")),
+                  "unit\x1b", caption=(Text("Figure\x07"),))
+    write_docx(Document(Meta("en", "T"), (chart,)), tmp_path / "h.docx")
+    (read,) = read_charts(tmp_path / "h.docx")
+    assert read.names == ["=SUM(A1)<b>"] and read.categories == ["a\ufffd", "b&c"]
+    assert read.axis_title == "unit\ufffd" and read.labels == [["1", "2.5"]]
+    assert read.sheet[0][1] == "=SUM(A1)<b>" and [row[0] for row in read.sheet[1:]] == ["a\ufffd", "b&c"]

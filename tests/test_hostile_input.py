@@ -8,12 +8,12 @@ from pathlib import Path
 import docx
 import html5lib
 import pytest
+from conftest import jjj_brief, pdf_body, squeeze
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import jjj_brief, pdf_body, squeeze
-from jjj_brief.pipeline import BuildRequest, build
 from jjj_brief.errors import BriefError
+from jjj_brief.pipeline import BuildRequest, build
 
 HOSTILE_LABEL = 'profit <b>&amp; "loss" </p> {{ 7*7 }} R&D > 5'
 LONG_WORD = "Supercalifragilistic" * 12

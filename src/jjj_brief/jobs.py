@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from jjj_brief.document import Document
+from jjj_brief.document.pairing import Bilingual
 from jjj_brief.errors import BriefError, BriefWarning
 from jjj_brief.scripts import is_chinese
-from jjj_brief.document.pairing import Bilingual
 from jjj_brief.writers import PAIRED_WRITERS, WRITERS, WriterHooks
 
 
@@ -43,13 +43,14 @@ def run_job(job: WriteJob) -> JobResult:
     """Run one writer in this process."""
     from jjj_brief.audit.ledger import PageLog
 
-    paired = isinstance(job.doc, Bilingual)
-    writer = (PAIRED_WRITERS if paired else WRITERS)[job.fmt]
+    single = job.doc if isinstance(job.doc, Document) else None  # None: a bilingual pair
+    writer = (WRITERS if single is not None else PAIRED_WRITERS)[job.fmt]
     warnings: list[BriefWarning] = []
-    log = PageLog() if job.pages and writer.paged and not paired else None
-    hooks = WriterHooks(on_warning=warnings.append, on_figure=log.recorder(job.doc) if log else None)
+    log = PageLog() if job.pages and writer.paged and single is not None else None
+    hooks = WriterHooks(on_warning=warnings.append,
+                        on_figure=log.recorder(single) if log is not None and single is not None else None)
     data = writer.to_bytes(job.doc, hooks)
-    return JobResult(data, warnings, log.export(job.doc) if log else {})
+    return JobResult(data, warnings, log.export(single) if log is not None and single is not None else {})
 
 
 def run_jobs(jobs: list[WriteJob]) -> list[JobResult]:
@@ -135,7 +136,7 @@ def _child(jobs: list[WriteJob], sender: Any) -> None:
         sender.send(("ok", [run_job(job) for job in jobs]))
     except BriefError as exc:
         sender.send(("error", exc))
-    except BaseException as exc:  # noqa: BLE001 - re-raised in the parent, which reports it
+    except BaseException as exc:
         detail = traceback.format_exc() if os.environ.get("JJJ_BRIEF_DEBUG") else ""
         sender.send(("error", RuntimeError(f"{type(exc).__name__}: {exc}\n{detail}".rstrip())))
     finally:

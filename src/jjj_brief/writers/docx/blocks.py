@@ -1,10 +1,11 @@
 """Charts and boxes in the DOCX: the blocks that need more than a styled paragraph.
 
-A chart is a native Word chart (:mod:`.chart`: Word and LibreOffice
-draw it, a reader can restyle it and edit its data) whose fallback image is
-the PDF's chart Drawing (:mod:`jjj_brief.writers.charts.drawing`, one definition for both
-editions) painted to a 300 dpi PNG (:mod:`jjj_brief.writers.charts.png`), at the type area's
-width, between its Caption and its Table Note (the source line).  A box is a one-cell table in the ``Key Points Box`` table style, so
+A chart is a native Word chart (:mod:`.chart`: Word and LibreOffice draw it, a
+reader can restyle it and edit its data) whose fallback image is the PDF's chart
+Drawing (:mod:`jjj_brief.writers.charts.drawing`, one definition for every
+edition) painted to a 300 dpi PNG (:mod:`jjj_brief.writers.charts.png`), at the
+type area's width, between its Caption and its Table Note (the source line).  A
+box is a one-cell table in the ``Key Points Box`` table style, so
 its frame and tint are one style a user can change.
 """
 
@@ -28,9 +29,9 @@ def add_chart(builder: Any, chart: Chart) -> None:
         chart_drawing,
         chart_look,
     )
-    from jjj_brief.writers.docx.chart_space import ChartFaces
     from jjj_brief.writers.charts.png import drawing_png
     from jjj_brief.writers.docx.chart import add_native_chart
+    from jjj_brief.writers.docx.chart_space import ChartFaces
 
     if chart.caption:
         builder.add_paragraph(chart.caption, "Caption")

@@ -86,7 +86,7 @@ def chart_workbook(chart: Chart, epoch: int | None) -> bytes:
     book = Workbook()
     sheet = book.active
     sheet.title = SHEET
-    rows = [["", *(series.name for series in chart.series)]]
+    rows: list[list[str | int | float]] = [["", *(series.name for series in chart.series)]]
     rows += [[category, *(_cell(in_axis_unit(series.values[row], chart)) for series in chart.series)]
              for row, category in enumerate(chart.categories)]
     for row_number, row in enumerate(rows, start=1):

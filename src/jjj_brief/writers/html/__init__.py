@@ -43,7 +43,8 @@ def html_document(doc: Document, on_warning: Warn = ignore_warning) -> str:
     """The whole file: head (language, title, metadata, style), title block, the blocks."""
     from lxml import etree
 
-    from jjj_brief.writers.html.blocks import HtmlBuilder, element
+    from jjj_brief.writers.html.blocks import HtmlBuilder
+    from jjj_brief.writers.html.nodes import element
 
     meta = doc.meta
     root = element("html", lang=meta.lang)

@@ -12,8 +12,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from lxml import etree
-
 from jjj_brief.document import (
     Block,
     Box,
@@ -34,35 +32,13 @@ from jjj_brief.document import (
     Text,
 )
 from jjj_brief.errors import BriefWarning
-from jjj_brief.writers.text.xml import xml_safe
+from jjj_brief.writers import unhandled
+from jjj_brief.writers.html.nodes import Element, append_text, element
 
-Element = etree._Element
 Warn = Callable[[BriefWarning], None]
 HEADING_TAGS = {1: "h2", 2: "h3"}
 FIGURE_ATTRIBUTES = (("data-unit", "unit"), ("data-period", "period"), ("data-formula", "formula"),
                      ("data-style", "style"), ("data-previous", "previous"))
-
-
-def element(tag: str, parent: Element | None = None, text: str = "", **attrs: str) -> Element:
-    """``<tag>`` with ``text`` and attributes (``class_`` for class, ``_`` for ``-``), under ``parent``."""
-    names = {key.rstrip("_").replace("_", "-"): xml_safe(value) for key, value in attrs.items()}
-    node = etree.Element(tag, names) if parent is None else etree.SubElement(parent, tag, names)
-    if text:
-        append_text(node, text)
-    return node
-
-
-def append_text(node: Element, text: str) -> None:
-    """Append ``text`` after the node's last child (or inside it), newlines as ``<br>``."""
-    for number, line in enumerate(xml_safe(text).split("\n")):
-        if number:
-            etree.SubElement(node, "br")
-        if not line:
-            continue
-        if len(node):
-            node[-1].tail = (node[-1].tail or "") + line
-        else:
-            node.text = (node.text or "") + line
 
 
 class HtmlBuilder:
@@ -92,8 +68,8 @@ class HtmlBuilder:
             self.inlines(element("strong", parent), node.children)
         elif isinstance(node, Emph):
             self.inlines(element("em", parent), node.children)
-        else:  # the inline types are closed; a new one must be taught here
-            self.warn(BriefWarning(f"html: inline {type(node).__name__} is not supported; left out"))
+        else:
+            unhandled(node, self.warn, "HTML")
 
     def figure(self, parent: Element, figure: Figure) -> None:
         """The printed text, with the exact value and the facts it came from as attributes."""
@@ -152,8 +128,8 @@ class HtmlBuilder:
             self.box(parent, block)
         elif isinstance(block, Distribution):
             self.distribution(parent, block)
-        else:  # the block types are closed; a new one must be taught here
-            self.warn(BriefWarning(f"html: block {type(block).__name__} is not supported; left out"))
+        else:
+            unhandled(block, self.warn, "HTML")
 
     def heading(self, parent: Element, heading: Heading) -> None:
         tag = HEADING_TAGS.get(heading.level)

@@ -16,7 +16,7 @@ from typing import Any
 
 from jjj_brief.document import Chart, Inlines
 from jjj_brief.writers.charts.drawing import ChartLook, Picture, Shape, chart_drawing
-from jjj_brief.writers.html.blocks import Element, element
+from jjj_brief.writers.html.nodes import Element, element
 
 # The canvas in points (SVG user units): narrower than a page's type area, so a phone shows
 # the 8 pt ticks near their size; the stylesheet caps how wide a desktop stretches it.

@@ -59,7 +59,7 @@ def write(pair: Bilingual, out: BinaryIO, hooks: WriterHooks) -> None:
         story.append(row)
     story.extend(_sources(pair, houses))
     template = _template(out, pair.first.meta, PAGE, source_date_epoch() is not None)
-    furniture = _Furniture(tuple(PageFurniture(meta, house) for meta, house in zip(metas, houses)))
+    furniture = _Furniture(metas[0], houses[0], tuple(PageFurniture(meta, house) for meta, house in zip(metas, houses)))
     template.build(story, canvasmaker=partial(BriefCanvas, furniture=furniture, on_figure=hooks.on_figure))
 
 
@@ -108,15 +108,12 @@ def _sources(pair: Bilingual, houses: list[HouseStyle]) -> list[Flowable]:
 
 
 @dataclass(frozen=True)
-class _Furniture:
-    """Each language's header and footer, drawn over its own column."""
+class _Furniture(PageFurniture):
+    """Each language's header and footer, drawn over its own column (``meta`` and ``house`` are
+    the left column's: the canvas puts change bars in its left margin)."""
 
-    parts: tuple[PageFurniture, ...]
+    parts: tuple[PageFurniture, ...] = ()
 
-    @property
-    def house(self) -> HouseStyle:
-        return self.parts[0].house  # where change bars go: the left margin
-
-    def draw(self, canv: Any, page: int, pages: int) -> None:
+    def draw(self, canv: Any, page: int, pages: int, numbered: bool = True) -> None:
         for part in self.parts:
-            part.draw(canv, page, pages)
+            part.draw(canv, page, pages, numbered)
