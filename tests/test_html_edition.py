@@ -169,14 +169,17 @@ def chromium(profile: Path, *args: str) -> str:
 
 
 # The probe shows each file in an iframe exactly as wide as the phone's viewport (headless
-# Chromium will not make its own window narrower than ~500 px) and records, once it has
-# loaded, how wide its page is against how wide it may be, and how many charts it drew.
+# Chromium will not make its own window narrower than ~500 px) and records, once the page and
+# all its frames have loaded, how wide each page is against how wide it may be, and how many
+# charts and figures it drew.
 PROBE = """<!DOCTYPE html><html><body style="margin:0">{frames}<script>
-for (const frame of document.querySelectorAll("iframe")) frame.addEventListener("load", () => {{
-  const page = frame.contentDocument.documentElement, out = document.documentElement;
-  const drawn = [...page.querySelectorAll("figure.chart svg")].filter(s => s.getBoundingClientRect().width > 0);
-  out.dataset[frame.id] = [page.scrollWidth, page.clientWidth, drawn.length,
-                           page.querySelectorAll("data.figure").length].join(" ");
+window.addEventListener("load", () => {{
+  for (const frame of document.querySelectorAll("iframe")) {{
+    const page = frame.contentDocument.documentElement, out = document.documentElement;
+    const drawn = [...page.querySelectorAll("figure.chart svg")].filter(s => s.getBoundingClientRect().width > 0);
+    out.dataset[frame.id] = [page.scrollWidth, page.clientWidth, drawn.length,
+                             page.querySelectorAll("data.figure").length].join(" ");
+  }}
 }});
 </script></body></html>"""
 
