@@ -26,7 +26,6 @@ from jjj_brief.rendering.briefing import Briefing, Figureish
 from jjj_brief.rendering.figure_style import FigureStyle, plain_value
 from jjj_brief.rendering.review import ADDED, UNCHANGED, Review
 
-
 FILTER_NAMES = ("figure", "change", "period", "span", "year", "date", "capfirst", "join", "chart", "outline")
 """The filters every template may use (the environment registers them once; see
 :func:`figure_filters` for what each does in one render)."""
