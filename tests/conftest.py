@@ -23,7 +23,8 @@ REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
-READERS = ("pdftotext", "pdffonts", "pdfinfo", "pdftoppm", "soffice", "qpdf")
+READERS = ("pdftotext", "pdffonts", "pdfinfo", "pdftoppm", "soffice", "qpdf", "chromium")
+PACKAGES = {"soffice": "libreoffice-writer-nogui", "qpdf": "qpdf", "chromium": "chromium"}  # else poppler-utils
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -36,15 +37,15 @@ def pytest_sessionstart(session: pytest.Session) -> None:
     skip: otherwise a broken apt install would turn every real-reader test into a green skip."""
     missing = [tool for tool in READERS if shutil.which(tool) is None]
     if os.environ.get("JJJ_BRIEF_REQUIRE_READERS") and missing:
-        pytest.exit(f"readers missing: {', '.join(missing)} (apt-get install poppler-utils qpdf "
-                    "libreoffice-writer-nogui libreoffice-calc-nogui)", returncode=1)
+        packages = sorted({PACKAGES.get(tool, "poppler-utils") for tool in missing})
+        pytest.exit(f"readers missing: {', '.join(missing)} (apt-get install {' '.join(packages)})", returncode=1)
 
 
 def require(tool: str) -> str:
     """The path of a reader program; skip (with the apt package to install) when it is missing."""
     found = shutil.which(tool)
     if not found:
-        package = {"soffice": "libreoffice-writer", "qpdf": "qpdf"}.get(tool, "poppler-utils")
+        package = PACKAGES.get(tool, "poppler-utils")
         pytest.skip(f"{tool} is not installed (apt-get install {package})")
     return found
 
@@ -168,3 +169,21 @@ def jianbao_pdfs(tmp_path_factory: pytest.TempPathFactory) -> Path:
     for pdf in out.glob("*.pdf"):
         qpdf_check(pdf)
     return out
+
+
+@pytest.fixture(scope="session")
+def losses(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The default briefing on facts where profits were a loss in two of three half-years."""
+    text = (REPO / "facts" / "jjj-2024.yaml").read_text(encoding="utf-8")
+    old = ("  - {indicator: industrial_profit, region: jjj, period: 2024H1, value: 231e9, "
+           "qualifier: record_high, source: xinhua-2024-10-25}")
+    assert old in text
+    new = "\n".join(f"  - {{indicator: industrial_profit, region: jjj, period: {p}, value: {v}, "
+                    "source: xinhua-2024-10-25}" for p, v in (("2022H1", "-85e9"), ("2023H1", "-30e9"),
+                                                              ("2024H1", "102e9")))
+    folder = tmp_path_factory.mktemp("losses")
+    (folder / "facts.yaml").write_text(text.replace(old, new), encoding="utf-8")
+    run = jjj_brief("build", "--lang", "en,zh", "--facts", folder / "facts.yaml", "--out", folder / "out",
+                    env={"SOURCE_DATE_EPOCH": "1729814400"})
+    assert run.code == 0, run.err
+    return folder / "out"

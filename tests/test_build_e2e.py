@@ -54,7 +54,7 @@ def docx_text(path: Path) -> str:
 def test_it_prints_one_line_per_written_file(built: Path) -> None:
     names = sorted(p.name for p in built.iterdir())
     assert names == sorted(f"briefing-{lang}.{fmt}" for lang in ("en", "zh", "zh_Hant")
-                           for fmt in ("pdf", "docx"))
+                           for fmt in ("pdf", "docx", "html"))
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])

@@ -82,4 +82,9 @@ def _read_back(path: Path) -> str:
         document = docx.Document(io.BytesIO(path.read_bytes()))
         cells = [c.text for t in document.tables for row in t.rows for c in row.cells]
         return "\n".join([*(p.text for p in document.paragraphs), *cells])
+    if path.suffix == ".html":
+        import html5lib
+
+        page = html5lib.parse(path.read_bytes(), namespaceHTMLElements=False)
+        return "\n".join(page.find("body").itertext())
     raise AssertionError(f"no reader for {path.suffix}: teach this test to read the new format")

@@ -6,13 +6,14 @@ from decimal import Decimal
 from pathlib import Path
 
 import docx
+import html5lib
 import pytest
+from conftest import jjj_brief, pdf_body, squeeze
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import jjj_brief, pdf_body, squeeze
-from jjj_brief.pipeline import BuildRequest, build
 from jjj_brief.errors import BriefError
+from jjj_brief.pipeline import BuildRequest, build
 
 HOSTILE_LABEL = 'profit <b>&amp; "loss" </p> {{ 7*7 }} R&D > 5'
 LONG_WORD = "Supercalifragilistic" * 12
@@ -48,22 +49,25 @@ def docx_text(path: Path) -> str:
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
-def test_markup_like_labels_are_text_in_both_formats(tmp_path: Path, lang: str) -> None:
+def test_markup_like_labels_are_text_in_every_format(tmp_path: Path, lang: str) -> None:
     run = jjj_brief("build", "--lang", lang, "--facts", hostile_facts(tmp_path), "--out", tmp_path / "out")
     assert run.code == 0, run.err
     pdf = squeeze(pdf_body(tmp_path / "out" / f"briefing-{lang}.pdf"))
     word = squeeze(docx_text(tmp_path / "out" / f"briefing-{lang}.docx"))
-    for text in (pdf, word):
+    page = html5lib.parse((tmp_path / "out" / f"briefing-{lang}.html").read_bytes(), namespaceHTMLElements=False)
+    html = squeeze("".join(page.find("body").itertext()))
+    assert not page.findall(".//b")  # the label's <b> is text, not an element
+    for text in (pdf, word, html):
         assert squeeze(HOSTILE_LABEL.capitalize()[0] + HOSTILE_LABEL[1:]) in text
         assert "A&B<Press>" in text or "A&B<出版社>" in text
     if lang == "en":
         assert squeeze(LONG_WORD) in pdf  # a word longer than a line is split, never lost
         # No bundled face has emoji or Arabic: the PDF draws the replacement character U+FFFD
         # (see writers/fonts.py), the DOCX keeps the characters for the reader's own fonts.
-        assert "😀مرحبا" in word and "y\ufffd\ufffd\ufffd\ufffd\ufffd\ufffd" in pdf
+        assert "😀مرحبا" in word and "😀مرحبا" in html and "y\ufffd\ufffd\ufffd\ufffd\ufffd\ufffd" in pdf
     else:
         # BEL becomes U+FFFD in the facts, which both formats show as it is.
-        assert "区域<甲>&乙\ufffd" in pdf and "区域<甲>&乙\ufffd" in word
+        assert "区域<甲>&乙\ufffd" in pdf and "区域<甲>&乙\ufffd" in word and "区域<甲>&乙\ufffd" in html
 
 
 def test_a_very_long_table_builds_over_several_pages(tmp_path: Path) -> None:
@@ -118,6 +122,8 @@ def test_generated_facts_build_and_read_back_or_fail_with_our_error(
             build(request)
         return
     result = build(request)
-    assert sorted(p.name for p in result.written) == ["briefing-en.docx", "briefing-en.pdf"]
+    assert sorted(p.name for p in result.written) == ["briefing-en.docx", "briefing-en.html", "briefing-en.pdf"]
     text = squeeze(pdf_body(folder / "out" / "briefing-en.pdf"))
     assert squeeze(name) in text
+    page = html5lib.parse((folder / "out" / "briefing-en.html").read_bytes(), namespaceHTMLElements=False)
+    assert squeeze(name) in squeeze("".join(page.find("body").itertext()))

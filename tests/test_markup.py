@@ -91,6 +91,12 @@ def test_a_chart_keeps_geometry_labels_ticks_and_facts() -> None:
     assert series.facts == ("v/jjj/2013", "v/jjj/2023")
     assert chart.ticks == ((0.0, "0"), (1e12, "1"))
     assert d.plain_text(parse(CHART)).splitlines()[1:] == ["图1", "来源：新华社"]
+    assert chart.scale == 1.0 and chart.tick_format == "General"  # values read as they are
+
+
+def test_a_chart_carries_the_divisor_and_number_format_of_its_axis_unit() -> None:
+    (chart,) = parse(CHART.replace('unit="万亿元"', 'unit="万亿元" scale="1000000000000" tick-format="#,##0"')).blocks
+    assert isinstance(chart, d.Chart) and chart.scale == 1e12 and chart.tick_format == "#,##0"
 
 
 def test_a_box_holds_a_title_and_blocks() -> None:
@@ -118,6 +124,8 @@ def test_the_distribution_block_and_the_jianbao_meta_fields() -> None:
         ('<chart>\n<series>\n<point value="x">1</point></series></chart>', 3, "finite number"),
         ('<chart><series>\n<point value="nan">1</point></series></chart>', 2, "finite number"),
         ('<chart>\n<series><bar value="1"/></series></chart>', 2, "may only hold <point>"),
+        ('\n<chart scale="0"><series><point value="1">1</point></series></chart>', 2, "positive number in scale="),
+        ('\n<chart scale="x"><series><point value="1">1</point></series></chart>', 2, "finite number in scale="),
         ('<chart><series><point label="a" value="1">1</point></series>\n'
          '<series><point label="b" value="1">1</point></series></chart>', 2, "differ from the first series"),
         ("<box><title>t</title>\n<box><p>x</p></box></box>", 2, "may not hold <box>"),

@@ -42,3 +42,18 @@ def test_the_docx_comments_a_noted_figure_and_highlights_a_changed_one(tmp_path:
     body = document.element.body.xml
     assert body.count('w:highlight w:val="yellow"') == 1
     assert "10.4万亿元" in document.paragraphs[-1].text
+
+
+def test_the_html_titles_a_noted_figure_and_marks_a_changed_one() -> None:
+    import html5lib
+
+    from jjj_brief.errors import BriefWarning
+    from jjj_brief.writers.html import html_document
+
+    warnings: list[BriefWarning] = []
+    page = html5lib.parse(html_document(_document(), warnings.append), namespaceHTMLElements=False)
+    noted, changed = page.findall(".//data")
+    assert noted.get("title") == NOTED.note and noted.get("data-previous") is None
+    assert changed.get("data-previous") == "10.3万亿元" and changed.get("title") is None
+    assert changed.text == "10.4万亿元" and changed.get("data-facts") == "gdp/jjj/2023"
+    assert warnings == []

@@ -130,7 +130,7 @@ def main() -> None:
               help="Languages: en, zh, zh_Hant (any with a catalog), comma-separated, or 'all'.  "
                    "[default: every language the template is written for]")
 @click.option("--format", "formats", multiple=True, default=("all",), show_default=True,
-              help="Output formats: pdf, docx, comma-separated, or 'all'.")
+              help="Output formats: pdf, docx, html, comma-separated, or 'all'.")
 @click.option("--facts", "fact_paths", multiple=True, type=click.Path(path_type=Path),
               help="A fact file (YAML), a workbook (.xlsx), a CSV file, or a folder of them (repeatable); "
                    "replaces the bundled facts.")
@@ -156,7 +156,7 @@ def main() -> None:
 def build(langs: tuple[str, ...], formats: tuple[str, ...], fact_paths: tuple[Path, ...], out_dir: Path,
           template: str, region: str | None, locales: Path | None, audit: bool, since: tuple[Path, ...],
           annotate: bool, strict: bool, embed_fonts: bool) -> None:
-    """Write briefing-<lang>.pdf and .docx for each language into the output folder.
+    """Write briefing-<lang>.pdf, .docx and .html for each language into the output folder.
 
     Two or more languages must print the same figures (same facts, same exact values),
     or nothing is written."""

@@ -15,9 +15,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from jjj_brief.document import Document
+from jjj_brief.document.pairing import Bilingual
 from jjj_brief.errors import BriefError, BriefWarning
 from jjj_brief.scripts import is_chinese
-from jjj_brief.writers import WRITERS, WriterHooks
+from jjj_brief.writers import PAIRED_WRITERS, WRITERS, WriterHooks
 
 
 @dataclass(frozen=True)
@@ -25,7 +26,7 @@ class WriteJob:
     """Write ``doc`` in format ``fmt``; ``pages`` asks a paged writer for figure pages."""
 
     fmt: str
-    doc: Document
+    doc: Document | Bilingual  # a pair: the bilingual edition (writers.PAIRED_WRITERS)
     pages: bool = False
     options: tuple[tuple[str, Any], ...] = ()  # the format's write options (Writer.with_options)
 
@@ -43,12 +44,15 @@ def run_job(job: WriteJob) -> JobResult:
     """Run one writer in this process."""
     from jjj_brief.audit.ledger import PageLog
 
-    writer = WRITERS[job.fmt].with_options(**dict(job.options)) if job.options else WRITERS[job.fmt]
+    single = job.doc if isinstance(job.doc, Document) else None  # None: a bilingual pair
+    writer = (WRITERS if single is not None else PAIRED_WRITERS)[job.fmt]
+    writer = writer.with_options(**dict(job.options)) if job.options else writer
     warnings: list[BriefWarning] = []
-    log = PageLog() if job.pages and writer.paged else None
-    hooks = WriterHooks(on_warning=warnings.append, on_figure=log.recorder(job.doc) if log else None)
+    log = PageLog() if job.pages and writer.paged and single is not None else None
+    hooks = WriterHooks(on_warning=warnings.append,
+                        on_figure=log.recorder(single) if log is not None and single is not None else None)
     data = writer.to_bytes(job.doc, hooks)
-    return JobResult(data, warnings, log.export(job.doc) if log else {})
+    return JobResult(data, warnings, log.export(single) if log is not None and single is not None else {})
 
 
 def run_jobs(jobs: list[WriteJob]) -> list[JobResult]:
@@ -67,11 +71,15 @@ def split_jobs(jobs: list[WriteJob]) -> tuple[list[WriteJob], list[WriteJob]]:
     so those PDFs go one way and everything else (English PDFs, every DOCX) the other;
     without Chinese PDFs, the PDFs (reportlab) go one way and the other formats the other.
     """
-    han = [job for job in jobs if job.fmt == "pdf" and is_chinese(job.doc.meta.lang)]
+    han = [job for job in jobs if job.fmt == "pdf" and any(map(is_chinese, _langs(job)))]
     if han and len(han) < len(jobs):
         return [job for job in jobs if job not in han], han
     pdfs = [job for job in jobs if job.fmt == "pdf"]
     return pdfs, [job for job in jobs if job.fmt != "pdf"]
+
+
+def _langs(job: WriteJob) -> tuple[str, ...]:
+    return job.doc.langs if isinstance(job.doc, Bilingual) else (job.doc.meta.lang,)
 
 
 def _can_fork() -> bool:
@@ -130,7 +138,7 @@ def _child(jobs: list[WriteJob], sender: Any) -> None:
         sender.send(("ok", [run_job(job) for job in jobs]))
     except BriefError as exc:
         sender.send(("error", exc))
-    except BaseException as exc:  # noqa: BLE001 - re-raised in the parent, which reports it
+    except BaseException as exc:
         detail = traceback.format_exc() if os.environ.get("JJJ_BRIEF_DEBUG") else ""
         sender.send(("error", RuntimeError(f"{type(exc).__name__}: {exc}\n{detail}".rstrip())))
     finally:

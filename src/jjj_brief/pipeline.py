@@ -28,7 +28,7 @@ from jjj_brief.inputs import (
 from jjj_brief.jobs import WriteJob, run_jobs
 
 from jjj_brief.publish import publish_all
-from jjj_brief.writers import WRITERS
+from jjj_brief.writers import FORMATS, PAIRED_WRITERS, WRITERS
 
 if TYPE_CHECKING:
     from jjj_brief.audit.ledger import PageLog
@@ -105,9 +105,42 @@ def build(request: BuildRequest) -> BuildResult:
         raise StrictFailure(result.gaps)
     result.warnings.extend(result.gaps)
     check_parity(result.documents)
-    files = write_files(result.documents, store, stem, request, result.warnings)
+    if any(doc.meta.edition == "bilingual" for doc in result.documents.values()):
+        files = write_bilingual(result.documents, stem, request, result.warnings)
+    else:
+        files = write_files(result.documents, store, stem, request, result.warnings)
     result.written = publish_all(files)
     return result
+
+
+def write_bilingual(documents: dict[str, Document], stem: str, request: BuildRequest,
+                    warnings: list[BriefWarning]) -> dict[Path, bytes]:
+    """``<stem>-<first>-<second>.<ext>``: the two languages paired passage by passage (see
+    :mod:`jjj_brief.document.pairing`), in each format the bilingual edition has."""
+    from jjj_brief.document.pairing import pair_documents
+
+    if len(documents) != 2:
+        raise UsageError(f"the bilingual edition sets two languages side by side, not {len(documents)} "
+                         f"({', '.join(documents)}): give two with --lang, e.g. --lang en,zh")
+    if request.audit:
+        raise UsageError("--audit is not available for the bilingual edition; build each language's "
+                         "own edition with --audit")
+    formats = [fmt for fmt in request.formats if fmt in PAIRED_WRITERS]
+    if not formats:
+        raise UsageError(f"the bilingual edition is written as {' or '.join(PAIRED_WRITERS)}, "
+                         f"not {', '.join(request.formats)}")
+    if request.formats != FORMATS:  # asked by name, not by 'all'
+        warnings.extend(BriefWarning(f"{fmt}: the bilingual edition is written as "
+                                     f"{' and '.join(PAIRED_WRITERS)} only; no {fmt} file")
+                        for fmt in request.formats if fmt not in PAIRED_WRITERS)
+    (first, left), (second, right) = documents.items()
+    pair = pair_documents(left, right, (first, second))
+    results = run_jobs([WriteJob(fmt, pair) for fmt in formats])
+    files = {}
+    for fmt, result in zip(formats, results):
+        files[request.out_dir / f"{stem}-{first}-{second}.{PAIRED_WRITERS[fmt].extension}"] = result.data
+        warnings.extend(result.warnings)
+    return files
 
 
 def render_documents(store: FactStore, request: BuildRequest, warnings: list[BriefWarning],

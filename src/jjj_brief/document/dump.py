@@ -59,7 +59,7 @@ from jjj_brief.document import (
 
 _INDENT = "  "
 _META_FIELDS = ("lang", "title", "subtitle", "dateline", "author", "subject", "keywords", "classification",
-                "page_label", "house_style", "masthead", "issue_label", "issuer")
+                "page_label", "house_style", "masthead", "issue_label", "issuer", "edition")
 
 
 def dump(doc: Document) -> str:
@@ -202,6 +202,10 @@ def _chart(chart: Chart) -> Iterator[str]:
     yield f"{_INDENT}categories: [{', '.join(q(c) for c in chart.categories)}]"
     if chart.axis_label:
         yield f"{_INDENT}axis_label: {q(chart.axis_label)}"
+    if chart.scale != 1:
+        yield f"{_INDENT}scale: {_number(chart.scale)}"
+    if chart.tick_format != "General":
+        yield f"{_INDENT}tick_format: {q(chart.tick_format)}"
     if chart.ticks:
         yield f"{_INDENT}ticks: [{', '.join(f'{_number(v)} {q(label)}' for v, label in chart.ticks)}]"
     for series in chart.series:

@@ -140,7 +140,12 @@ class Chart:
     """A bar or line chart; every text on it (ticks included) is already localized.
 
     ``ticks`` are (value, label) pairs for the value axis, chosen and formatted by the
-    localization layer, so the writers draw numbers without formatting them.
+    localization layer, so the writers draw numbers without formatting them.  ``scale``
+    is what the values are divided by to be read in ``axis_label``'s unit (``1e12`` for
+    ``trillion yuan``, ``1`` for percent): the ticks and point labels are printed in that
+    unit.  ``tick_format`` is the spreadsheet number format that prints the ticks, counted in
+    that unit, as their labels read (``#,##0`` or ``General``), for a chart that an office
+    suite draws itself from its values (a DOCX's native chart).
     """
 
     kind: Literal["bar", "line"]
@@ -150,6 +155,8 @@ class Chart:
     axis_label: str = ""
     caption: Inlines = ()
     note: Inlines = ()
+    scale: float = 1.0
+    tick_format: str = "General"
 
 
 @dataclass(frozen=True)
@@ -194,6 +201,7 @@ class Meta:
     masthead: str = ""  # 简报: the briefing's name, printed large and red
     issue_label: str = ""  # 简报: 第X期
     issuer: str = ""  # 简报: 编印单位, left of the date under the masthead
+    edition: str = ""  # "bilingual": printed beside another language's Document, passage by passage
 
 
 @dataclass(frozen=True)

@@ -57,6 +57,18 @@ def tick_digits(ticks: list[Decimal]) -> int:
     return max((max(0, -t.normalize().as_tuple().exponent) for t in ticks), default=0)  # type: ignore[operator]
 
 
+def tick_format(ticks: list[Decimal]) -> str:
+    """The spreadsheet number format that prints ``ticks`` (counted in the axis unit) as the
+    Localizer labels them, for a chart an office suite draws itself (a DOCX's native chart):
+    grouped, with the same decimals on every tick (``0.0``, ``0.5`` … ``2.5``).
+
+    >>> tick_format([Decimal(-1000), Decimal(0), Decimal(1000)]), tick_format([Decimal("0.5"), Decimal(1)])
+    ('#,##0', '#,##0.0')
+    """
+    places = tick_digits(ticks)
+    return "#,##0" if places == 0 else "#,##0." + "0" * places
+
+
 _HAN_DIGITS = "〇一二三四五六七八九"
 
 

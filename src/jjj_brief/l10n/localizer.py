@@ -342,6 +342,15 @@ class Localizer:
             return self._rate_words(patterns.RATE_UNITS, patterns.OTHER_RATE_UNIT, quote, base, Decimal(2))
         return self._money(words, unit, Decimal(2), "name").strip()
 
+    def axis_scale(self, values: Iterable[Decimal], unit: str, *, digits: int = 2) -> Decimal:
+        """What the chart's values are divided by to be read in :meth:`axis_unit`'s unit.
+
+        >>> zh = Localizer.for_language("zh")
+        >>> zh.axis_scale([Decimal("2310e8")], "CNY"), zh.axis_scale([Decimal(20)], "percent")
+        (Decimal('100000000'), Decimal('1'))
+        """
+        return self._chart_scale([Decimal(v) for v in values], unit, digits).divisor
+
     def chart_value(self, value: Decimal, values: Iterable[Decimal], unit: str, *, digits: int = 2) -> str:
         """A value printed on a bar or point: the number alone, in the axis's scale.
 

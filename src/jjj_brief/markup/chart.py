@@ -56,7 +56,18 @@ def read_chart(reader: ReaderLike, el: etree._Element) -> d.Chart:
         if names != categories:
             raise reader.fail(where, f"series categories {list(names)} differ from the first series' {list(categories)}")
     return d.Chart(kind, categories, tuple(s for s, _, _ in series), tuple(ticks),  # type: ignore[arg-type]
-                   collapse(el.get("unit", "")).strip(), caption, note)
+                   collapse(el.get("unit", "")).strip(), caption, note, _scale(reader, el),
+                   collapse(el.get("tick-format", "General")).strip() or "General")
+
+
+def _scale(reader: ReaderLike, el: etree._Element) -> float:
+    """``scale=``, the divisor of the axis unit (``1e12`` for trillion yuan); 1 when not given."""
+    if el.get("scale") is None:
+        return 1.0
+    scale = _number(reader, el, "scale")
+    if scale <= 0:
+        raise reader.fail(el, f"<chart> needs a positive number in scale=, not {el.get('scale')!r}")
+    return scale
 
 
 def _series(reader: ReaderLike, el: etree._Element) -> tuple[d.ChartSeries, tuple[str, ...]]:
@@ -75,14 +86,14 @@ def _series(reader: ReaderLike, el: etree._Element) -> tuple[d.ChartSeries, tupl
     return series, tuple(collapse(p.get("label", "")).strip() for p in points)
 
 
-def _number(reader: ReaderLike, el: etree._Element) -> float:
-    raw = el.get("value")
+def _number(reader: ReaderLike, el: etree._Element, attribute: str = "value") -> float:
+    raw = el.get(attribute)
     try:
         value = float(raw) if raw is not None else math.nan
     except ValueError:
         value = math.nan
     if not math.isfinite(value):
-        raise reader.fail(el, f"<{el.tag}> needs a finite number in value=, not {raw!r}")
+        raise reader.fail(el, f"<{el.tag}> needs a finite number in {attribute}=, not {raw!r}")
     return value
 
 

@@ -11,6 +11,7 @@ The dialect::
             <author>…</author><subject>…</subject><keywords>a; b</keywords>
             <classification>…</classification><page-label>第{page}页 共{pages}页</page-label>
             <house-style>research|jianbao</house-style><masthead>…</masthead>
+            <edition>bilingual</edition> (two languages side by side; see document/pairing.py)
             <issue-label>第1期</issue-label><issuer>…</issuer></meta>
       <h1>…</h1> <h2>…</h2>
       <p role="lead">… <num fact="id id" formula="…">2.43万亿元</num> <b>…</b> <i>…</i> <ref source="id"/></p>
@@ -20,7 +21,7 @@ The dialect::
              <tr><td>…</td><td align="right">…</td></tr><note>…</note></table>
       <sources><source id="id">…</source></sources>
       <box><title>Key points</title> …blocks… </box>
-      <chart kind="bar|line" unit="万亿元"><caption>…</caption>
+      <chart kind="bar|line" unit="万亿元" scale="1e12" tick-format="General"><caption>…</caption>
              <series name="…"><point label="2013年" value="1.7e12" fact="id">1.7</point>…</series>
              <tick value="0">0</tick>… <note>来源：…</note></chart>
       <distribution><entry label="报：">…</entry><copies>共印50份</copies></distribution>
@@ -28,7 +29,10 @@ The dialect::
 
 A chart's ``value`` attributes are the geometry (exact decimals as the facts
 hold them); the element text of a ``<point>`` or ``<tick>`` is what is
-printed, already formatted by the localization layer.
+printed, already formatted by the localization layer.  ``scale`` (default 1)
+is the divisor of the axis unit: ``1e12`` when the ticks count trillions;
+``tick-format`` (default ``General``) the spreadsheet number format that
+prints the ticks as their labels read, for a DOCX's native chart.
 
 Whitespace in inline content collapses as in HTML, except that a line break
 between two Chinese characters disappears (as CSS does for CJK text), so a
@@ -61,10 +65,12 @@ _META_FIELDS = {
     "masthead": "masthead",
     "issue-label": "issue_label",
     "issuer": "issuer",
+    "edition": "edition",
 }
 # what |figure writes on <num> beside fact and formula (see figures.py), kept for the ledger
 _NUM_DETAILS = ("value", "unit", "period", "style")
 HOUSE_STYLES = ("research", "jianbao")
+EDITIONS = ("", "bilingual")  # one language per file, or two side by side
 
 
 Locate = Callable[[Optional[int]], Location]
@@ -161,6 +167,8 @@ class _Reader:
             found = el.find("house-style")
             raise self.fail(found if found is not None else el,
                             f"<house-style> must be one of {', '.join(HOUSE_STYLES)}, not {values['house_style']!r}")
+        if values.get("edition", "") not in EDITIONS:
+            raise self.fail(el.find("edition"), f"<edition> may only say 'bilingual', not {values['edition']!r}")
         return d.Meta(lang=lang, **values)  # type: ignore[arg-type]
 
     def block(self, el: etree._Element) -> d.Block:

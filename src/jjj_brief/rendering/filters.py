@@ -20,11 +20,11 @@ from jjj_brief.document import Figure
 from jjj_brief.errors import BriefError, TemplateError
 from jjj_brief.facts.derive import Derived
 from jjj_brief.facts.model import Period
+from jjj_brief.l10n.axes import tick_format
 from jjj_brief.markup.figures import FigureTable
 from jjj_brief.rendering.briefing import Briefing, Figureish
 from jjj_brief.rendering.figure_style import FigureStyle, plain_value
 from jjj_brief.rendering.review import ADDED, UNCHANGED, Review
-
 
 FILTER_NAMES = ("figure", "change", "period", "span", "year", "date", "capfirst", "join", "chart", "outline")
 """The filters every template may use (the environment registers them once; see
@@ -114,8 +114,9 @@ class FigurePrinter:
 def chart_data(briefing: Briefing, loc: Any, series: Any) -> dict[str, Any]:
     """What a ``<chart>`` element needs for one series of facts, or several (a list of lists).
 
-    ``unit`` is the axis unit (``万亿元``), ``ticks`` round values labelled in the
-    series' locked scale, and each series' ``points`` carry the category
+    ``unit`` is the axis unit (``万亿元``), ``scale`` its divisor (``1e12``), ``tick_format``
+    the spreadsheet number format that prints the ticks as labelled, ``ticks`` round values
+    labelled in the series' locked scale, and each series' ``points`` carry the category
     (the period), the exact value, the printed label and the fact id.  All
     series of a chart share one unit and one scale; the sources are cited.
     """
@@ -135,10 +136,13 @@ def chart_data(briefing: Briefing, loc: Any, series: Any) -> dict[str, Any]:
         source = briefing.store.sources[fact.source]
         name = briefing.words(source.publisher, f"publisher of source {fact.source!r}")
         publishers.extend([name] if name not in publishers else [])
+    scale, ticks = loc.axis_scale(values, unit), loc.ticks(values, unit)
     return {
         "sources": publishers,
         "unit": loc.axis_unit(values, unit),
-        "ticks": [{"value": str(v), "label": label} for v, label in loc.ticks(values, unit)],
+        "scale": str(scale),
+        "tick_format": tick_format([value / scale for value, _ in ticks]),
+        "ticks": [{"value": str(v), "label": label} for v, label in ticks],
         "series": [{"indicator": group[0].indicator, "points": [
             {"label": loc.period(f.period), "value": str(f.value), "text": loc.chart_value(f.value, values, unit),
              "fact": f.id} for f in group]} for group in groups],

@@ -125,7 +125,9 @@ def time_limit(seconds: float | None = None) -> Iterator[None]:
                 state["fired"] = True
                 ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(target), ctypes.py_object(LimitExceeded))
 
-    timer = threading.Timer(MAX_RENDER_SECONDS if seconds is None else seconds, expire)
+    # Later than the render's own budget (checked between pieces of output and range turns),
+    # so the cooperative check ends ordinary runaway renders and this one only what it cannot see.
+    timer = threading.Timer(MAX_RENDER_SECONDS * 1.25 + 1 if seconds is None else seconds, expire)
     timer.daemon = True
     timer.start()
     try:

@@ -19,6 +19,7 @@ from functools import partial
 from typing import Any, BinaryIO, NoReturn, Protocol
 
 from jjj_brief.document import Document, Figure
+from jjj_brief.document.pairing import Bilingual
 from jjj_brief.errors import BriefWarning
 
 Warn = Callable[[BriefWarning], None]
@@ -76,17 +77,25 @@ class Writer:
         """This row with keyword options for its write function (``--embed-fonts`` for the DOCX)."""
         return replace(self, options=tuple(sorted(options.items())))
 
-    def to_bytes(self, doc: Document, hooks: WriterHooks | None = None) -> bytes:
+    def to_bytes(self, doc: Document | Bilingual, hooks: WriterHooks | None = None) -> bytes:
         """The whole file in memory: what a worker process returns to the publisher."""
         buffer = io.BytesIO()
-        self.load()(doc, buffer, hooks or WriterHooks())
+        self.load()(doc, buffer, hooks or WriterHooks())  # type: ignore[arg-type]  # a pair for PAIRED_WRITERS
         return buffer.getvalue()
 
 
 WRITERS: dict[str, Writer] = {
     "pdf": Writer("pdf", "pdf", "jjj_brief.writers.pdf", paged=True),
     "docx": Writer("docx", "docx", "jjj_brief.writers.docx"),
+    "html": Writer("html", "html", "jjj_brief.writers.html"),
 }
 """Format name → writer, in the order ``--format all`` writes them."""
 
 FORMATS: tuple[str, ...] = tuple(WRITERS)
+
+PAIRED_WRITERS: dict[str, Writer] = {
+    "pdf": Writer("pdf", "pdf", "jjj_brief.writers.pdf.bilingual"),
+    "docx": Writer("docx", "docx", "jjj_brief.writers.docx.bilingual"),
+}
+"""Format → writer of a :class:`~jjj_brief.document.pairing.Bilingual` (two languages side by side):
+the same contract, with the pair in place of one Document."""

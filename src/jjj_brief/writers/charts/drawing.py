@@ -33,6 +33,21 @@ class Shape:
     kind: str
     args: tuple[Any, ...]
     style: dict[str, Any]
+    fact: str = ""  # the fact a bar or point shows, for a renderer that can say so (SVG)
+
+
+@dataclass(frozen=True)
+class Label:
+    """A text as placed, before it is cut into runs of one face: for a renderer that sets text
+    itself (the HTML edition's SVG).  ``(x, y)`` is the anchor point on the baseline."""
+
+    text: str
+    x: float
+    y: float
+    size: float
+    bold: bool
+    color: str
+    anchor: str = "start"  # start, middle or end
 
 
 def _shape(kind: str) -> Any:
@@ -51,10 +66,17 @@ class Picture:
     width: float
     height: float
     contents: list[Shape] = field(default_factory=list)
-    initialFontName: str = ""
+    initialFontName: str = ""  # noqa: N815 - mirrors reportlab's Drawing attribute
+    labels: list[Label] = field(default_factory=list)  # every text, whole, beside its Strings
 
     def add(self, shape: Shape) -> None:
         self.contents.append(shape)
+
+    def add_text(self, text: str, x: float, y: float, style: TextStyle, color: str, anchor: str = "start") -> None:
+        """``text`` anchored at ``(x, y)``: as Strings (one per face) and as one :class:`Label`."""
+        self.labels.append(Label(text, x, y, style.size, style.bold, color, anchor))
+        for shape in text_shapes(text, x, y, style, color, anchor):
+            self.add(shape)
 
 
 def as_drawing(picture: Picture) -> Any:
@@ -144,18 +166,14 @@ def chart_drawing(chart: Chart, look: ChartLook) -> Picture:
     for value, label in chart.ticks:
         y = plot.y(value)
         drawing.add(Line(plot.left, y, plot.right, y, strokeColor=GRID, strokeWidth=0.5))
-        for shape in text_shapes(label, plot.left - 4, y - tick_size * 0.35, tick_style, AXIS, "end"):
-            drawing.add(shape)
+        drawing.add_text(label, plot.left - 4, y - tick_size * 0.35, tick_style, AXIS, "end")
     zero = plot.y(0.0)  # the axis line is the zero line: bars stand on it or hang from it
     drawing.add(Line(plot.left, zero, plot.right, zero, strokeColor=AXIS, strokeWidth=0.8))
     if chart.axis_label:
-        for shape in text_shapes(chart.axis_label, 0, plot.top + 10 * look.scale, tick_style, AXIS):
-            drawing.add(shape)
+        drawing.add_text(chart.axis_label, 0, plot.top + 10 * look.scale, tick_style, AXIS)
     slot = (plot.right - plot.left) / max(len(chart.categories), 1)
     for index, name in enumerate(chart.categories):
-        x = plot.left + slot * (index + 0.5)
-        for shape in text_shapes(name, x, 6 * look.scale, label_style, "#000000", "middle"):
-            drawing.add(shape)
+        drawing.add_text(name, plot.left + slot * (index + 0.5), 6 * look.scale, label_style, "#000000", "middle")
     marks = _bars if chart.kind == "bar" else _line
     marks(drawing, chart, plot, slot, palette, look)
     _legend(drawing, chart, plot, palette, look)
@@ -191,6 +209,12 @@ def _plot_for(chart: Chart, left: float, look: ChartLook) -> _Plot:
     return _Plot(left, bottom, look.width - 8, look.height - 26 * look.scale, low, high if high > low else low + 1.0)
 
 
+def _showing(mark: Shape, facts: tuple[str, ...], index: int) -> Shape:
+    """``mark`` remembering the fact of point ``index`` (when the series names its facts)."""
+    mark.fact = facts[index] if index < len(facts) else ""
+    return mark
+
+
 def _label_y(y: float, value: float, gap: float, size: float) -> float:
     """Baseline of a value label: above a positive mark, below a negative one (clear of it)."""
     return y + gap if value >= 0 else y - gap - size * 0.75
@@ -209,10 +233,10 @@ def _bars(drawing: Picture, chart: Chart, plot: _Plot, slot: float,
         for index, (value, label) in enumerate(zip(series.values, series.labels)):
             x = plot.left + slot * (index + 0.5) - bar * count / 2 + bar * number
             end = plot.y(value)
-            drawing.add(Rect(x, zero, bar * 0.92, end - zero, fillColor=color, strokeColor=None))
+            drawing.add(_showing(Rect(x, zero, bar * 0.92, end - zero, fillColor=color, strokeColor=None),
+                                 series.facts, index))
             y = _label_y(end, value, 3, look.label_size)
-            for shape in text_shapes(label, x + bar * 0.46, y, style, "#000000", "middle"):
-                drawing.add(shape)
+            drawing.add_text(label, x + bar * 0.46, y, style, "#000000", "middle")
 
 
 def _line(drawing: Picture, chart: Chart, plot: _Plot, slot: float,
@@ -224,11 +248,10 @@ def _line(drawing: Picture, chart: Chart, plot: _Plot, slot: float,
         points = [(plot.left + slot * (i + 0.5), plot.y(v)) for i, v in enumerate(series.values)]
         flat = [c for point in points for c in point]
         drawing.add(PolyLine(flat, strokeColor=color, strokeWidth=1.6))
-        for (x, y), value, label in zip(points, series.values, series.labels):
-            drawing.add(Circle(x, y, 2.4, fillColor=color, strokeColor="#FFFFFF", strokeWidth=0.6))
-            label_y = _label_y(y, value, 5, look.label_size - 0.5)
-            for shape in text_shapes(label, x, label_y, style, "#000000", "middle"):
-                drawing.add(shape)
+        for index, ((x, y), value, label) in enumerate(zip(points, series.values, series.labels)):
+            drawing.add(_showing(Circle(x, y, 2.4, fillColor=color, strokeColor="#FFFFFF", strokeWidth=0.6),
+                                 series.facts, index))
+            drawing.add_text(label, x, _label_y(y, value, 5, look.label_size - 0.5), style, "#000000", "middle")
 
 
 def _legend(drawing: Picture, chart: Chart, plot: _Plot, palette: tuple[str, ...], look: ChartLook) -> None:
@@ -243,8 +266,7 @@ def _legend(drawing: Picture, chart: Chart, plot: _Plot, palette: tuple[str, ...
             continue
         color = palette[number % len(palette)]
         x -= text_width(series.name, style)
-        for shape in text_shapes(series.name, x, plot.top + 10 * k, style, "#000000"):
-            drawing.add(shape)
+        drawing.add_text(series.name, x, plot.top + 10 * k, style, "#000000")
         x -= 12 * k
         if chart.kind == "bar":
             drawing.add(Rect(x, plot.top + 9 * k, 8 * k, 8 * k, fillColor=color, strokeColor=None))

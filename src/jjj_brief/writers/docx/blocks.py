@@ -1,15 +1,16 @@
 """Charts and boxes in the DOCX: the blocks that need more than a styled paragraph.
 
-A chart is the PDF's chart Drawing (:mod:`.chart_drawing`, one definition for
-both editions) painted to a 300 dpi PNG (:mod:`.chart_png`) and inserted at
-the type area's width, between its Caption and its Table Note (the source
-line).  A box is a one-cell table in the ``Key Points Box`` table style, so
+A chart is a native Word chart (:mod:`.chart`: Word and LibreOffice draw it, a
+reader can restyle it and edit its data) whose fallback image is the PDF's chart
+Drawing (:mod:`jjj_brief.writers.charts.drawing`, one definition for every
+edition) painted to a 300 dpi PNG (:mod:`jjj_brief.writers.charts.png`), at the
+type area's width, between its Caption and its Table Note (the source line).  A
+box is a one-cell table in the ``Key Points Box`` table style, so
 its frame and tint are one style a user can change.
 """
 
 from __future__ import annotations
 
-import io
 from typing import Any
 
 from docx.shared import Twips
@@ -21,25 +22,38 @@ POINTS_PER_TWIP = 1 / 20
 
 
 def add_chart(builder: Any, chart: Chart) -> None:
-    """Caption, the picture (centred, full type-area width), source line."""
-    from jjj_brief.writers.charts.drawing import chart_drawing, chart_look
+    """Caption, the chart (a native Word chart over its picture, full type-area width), source line."""
+    from jjj_brief.writers.charts.drawing import (
+        PALETTE,
+        PALETTE_ZH,
+        chart_drawing,
+        chart_look,
+    )
     from jjj_brief.writers.charts.png import drawing_png
+    from jjj_brief.writers.docx.chart import add_native_chart
+    from jjj_brief.writers.docx.chart_space import ChartFaces
 
     if chart.caption:
         builder.add_paragraph(chart.caption, "Caption")
     width = builder.type_area * POINTS_PER_TWIP
-    drawing = chart_drawing(chart, chart_look(width, builder.house.chinese))
+    house = builder.house
+    drawing = chart_drawing(chart, chart_look(width, house.chinese))
+    faces = ChartFaces(house.sans.latin, house.sans.east_asian, house.east_asian_lang if house.chinese else "en-US",
+                       PALETTE_ZH if house.chinese else PALETTE)
     paragraph = builder.new_paragraph("Figure")
-    paragraph.add_run().add_picture(io.BytesIO(drawing_png(drawing)), width=Twips(builder.type_area))
+    run = paragraph.add_run()
+    add_native_chart(run._r, builder.document.part, chart, faces, (drawing.width, drawing.height),
+                     drawing_png(drawing), builder.epoch)
     if chart.note:
         builder.add_paragraph(chart.note, "Table Note")
 
 
 def add_box(builder: Any, box: Box) -> None:
     """A one-cell table in the Key Points Box style holding the title and the blocks."""
-    grid = builder.document.add_table(rows=1, cols=1)
+    grid = builder.new_table(rows=1, cols=1)
     grid._tbl.tblStyle_val = builder.style_ids["Key Points Box"]
     grid.autofit = False
+    grid.columns[0].width = Twips(builder.type_area)  # the grid, not the page: a column of a bilingual page
     cell = grid.rows[0].cells[0]
     cell.width = Twips(builder.type_area)
     tc = cell._tc

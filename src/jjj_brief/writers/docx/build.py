@@ -5,7 +5,7 @@ a style name from the block type or ``Paragraph.role``, bold for
 :class:`Strong`, italic for :class:`Emph` (dots below, 着重号, when the
 text holds hanzi, which have no italics), a cell's alignment.  Everything
 visual is in the styles of :mod:`jjj_brief.writers.docx.styles`.  All text
-goes through :func:`~jjj_brief.writers.docx.package.xml_safe` first.
+goes through :func:`~jjj_brief.writers.text.xml.xml_safe` first.
 """
 
 from __future__ import annotations
@@ -48,13 +48,9 @@ from jjj_brief.writers import unhandled
 from jjj_brief.writers.docx.fonts import declare_fonts, embedded
 from jjj_brief.writers.docx.house import HouseStyle, house_style_for
 from jjj_brief.writers.docx.measure import column_widths
-from jjj_brief.writers.docx.package import (
-    drop_template_leftovers,
-    set_compatibility,
-    set_core_properties,
-    xml_safe,
-)
+from jjj_brief.writers.docx.package import drop_template_leftovers, set_compatibility, set_core_properties
 from jjj_brief.writers.docx.page import TYPE_AREA_WIDTH, add_furniture, set_up_page
+from jjj_brief.writers.text.xml import xml_safe
 from jjj_brief.writers.docx.styles import TABLE_STYLE_NAME, apply_house_style
 
 Warn = Callable[[BriefWarning], None]
@@ -88,6 +84,7 @@ def build_document(doc: Document, epoch: int | None, warn: Warn, embed_fonts: bo
     for stray in body.findall(qn("w:p")):
         body.remove(stray)  # the template's empty first paragraph
     builder = DocxBuilder(document, house, style_ids, warn)
+    builder.epoch = epoch
     section = document.sections[0]
     set_up_page(section)
     if jianbao:
@@ -134,6 +131,7 @@ class DocxBuilder:
         self._body_end = document.element.body.sectPr
         self._container: Any = None  # a table cell being filled (a box), else the body
         self.type_area = int(TYPE_AREA_WIDTH.twips)
+        self.epoch: int | None = None  # SOURCE_DATE_EPOCH: dates inside embedded chart workbooks
 
     @contextmanager
     def writing_into(self, container: Any) -> Iterator[None]:
@@ -143,6 +141,13 @@ class DocxBuilder:
             yield
         finally:
             self._container = previous
+
+    def new_table(self, rows: int, cols: int) -> Any:
+        """A python-docx table where writing goes on: the body's end, or the open cell."""
+        grid = self.document.add_table(rows=rows, cols=cols)
+        if self._container is not None:
+            self._container.append(grid._tbl)  # a box's cell, or a bilingual edition's column
+        return grid
 
     def set_style(self, paragraph: Any, style: str) -> None:
         """Name the paragraph's style by id (python-docx's by-name setter scans every style)."""
@@ -312,7 +317,7 @@ class DocxBuilder:
         if columns == 0:
             self.warn(BriefWarning("docx: a table without cells was left out"))
         else:
-            grid = self.document.add_table(rows=len(rows), cols=columns)
+            grid = self.new_table(rows=len(rows), cols=columns)
             grid._tbl.tblStyle_val = self.style_ids[TABLE_STYLE_NAME]
             _lay_out_grid(grid, column_widths(rows, columns, self.type_area, self.house))
             for docx_row, row in zip(grid.rows, rows):

@@ -23,11 +23,15 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from lxml import etree
+
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 FONT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/font"
 OBFUSCATED_FONT = "application/vnd.openxmlformats-officedocument.obfuscatedFont"
 EMBED_TAGS = {"Regular": "embedRegular", "Bold": "embedBold", "Italic": "embedItalic",
               "BoldItalic": "embedBoldItalic"}
+CHART_TYPE = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml"
+DRAWINGML_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
 ALWAYS_CARRIED = "0123456789— "  # page numbers are fields: their digits are in no w:t of the body
 FONT_ATTRS = tuple(f"{{{W_NS}}}{name}" for name in ("ascii", "hAnsi", "eastAsia", "cs"))
 
@@ -40,6 +44,8 @@ def document_text(document: Any) -> str:
     for part in document.part.package.iter_parts():
         if isinstance(part, XmlPart):
             text += "".join(t.text or "" for t in part.element.iter(f"{{{W_NS}}}t"))
+        elif part.content_type == CHART_TYPE:  # a native chart's titles, ticks and labels
+            text += "".join(etree.fromstring(part.blob).itertext())
     return text
 
 
@@ -119,6 +125,17 @@ def rename_faces(document: Any, renamed: dict[str, str]) -> None:
                 for attr in FONT_ATTRS:
                     if fonts.get(attr) in renamed:
                         fonts.set(attr, renamed[fonts.get(attr)])
+        elif part.content_type == CHART_TYPE:
+            part._blob = _renamed_chart(part.blob, renamed)
+
+
+def _renamed_chart(blob: bytes, renamed: dict[str, str]) -> bytes:
+    """A native chart's DrawingML names its faces in ``a:latin``/``a:ea``/``a:cs typeface``."""
+    root = etree.fromstring(blob)
+    for element in root.iter(*(f"{{{DRAWINGML_NS}}}{tag}" for tag in ("latin", "ea", "cs"))):
+        if element.get("typeface") in renamed:
+            element.set("typeface", renamed[element.get("typeface")])
+    return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))
 
 
 def obfuscate(data: bytes, key: uuid.UUID) -> bytes:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import re
 import time
 import zipfile
 from pathlib import Path
@@ -21,29 +20,13 @@ from typing import Any, BinaryIO
 from docx.oxml.ns import qn
 
 from jjj_brief.document import Meta
+from jjj_brief.writers.text.xml import xml_safe
 
 _THUMBNAIL = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/thumbnail"
 _STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
-_ZIP_EPOCH = 315532800  # 1980-01-01T00:00:00Z, the earliest time a zip entry can hold
+ZIP_EPOCH = 315532800  # 1980-01-01T00:00:00Z, the earliest time a zip entry can hold
 _ENTRY_MODE = 0o100644 << 16  # a regular file, rw-r--r--
 _CORE_PROPERTY_LIMIT = 255  # python-docx refuses longer core property values
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-_NEWLINES = re.compile("\r\n?")
-
-
-def xml_safe(text: str) -> str:
-    """Text that XML 1.0 can carry, so no input can make the package invalid.
-
-    Forbidden characters are replaced, not dropped, so a reader sees that
-    something was there: C0 controls other than tab and newline, lone
-    surrogates and U+FFFE/U+FFFF become U+FFFD (�).  ``\\r\\n`` and ``\\r``
-    become ``\\n``; python-docx then writes tabs as ``w:tab`` and newlines as
-    line breaks (``w:br``) inside the paragraph.
-
-    >>> xml_safe("a\\x00b\\r\\nc\\td")
-    'a\\ufffdb\\nc\\td'
-    """
-    return _NOT_XML.sub("\ufffd", _NEWLINES.sub("\n", text))
 
 
 def _core_text(text: str) -> str:
@@ -102,11 +85,24 @@ def save_package(document: Any, path: Path | BinaryIO, epoch: int | None) -> Non
         return
     buffer = io.BytesIO()
     document.save(buffer)
-    stamp = time.gmtime(max(epoch, _ZIP_EPOCH))[:6]
-    with zipfile.ZipFile(buffer) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+    data = restamp_zip(buffer.getvalue(), epoch)
+    if isinstance(path, Path):
+        path.write_bytes(data)
+    else:
+        path.write(data)
+
+
+def restamp_zip(data: bytes, epoch: int) -> bytes:
+    """``data`` (a zip) rewritten with every entry dated ``epoch``, as a Unix rw-r--r-- file,
+    in the same order: its bytes then depend on the content only (the DOCX, and the chart
+    workbooks inside it, which openpyxl stamps with the current time)."""
+    stamp = time.gmtime(max(epoch, ZIP_EPOCH))[:6]
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for entry in source.infolist():
             info = zipfile.ZipInfo(entry.filename, date_time=stamp)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = _ENTRY_MODE
             info.create_system = 3  # Unix, whatever the build machine
             target.writestr(info, source.read(entry.filename))
+    return out.getvalue()

@@ -90,14 +90,18 @@ def add_furniture(section: Any, meta: Meta, writer: FurnitureWriter) -> None:
     if meta.title:
         writer.set_style(header.paragraphs[0], "Header")
         writer.add_text(header.paragraphs[0], meta.title)
-    width = int(TYPE_AREA_WIDTH.twips)  # tab stops are in twips (an int Length would be EMU)
     for footer in (section.first_page_footer, section.footer):
         footer.is_linked_to_previous = False
-        paragraph = footer.paragraphs[0]
-        writer.set_style(paragraph, "Footer")
-        paragraph._p.get_or_add_pPr().append(parse_xml(
-            f'<w:tabs {nsdecls("w")}><w:tab w:val="center" w:pos="{width // 2}"/>'
-            f'<w:tab w:val="right" w:pos="{width}"/></w:tabs>'))
-        writer.add_text(paragraph, f"{meta.classification}\t")
-        add_page_label(paragraph, meta.page_label, writer)
-        writer.add_text(paragraph, f"\t{meta.dateline}")
+        add_footer_line(footer.paragraphs[0], meta, writer)
+
+
+def add_footer_line(paragraph: Any, meta: Meta, writer: FurnitureWriter) -> None:
+    """Classification, page label and date on one footer line (centre and right tab stops)."""
+    width = int(TYPE_AREA_WIDTH.twips)  # tab stops are in twips (an int Length would be EMU)
+    writer.set_style(paragraph, "Footer")
+    paragraph._p.get_or_add_pPr().append(parse_xml(
+        f'<w:tabs {nsdecls("w")}><w:tab w:val="center" w:pos="{width // 2}"/>'
+        f'<w:tab w:val="right" w:pos="{width}"/></w:tabs>'))
+    writer.add_text(paragraph, f"{meta.classification}\t")
+    add_page_label(paragraph, meta.page_label, writer)
+    writer.add_text(paragraph, f"\t{meta.dateline}")

@@ -52,6 +52,7 @@ class StoryWriter:
     headings: int = 0
     floats: bool = False  # the float placement is in the story
     charts_at_least_height: bool = False  # a tightened layout (see write_pdf): charts as low as they may go
+    outline_key: str = "h"  # bookmark keys are <outline_key><n>: two writers in one PDF need two prefixes
 
     def title_block(self, meta: Meta) -> list[Flowable]:
         """Title, subtitle (region), dateline, then a rule in the accent colour; a 简报 has its masthead."""
@@ -94,7 +95,7 @@ class StoryWriter:
         style = self.house.heading1 if heading.level <= 1 else self.house.heading2
         self.outline_level = max(0, min(heading.level - 1, self.outline_level + 1))
         self.headings += 1
-        entry = OutlineEntry(f"h{self.headings}", inline_text(heading.content), self.outline_level)
+        entry = OutlineEntry(f"{self.outline_key}{self.headings}", inline_text(heading.content), self.outline_level)
         return text_block(heading.content, style, outline=entry, keep_with_next=True)
 
     def paragraph(self, paragraph: Paragraph) -> TextBlock:
