@@ -171,7 +171,7 @@ class TextBlock(Flowable):
         size = self.style.size
         if figure.note:
             canv.textAnnotation(figure.note, Rect=(left, baseline - 0.25 * size, left + width, baseline + size),
-                                relative=1, Name="Comment")
+                                relative=1, Name="/Comment")  # reportlab writes it verbatim: a PDF name
         bar_x = getattr(canv, "change_bar_x", None)
         if figure.previous is not None and bar_x is not None:
             origin_x, _ = canv.absolutePosition(0, 0)
