@@ -17,7 +17,7 @@ from pathlib import Path
 import yaml
 
 from jjj_brief.errors import FactError, Location
-from jjj_brief.facts.files import read_bytes
+from jjj_brief.inputfiles import decode_utf8, read_bounded
 
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # what YAML refuses, found with its line
 MAX_FILE_BYTES = 5 * 1024 * 1024  # a hand-kept fact file is kilobytes; refuse a runaway paste early
@@ -47,21 +47,9 @@ class Doc:
 
 
 def read_text(path: Path) -> str:
-    """The file's text, refusing what a YAML parser would misread or choke on."""
-    raw = read_bytes(path, MAX_FILE_BYTES, "fact files")
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raise FactError(
-            "file starts with a byte-order mark (BOM)",
-            Location.of(path, 1),
-            hint="save it as UTF-8 without BOM",
-        )
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise FactError(
-            "file is not UTF-8 text", Location.of(path, line), hint="save it as UTF-8"
-        ) from None
+    """The file's text, refusing what a YAML parser would misread or choke on (and, through
+    :mod:`jjj_brief.inputfiles`, devices, FIFOs and runaway sizes)."""
+    text = decode_utf8(read_bounded(path, MAX_FILE_BYTES, "fact file", FactError), path, "fact file", FactError)
     control = _CONTROL.search(text)
     if control:
         line = text.count("\n", 0, control.start()) + 1

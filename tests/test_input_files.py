@@ -1,0 +1,122 @@
+"""Input files that are not what they claim: devices, FIFOs, symlinks to them, wrong encodings.
+
+Each used to run to MemoryError (exit 70), block forever, or print mojibake; each is now a
+located exit 1 naming the file, within the subprocess timeout of ``jjj_brief``.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import jjj_brief
+
+from jjj_brief.errors import CatalogError, FactError
+from jjj_brief.inputfiles import decode_utf8, read_bounded
+from jjj_brief.l10n.catalogs import catalog_path, load_translations, read_catalog
+from jjj_brief.resources import bundled
+
+BUNDLED_ZH = bundled("locales") / "zh" / "LC_MESSAGES" / "messages.po"
+
+
+def fifo(path: Path) -> Path:
+    os.mkfifo(path)
+    return path
+
+
+@pytest.mark.parametrize("args", [
+    ("build", "--lang", "en", "--facts", "/dev/zero"),
+    ("facts", "check", "/dev/urandom"),
+    ("build", "--lang", "en", "--since", "/dev/zero"),
+])
+def test_a_device_given_as_facts_is_refused_by_name(tmp_path: Path, args: tuple[str, ...]) -> None:
+    run = jjj_brief(*args, *(("--out", tmp_path / "out") if args[0] == "build" else ()))
+    assert run.code == 1, run.err
+    assert f"{args[-1]}: file is a character device, not a regular file" in run.err
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_fifo_in_a_fact_folder_is_refused_not_waited_on(tmp_path: Path) -> None:
+    shutil.copy(bundled("facts") / "jjj-2024.yaml", tmp_path / "a.yaml")
+    pipe = fifo(tmp_path / "b.yaml")
+    (tmp_path / "c.yaml").symlink_to("/dev/zero")
+    run = jjj_brief("facts", "check", tmp_path)
+    assert run.code == 1
+    assert f"{pipe}: file is a named pipe (FIFO), not a regular file" in run.err
+    assert f"{tmp_path / 'c.yaml'}: file is a character device (it links to /dev/zero)" in run.err
+
+
+@pytest.mark.parametrize("make", [
+    lambda path: path.symlink_to("/dev/zero"),
+    fifo,
+])
+def test_a_catalog_that_is_not_a_file_is_refused_by_its_path(tmp_path: Path, make) -> None:
+    path = catalog_path("zh", tmp_path)
+    path.parent.mkdir(parents=True)
+    make(path)
+    run = jjj_brief("build", "--lang", "zh", "--format", "pdf", "--locales", tmp_path, "--out", tmp_path / "out")
+    assert run.code == 1, run.err
+    assert f"{path}: file is a" in run.err and "not a regular file" in run.err
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_read_stops_at_its_limit_whatever_the_file_says_its_size_is(tmp_path: Path) -> None:
+    """/proc files report size 0: the limit holds on the bytes read, not on what stat says."""
+    assert os.stat("/proc/self/maps").st_size == 0
+    with pytest.raises(FactError, match=r"/proc/self/maps: file is larger than 10 bytes; fact files are limited"):
+        read_bounded("/proc/self/maps", 10, "fact file", FactError)
+    (tmp_path / "small").write_bytes(b"0123456789")
+    assert read_bounded(tmp_path / "small", 10, "fact file") == b"0123456789"
+
+
+def test_utf16_is_named_as_such_not_as_an_unterminated_string(tmp_path: Path) -> None:
+    path = tmp_path / "messages.po"
+    path.write_bytes(BUNDLED_ZH.read_text(encoding="utf-8").encode("utf-16"))
+    with pytest.raises(CatalogError) as caught:
+        read_catalog(path)
+    assert str(caught.value) == f"{path}:1: file is UTF-16 text; a catalog must be UTF-8 (save it as UTF-8)"
+
+
+def _with_charset(tmp_path: Path, charset: str, encoding: str = "utf-8") -> tuple[Path, int]:
+    text = BUNDLED_ZH.read_text(encoding="utf-8")
+    assert "charset=utf-8" in text
+    path = catalog_path("zh", tmp_path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(text.replace("charset=utf-8", f"charset={charset}").encode(encoding, errors="replace"))
+    line = text[: text.index("charset=utf-8")].count("\n") + 1
+    return path, line
+
+
+def test_an_unknown_charset_is_a_located_error_in_the_build_and_in_the_check(tmp_path: Path) -> None:
+    path, line = _with_charset(tmp_path, "no-such-charset")
+    run = jjj_brief("build", "--lang", "zh", "--format", "pdf", "--locales", tmp_path, "--out", tmp_path / "out")
+    assert run.code == 1, run.err
+    assert f"{path}:{line}: unknown charset 'no-such-charset'" in run.err
+    project = tmp_path / "project"
+    shutil.copytree(bundled("templates"), project / "templates")
+    shutil.copy(bundled("templates").parent / "babel.cfg", project / "babel.cfg")
+    shutil.copytree(tmp_path / "zh", project / "locales" / "zh")
+    check = jjj_brief("i18n", "check", cwd=project)
+    assert check.code == 1, check.err
+    assert f"zh/LC_MESSAGES/messages.po:{line}: unknown charset 'no-such-charset'" in check.out + check.err
+
+
+def test_a_charset_that_does_not_match_the_text_is_refused_not_misprinted(tmp_path: Path) -> None:
+    path, line = _with_charset(tmp_path, "ISO-8859-1")
+    with pytest.raises(CatalogError, match=f"{path}:{line}: the header declares charset=ISO-8859-1 but the text"):
+        load_translations(path)
+
+
+def test_a_catalog_really_in_its_declared_charset_is_read(tmp_path: Path) -> None:
+    path = catalog_path("fr", tmp_path)
+    path.parent.mkdir(parents=True)
+    path.write_bytes('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=ISO-8859-1\\n"\n\n'
+                     'msgid "Key points"\nmsgstr "Points clés"\n'.encode("latin-1"))
+    assert load_translations(path).gettext("Key points") == "Points clés"
+
+
+def test_decoding_names_the_line_of_the_first_bad_byte() -> None:
+    with pytest.raises(FactError, match=r"^t.j2:3: file is not UTF-8 text \(byte 0xE9\); a template must be UTF-8"):
+        decode_utf8(b"a\nb\ncaf\xe9\n", "t.j2", "template", FactError)
