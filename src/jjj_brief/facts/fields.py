@@ -82,7 +82,7 @@ def parse_value(entry: Entry, scale: Decimal = Decimal(1), hint: str = VALUE_HIN
 
 
 def _check_range(value: Decimal, text: str, where: Location) -> None:
-    if value != 0 and abs(value.adjusted()) > MAX_EXPONENT:  # 0e-999 is just zero
+    if abs(value.adjusted()) > MAX_EXPONENT:  # zero too: 0e-999999999 prints as a billion zeros
         raise FactError(
             f"value {text!r} is out of range",
             where,
