@@ -9,6 +9,7 @@ each kind to an exit code, so no user ever sees a Python traceback.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -53,6 +54,29 @@ class Location:
 
 #: Sheet names a formula can use without quotes (Excel quotes names with spaces or punctuation).
 _PLAIN_SHEET = re.compile(r"\w+")
+
+
+_LOOK_ALIKE_SCRIPTS = ("CYRILLIC", "GREEK", "ARMENIAN", "LATIN", "FULLWIDTH", "MATHEMATICAL", "CHEROKEE")
+
+
+def looks_ascii(char: str) -> bool:
+    """Whether a non-ASCII character can pass for ASCII in a message: a Cyrillic ``ј`` for
+    ``j``, a full-width ``Ａ``, a no-break or zero-width space, a combining mark."""
+    if char.isascii():
+        return False
+    if unicodedata.category(char) in ("Zs", "Cf", "Mn", "Cc", "Zl", "Zp"):
+        return True
+    return unicodedata.name(char, "").startswith(_LOOK_ALIKE_SCRIPTS)
+
+
+def quoted(text: str) -> str:
+    """``text`` quoted for a message, look-alikes written as escapes so they can be seen.
+
+    >>> print(quoted("jjj"), quoted("j\\u0458j"), quoted("京津冀"))
+    'jjj' 'j\\u0458j' '京津冀'
+    """
+    shown = "".join(f"\\u{ord(c):04x}" if looks_ascii(c) or not c.isprintable() else c for c in text)
+    return "'" + shown.replace("'", "\\'") + "'"
 
 
 class BriefError(Exception):

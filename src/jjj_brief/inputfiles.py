@@ -13,6 +13,7 @@ surface far from their cause ("unterminated string" at line 489).
 from __future__ import annotations
 
 import os
+import re
 import stat
 from pathlib import Path
 
@@ -98,3 +99,30 @@ def decode_utf8(raw: bytes, path: str | Path, what: str, error: type[BriefError]
         byte = raw[exc.start]
         raise error(f"file is not UTF-8 text (byte 0x{byte:02X}); a {what} must be UTF-8", Location.of(path, line),
                     hint="save it as UTF-8") from None
+
+
+_UNPRINTABLE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff"
+    + "".join(f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(1, 17))
+    + "]"
+)
+
+
+def unprintable(text: str) -> tuple[int, str] | None:
+    """Where the first character of ``text`` that no document can hold is, and what it is in
+    words (``control character U+0007``); None when there is none.
+
+    Control characters (but tab and line ends), lone surrogates and Unicode noncharacters
+    (``U+FFFF``) cannot be written into XML, so text holding one breaks the markup far from
+    where it came from; readers of facts and catalogs refuse it at its own line.
+
+    >>> unprintable("bell\\x07"), unprintable("\\uffff"), unprintable("tab\\tand\\nline"), unprintable("京")
+    ((4, 'control character U+0007'), (0, 'noncharacter U+FFFF'), None, None)
+    """
+    found = _UNPRINTABLE.search(text)
+    if found is None:
+        return None
+    code = ord(found.group())
+    kind = ("control character" if code < 0xA0 else "lone surrogate" if 0xD800 <= code <= 0xDFFF
+            else "noncharacter")
+    return found.start(), f"{kind} U+{code:04X}"

@@ -10,7 +10,6 @@ format therefore gets the same parsing and the same messages (``value
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -27,6 +26,7 @@ from jjj_brief.facts.model import (
 )
 from jjj_brief.facts.slips import thousands_separators
 from jjj_brief.facts.units import is_known_unit
+from jjj_brief.inputfiles import unprintable
 
 FACT_FIELDS = {"indicator", "region", "period", "value", "source", "qualifier", "note", "basis"}
 REQUIRED_FACT_FIELDS = ("indicator", "region", "period", "value", "source")
@@ -49,6 +49,11 @@ class Entry:
 
     text: str
     where: Location
+
+    def __post_init__(self) -> None:
+        bad = unprintable(self.text)  # a cell, or a YAML escape ("\x07"): it would break the markup
+        if bad:
+            raise FactError(f"text holds a {bad[1]}, which no document can show", self.where, hint="delete it")
 
 
 def require(fields: Mapping[str, object], names: Iterable[str], what: str, where: Location) -> None:
@@ -170,13 +175,16 @@ def localized(pairs: Iterable[tuple[str, str]], what: str, where: Location) -> L
     """Words by language, ``[("en", …), ("zh", …)]``; at least one language.
 
     Control characters a YAML escape or a cell lets through (``"\\x07"``) cannot stand in
-    a PDF or an XML document; they become U+FFFD, the visible replacement mark.
+    a PDF or an XML document; they are refused here, at the place they were typed.
     """
-    printable = tuple((lang, _UNPRINTABLE.sub("\ufffd", text)) for lang, text in pairs)
-    if not printable:
+    words = tuple(pairs)
+    if not words:
         raise FactError(f"{what} is empty", where, hint="give at least {en: ...}")
-    return Localized(printable, where)
+    for lang, text in words:
+        bad = unprintable(text)
+        if bad:
+            raise FactError(f"{what} ({lang}) holds a {bad[1]}, which no document can show", where, hint="delete it")
+    return Localized(words, where)
 
 
-_UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
 _NON_FINITE = (".nan", ".inf", "nan", "inf", "infinity")

@@ -164,12 +164,14 @@ def _compiled(resolved: Path, mtime_ns: int, size: int, path: Path) -> Translati
     """Cache key includes the file's mtime and size, so an edited catalog is recompiled.
 
     A translation whose placeholders differ from its msgid would crash a render or drop a
-    figure, so such a catalog is refused here, naming the entry's line (as ``i18n check`` does).
+    figure, and one that breaks the markup would be blamed on a template line, so such a
+    catalog is refused here, naming the entry's line (as ``i18n check`` does).
     """
+    from jjj_brief.l10n.catalog_markup import catalog_markup_problems
     from jjj_brief.l10n.placeholders import compile_problems
 
     catalog = read_catalog(path)
-    problems = compile_problems(path, catalog)
+    problems = compile_problems(path, catalog) + catalog_markup_problems(path, catalog)
     if problems:
         raise problems[0]
     return compile_catalog(catalog)
