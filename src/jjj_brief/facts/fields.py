@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from jjj_brief.errors import FactError, Location
+from jjj_brief.facts.digits import not_ascii
 from jjj_brief.facts.model import (
     BASES,
     FORMULAS,
@@ -70,6 +71,9 @@ def parse_value(entry: Entry, scale: Decimal = Decimal(1), hint: str = VALUE_HIN
     Decimal('3.876E+11')
     """
     text = entry.text.strip().replace("_", "")
+    wrong = not_ascii(text, "value")
+    if wrong:
+        raise FactError(wrong, entry.where, hint="fact files write numbers in ASCII digits")
     if text.lower().lstrip("+-") in _NON_FINITE:
         raise FactError(f"value {text!r} is not a finite number", entry.where)
     try:
@@ -142,6 +146,9 @@ def parse_qualifier(entry: Entry) -> str:
 
 
 def parse_date(entry: Entry) -> dt.date:
+    wrong = not_ascii(entry.text, "date")
+    if wrong:
+        raise FactError(wrong, entry.where, hint="fact files write numbers in ASCII digits")
     try:
         return dt.date.fromisoformat(entry.text)
     except ValueError:
