@@ -152,3 +152,16 @@ def test_a_generated_translation_renders_or_is_refused_at_its_po_line(entry: str
             assert (error.location.file, error.location.line) == (str(path), line), f"{translated!r}: {error}"
             return
     assert doc.blocks, translated
+
+
+def test_three_hundred_copies_of_a_file_print_a_page_not_twelve_thousand_lines(tmp_path: Path) -> None:
+    for number in range(300):
+        (tmp_path / f"copy{number:03}.yaml").write_bytes(FACTS.read_bytes())
+    run = run_jjj_brief("facts", "check", tmp_path)
+    lines = run.err.splitlines()
+    assert run.code == 1 and lines[-1] == "error: 12259 problems in the fact files"
+    assert 40 < len(lines) < 100
+    more = [line for line in lines if line.startswith("… and ")]
+    assert "… and 3,578 more like this: duplicate fact … (first at …)" in more
+    shown = sum(1 for line in lines if line.startswith(str(tmp_path)))
+    assert shown + sum(int(line.split()[2].replace(",", "")) for line in more) == 12259

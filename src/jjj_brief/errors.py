@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -126,7 +127,28 @@ class FactErrors(FactError):
         return (type(self), (self.problems,))
 
     def __str__(self) -> str:
-        return "\n".join(str(p) for p in self.problems)
+        return "\n".join(self.lines())
+
+    def lines(self, shown: int = 10) -> list[str]:
+        """One line per problem, but at most ``shown`` of any one kind, then a count of the rest.
+
+        Three hundred copies of one file conflict in every entry: 12,260 lines of which the
+        first few say everything.  A kind is the message with its names, places, fact ids and
+        numbers left out (``region … is defined twice (first at …)``).
+        """
+        seen: Counter[str] = Counter()
+        lines = []
+        for problem in self.problems:
+            kind = _KIND.sub("…", problem.message)
+            seen[kind] += 1
+            if seen[kind] <= shown:
+                lines.append(str(problem))
+        lines.extend(f"… and {count - shown:,} more like this: {kind}" for kind, count in seen.items()
+                     if count > shown)
+        return lines
+
+
+_KIND = re.compile(r"'(?:[^'\\]|\\.)*'|\S+:\d+\b|[\w.-]+(?:/[\w.-]+)+|\d+(?:[.,]\d+)*")
 
 
 class StrictFailure(BriefError):
