@@ -10,13 +10,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import jjj_brief
 
 from jjj_brief.facts.model import Period, PeriodFormError
 from jjj_brief.resources import bundled
 
-from conftest import jjj_brief
-
-FACT = '  - {indicator: industrial_value_added, region: jjj, period: "2023", value: "2.43e12", source: xinhua-2024-10-25}'
+FACT = ('  - {indicator: industrial_value_added, region: jjj, period: "2023", value: "2.43e12", '
+        'source: xinhua-2024-10-25}')
 
 
 def check_with(tmp_path: Path, fact: str) -> tuple[Path, int, str]:

@@ -28,13 +28,17 @@ def ascii_form(text: str) -> str:
 
 
 def not_ascii(text: str, what: str) -> str | None:
-    """Why ``text`` (a value, period or date) is refused, with what to write; None when it is ASCII.
+    """Why ``text`` (a value, period or date) is refused for its digits, with what to write;
+    None when it has no digit or full-width form outside ASCII (``3876亿`` is left to the
+    number parser: its trouble is not its digits).
 
     >>> not_ascii("２．４３", "value")
     "value '２．４３' is not written in ASCII digits: write '2.43'"
-    >>> not_ascii("2.43", "value") is None
-    True
+    >>> not_ascii("2.43", "value") is None, not_ascii("3876亿", "value") is None
+    (True, True)
     """
-    if text.isascii():
+    if text.isascii() or ascii_form(text) == text:
         return None
-    return f"{what} {text!r} is not written in ASCII digits: write {ascii_form(text)!r}"
+    fixed = ascii_form(text)
+    return f"{what} {text!r} is not written in ASCII digits: " + (
+        f"write {fixed!r}" if fixed.isascii() else "write its digits as 0-9")
