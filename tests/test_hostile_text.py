@@ -159,9 +159,10 @@ def test_three_hundred_copies_of_a_file_print_a_page_not_twelve_thousand_lines(t
         (tmp_path / f"copy{number:03}.yaml").write_bytes(FACTS.read_bytes())
     run = run_jjj_brief("facts", "check", tmp_path)
     lines = run.err.splitlines()
-    assert run.code == 1 and lines[-1] == "error: 12259 problems in the fact files"
+    total = int(lines[-1].removeprefix("error: ").removesuffix(" problems in the fact files"))
+    assert run.code == 1 and total > 12_000, lines[-1]
     assert 40 < len(lines) < 100
     more = [line for line in lines if line.startswith("… and ")]
-    assert "… and 3,578 more like this: duplicate fact … (first at …)" in more
+    assert any(line.endswith(" more like this: duplicate fact … (first at …)") for line in more), more
     shown = sum(1 for line in lines if line.startswith(str(tmp_path)))
-    assert shown + sum(int(line.split()[2].replace(",", "")) for line in more) == 12259
+    assert shown + sum(int(line.split()[2].replace(",", "")) for line in more) == total
