@@ -120,3 +120,21 @@ def test_a_catalog_really_in_its_declared_charset_is_read(tmp_path: Path) -> Non
 def test_decoding_names_the_line_of_the_first_bad_byte() -> None:
     with pytest.raises(FactError, match=r"^t.j2:3: file is not UTF-8 text \(byte 0xE9\); a template must be UTF-8"):
         decode_utf8(b"a\nb\ncaf\xe9\n", "t.j2", "template", FactError)
+
+
+def test_an_empty_catalog_builds_with_a_warning_naming_it(tmp_path: Path) -> None:
+    """An empty messages.po gave an English "zh" briefing without a word; now each English
+    sentence is warned about, with the catalog to translate it in."""
+    path = catalog_path("zh", tmp_path)
+    path.parent.mkdir(parents=True)
+    path.write_bytes(b"")
+    run = jjj_brief("build", "--lang", "zh", "--format", "pdf", "--locales", tmp_path, "--out", tmp_path / "out")
+    assert run.code == 0, run.err
+    assert f"warning: zh has no translation for 'Key points': printed in English (translate it in {path};" in run.err
+
+
+@pytest.mark.parametrize("langs", [",", " , "])
+def test_an_empty_language_list_is_a_usage_error(tmp_path: Path, langs: str) -> None:
+    run = jjj_brief("build", "--lang", langs, "--out", tmp_path / "out")
+    assert run.code == 2 and "no language given" in run.err
+    assert not (tmp_path / "out").exists()
