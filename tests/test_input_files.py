@@ -138,3 +138,17 @@ def test_an_empty_language_list_is_a_usage_error(tmp_path: Path, langs: str) -> 
     run = jjj_brief("build", "--lang", langs, "--out", tmp_path / "out")
     assert run.code == 2 and "no language given" in run.err
     assert not (tmp_path / "out").exists()
+
+
+def test_a_fifo_beside_the_template_does_not_hang_the_untranslated_text_warnings(tmp_path: Path) -> None:
+    """The warnings read every *.j2 of the template folder to find lines: a FIFO blocked that."""
+    shutil.copytree(bundled("templates"), tmp_path / "templates")
+    fifo(tmp_path / "templates" / "waiting.j2")
+    path = catalog_path("zh", tmp_path / "locales")
+    path.parent.mkdir(parents=True)
+    path.write_bytes(b"")
+    template = tmp_path / "templates" / "briefing.xml.j2"
+    run = jjj_brief("build", "--lang", "zh", "--format", "pdf", "--template", template,
+                    "--locales", tmp_path / "locales", "--out", tmp_path / "out")
+    assert run.code == 0, run.err
+    assert "briefing.xml.j2:" in run.err and "has no translation for 'Key points'" in run.err
