@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from conftest import jjj_brief
 
-from jjj_brief.errors import CatalogError, FactError
-from jjj_brief.inputfiles import decode_utf8, read_bounded
+from jjj_brief.errors import CatalogError, FactError, TemplateError
+from jjj_brief.inputfiles import read_bounded, read_utf8
 from jjj_brief.l10n.catalogs import catalog_path, load_translations, read_catalog
 from jjj_brief.resources import bundled
 
@@ -117,9 +117,17 @@ def test_a_catalog_really_in_its_declared_charset_is_read(tmp_path: Path) -> Non
     assert load_translations(path).gettext("Key points") == "Points clés"
 
 
-def test_decoding_names_the_line_of_the_first_bad_byte() -> None:
-    with pytest.raises(FactError, match=r"^t.j2:3: file is not UTF-8 text \(byte 0xE9\); a template must be UTF-8"):
-        decode_utf8(b"a\nb\ncaf\xe9\n", "t.j2", "template", FactError)
+def test_a_latin1_template_is_named_with_the_line_of_its_first_bad_byte(tmp_path: Path) -> None:
+    """What the template loader can return as a source (read_utf8): a located error, not a bare
+    UnicodeDecodeError without a line."""
+    path = tmp_path / "t.xml.j2"
+    path.write_bytes("<brief>\n<h1>a</h1>\n<p>café</p>\n</brief>\n".encode("latin-1"))
+    with pytest.raises(TemplateError) as caught:
+        read_utf8(path, 1_000_000, "template", TemplateError)
+    assert str(caught.value) == (f"{path}:3: file is not UTF-8 text (byte 0xE9); a template must be UTF-8 "
+                                 "(save it as UTF-8)")
+    path.write_text("<p>café</p>", encoding="utf-8")
+    assert read_utf8(path, 100, "template") == "<p>café</p>"
 
 
 def test_an_empty_catalog_builds_with_a_warning_naming_it(tmp_path: Path) -> None:

@@ -77,6 +77,15 @@ def _too_large(error: type[BriefError], where: Location, what: str, limit: int, 
                  hint="split it into several files in one folder" if what == "fact file" else "")
 
 
+def read_utf8(path: str | Path, limit: int, what: str, error: type[BriefError] = BriefError) -> str:
+    """:func:`read_bounded` then :func:`decode_utf8`: a user's text file, or a located error.
+
+    A template loader can return this as its source, so a latin-1 template is refused at the
+    line of its first non-UTF-8 byte rather than with a bare UnicodeDecodeError.
+    """
+    return decode_utf8(read_bounded(path, limit, what, error), path, what, error)
+
+
 def decode_utf8(raw: bytes, path: str | Path, what: str, error: type[BriefError] = BriefError) -> str:
     """``raw`` as UTF-8 text; a BOM, UTF-16 or other bytes are located errors naming the fix.
 

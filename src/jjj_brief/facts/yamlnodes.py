@@ -16,7 +16,7 @@ from pathlib import Path
 import yaml
 
 from jjj_brief.errors import FactError, Location, quoted
-from jjj_brief.inputfiles import decode_utf8, read_bounded, unprintable
+from jjj_brief.inputfiles import read_utf8, unprintable
 
 MAX_FILE_BYTES = 5 * 1024 * 1024  # a hand-kept fact file is kilobytes; refuse a runaway paste early
 
@@ -47,7 +47,7 @@ class Doc:
 def read_text(path: Path) -> str:
     """The file's text, refusing what a YAML parser would misread or choke on (and, through
     :mod:`jjj_brief.inputfiles`, devices, FIFOs and runaway sizes)."""
-    text = decode_utf8(read_bounded(path, MAX_FILE_BYTES, "fact file", FactError), path, "fact file", FactError)
+    text = read_utf8(path, MAX_FILE_BYTES, "fact file", FactError)
     bad = unprintable(text)
     if bad:
         at, what = bad
