@@ -68,7 +68,25 @@ def jjj_brief(*args: str | Path, cwd: Path | None = None, env: dict[str, str] | 
     return Run(done.returncode, done.stdout, done.stderr)
 
 
+_CHECKED: set[tuple[str, int, int]] = set()
+
+
+def qpdf_check(path: Path) -> None:
+    """``qpdf --check``: the file's structure (xref, streams, objects) is sound; warnings fail too.
+
+    The PDF readers below call it first, so every PDF a test reads is checked; it runs once per
+    file version (path, modification time, size), however many times the file is read."""
+    stat = Path(path).stat()
+    version = (str(Path(path).resolve()), stat.st_mtime_ns, stat.st_size)
+    if version in _CHECKED:
+        return
+    done = subprocess.run([require("qpdf"), "--check", str(path)], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, f"qpdf --check {Path(path).name}: {done.stdout[-400:]}{done.stderr[-400:]}"
+    _CHECKED.add(version)
+
+
 def pdftotext(path: Path, *extra: str) -> str:
+    qpdf_check(path)
     exe = require("pdftotext")
     return subprocess.run([exe, "-enc", "UTF-8", *extra, str(path), "-"], capture_output=True,
                           text=True, check=True).stdout
@@ -103,18 +121,14 @@ def make_workbook(path: Path, sheets: dict[str, list[list[object]]]) -> Path:
 
 def pdffonts(path: Path) -> list[list[str]]:
     """Rows of ``pdffonts``: name, type, encoding, emb, sub, uni, object, id (split on spaces)."""
+    qpdf_check(path)
     exe = require("pdffonts")
     out = subprocess.run([exe, str(path)], capture_output=True, text=True, check=True).stdout
     return [line.split() for line in out.splitlines()[2:] if line.strip()]
 
 
-def qpdf_check(path: Path) -> None:
-    """``qpdf --check``: the file's structure (xref, streams, objects) is sound; warnings fail too."""
-    done = subprocess.run([require("qpdf"), "--check", str(path)], capture_output=True, text=True, check=False)
-    assert done.returncode == 0, f"qpdf --check {path.name}: {done.stdout[-400:]}{done.stderr[-400:]}"
-
-
 def pdfinfo(path: Path) -> dict[str, str]:
+    qpdf_check(path)
     exe = require("pdfinfo")
     out = subprocess.run([exe, str(path)], capture_output=True, text=True, check=True).stdout
     return {k.strip(): v.strip() for k, _, v in (line.partition(":") for line in out.splitlines())}

@@ -157,11 +157,12 @@ def test_format_is_case_insensitive_like_lang(tmp_path: Path) -> None:
 def test_new_lays_out_a_project_that_builds_and_that_i18n_works_on(tmp_path: Path) -> None:
     project = tmp_path / "p"
     made = jjj_brief("new", project)
-    assert made.code == 0 and made.out.startswith(f"wrote 10 files into {project}")
+    assert made.code == 0 and made.out.startswith(f"wrote 11 files into {project}")
     files = sorted(str(p.relative_to(project)) for p in project.rglob("*") if p.is_file())
     assert files == ["README.md", "babel.cfg", "facts/example.yaml", "locales/messages.pot",
                      "locales/zh/LC_MESSAGES/messages.po", "locales/zh_Hant/LC_MESSAGES/messages.po",
-                     "templates/_chart.j2", "templates/bilingual.xml.j2", "templates/briefing.xml.j2",
+                     "templates/_chart.j2", "templates/_iva_not_up.j2", "templates/bilingual.xml.j2",
+                     "templates/briefing.xml.j2",
                      "templates/jianbao.xml.j2"]
     checked = jjj_brief("i18n", "check", cwd=project)
     assert checked.code == 0, checked.err

@@ -32,6 +32,7 @@ BLOCK = (("报：", "京津冀协同发展领导小组办公室"), ("送：", "�
 
 def text_faces(path: Path) -> list[tuple[str, bool, str]]:
     """Every text run as ``(font family, bold, text)``, from ``pdftohtml -xml``."""
+    qpdf_check(path)
     xml = subprocess.run([require("pdftohtml"), "-xml", "-i", "-stdout", "-q", str(path)],
                          capture_output=True, text=True, check=True).stdout
     families = dict(re.findall(r'<fontspec id="(\d+)" size="[\d.]+" family="[A-Z]{6}\+([^"]+)"', xml))
@@ -131,6 +132,7 @@ def test_the_distribution_block_ends_the_last_page_at_the_foot(jianbao_pdfs: Pat
 def rule_at(path: Path, page: int, y: float, folder: Path) -> bool:
     """Whether a dark horizontal line crosses the type area at ``y`` points from the top."""
     stem = folder / f"{path.stem}-{page}"
+    qpdf_check(path)
     subprocess.run([require("pdftoppm"), "-r", "144", "-gray", "-f", str(page), "-l", str(page), "-singlefile",
                     str(path), str(stem)], check=True)
     image = Image.open(stem.with_suffix(".pgm"))
@@ -198,6 +200,7 @@ def test_traditional_chinese_takes_taiwan_glyph_forms(tmp_path: Path, lang: str,
     x0, x1, y1, _ = next(line for line in lines(path) if line[3] == "京。京。京。")
     em = (x1 - x0) / 6
     stem = tmp_path / "forms"
+    qpdf_check(path)
     subprocess.run([require("pdftoppm"), "-r", "288", "-gray", "-f", "1", "-l", "1", "-singlefile", str(path),
                     str(stem)], check=True)
     image, scale = Image.open(stem.with_suffix(".pgm")), 4

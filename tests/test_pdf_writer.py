@@ -22,6 +22,8 @@ from jjj_brief.document import (
 from jjj_brief.writers.pdf.fonts import REPLACEMENTS
 from jjj_brief.writers.pdf import write_pdf
 
+from conftest import qpdf_check
+
 POPPLER = all(shutil.which(tool) for tool in ("pdftotext", "pdffonts", "pdfinfo", "pdftohtml"))
 needs_poppler = pytest.mark.skipif(not POPPLER, reason="poppler-utils (pdftotext, pdffonts, pdfinfo) not installed")
 
@@ -113,6 +115,10 @@ def english_document(repeat: int = 2) -> Document:
 
 
 def _run(*command: str) -> str:
+    """A poppler reader's output; every PDF it reads passes ``qpdf --check`` first."""
+    for argument in command:
+        if argument.endswith(".pdf"):
+            qpdf_check(Path(argument))
     return subprocess.run(command, check=True, capture_output=True, text=True).stdout
 
 

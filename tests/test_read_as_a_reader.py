@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from conftest import jjj_brief, pdfinfo, pdftotext, require, squeeze
+from conftest import jjj_brief, pdfinfo, pdftotext, qpdf_check, require, squeeze
 
 MM = 72 / 25.4
 MARGINS = {"briefing": (25 * MM, 25 * MM), "jianbao": (28 * MM, 26 * MM)}  # left, right
@@ -36,6 +36,7 @@ def test_the_jianbao_command_writes_its_three_editions(jianbao: Path) -> None:
 
 
 def outline(path: Path) -> list[str]:
+    qpdf_check(path)
     xml = subprocess.run([require("pdftohtml"), "-xml", "-i", "-stdout", "-q", str(path)],
                          capture_output=True, text=True, check=True).stdout
     return re.findall(r'<item page="\d+">([^<]*)</item>', xml)
@@ -87,6 +88,7 @@ def test_the_jianbao_is_refused_in_english_with_a_clear_error(tmp_path: Path) ->
 
 
 def _pages_as_images(path: Path, folder: Path) -> list[Path]:
+    qpdf_check(path)
     subprocess.run([require("pdftoppm"), "-r", "20", "-gray", str(path), str(folder / path.stem)], check=True)
     return sorted(folder.glob(f"{path.stem}*.pgm"))
 

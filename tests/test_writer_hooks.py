@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
 from pathlib import Path
 
 import docx
+from conftest import qpdf_check, require
 
 from jjj_brief.document import Document, Figure, Meta, Paragraph, Text
 from jjj_brief.writers.docx import write_docx
@@ -29,9 +32,14 @@ def test_the_pdf_reports_each_figure_with_its_page(tmp_path: Path) -> None:
 
 
 def test_the_pdf_annotates_a_noted_figure(tmp_path: Path) -> None:
+    """One text annotation holding the note, its icon a PDF name (``/Comment``, not a bare word)."""
     write_pdf(_document(), tmp_path / "a.pdf")
-    raw = (tmp_path / "a.pdf").read_bytes()
-    assert raw.count(b"/Subtype /Text") == 1
+    qpdf_check(tmp_path / "a.pdf")
+    dump = subprocess.run([require("qpdf"), "--json=2", "--json-key=qpdf", str(tmp_path / "a.pdf")],
+                          capture_output=True, text=True, check=True).stdout
+    objects = [entry.get("value") for entry in json.loads(dump)["qpdf"][1].values() if isinstance(entry, dict)]
+    notes = [(o["/Contents"], o["/Name"]) for o in objects if isinstance(o, dict) and o.get("/Subtype") == "/Text"]
+    assert notes == [(f"u:{NOTED.note}", "/Comment")]  # qpdf's JSON: "u:" a text string, "/" a name
 
 
 def test_the_docx_comments_a_noted_figure_and_highlights_a_changed_one(tmp_path: Path) -> None:

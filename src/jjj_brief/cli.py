@@ -34,8 +34,8 @@ def reports_errors(command: F) -> F:
         try:
             return command(*args, **kwargs)
         except FactErrors as exc:
-            for problem in exc.problems:
-                click.echo(f"{problem}", err=True)
+            for line in exc.lines():
+                click.echo(line, err=True)
             click.echo(f"error: {counted(len(exc.problems), 'problem')} in the fact files", err=True)
             sys.exit(exc.exit_code)
         except StrictFailure as exc:

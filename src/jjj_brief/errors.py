@@ -9,6 +9,8 @@ each kind to an exit code, so no user ever sees a Python traceback.
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -53,6 +55,29 @@ class Location:
 
 #: Sheet names a formula can use without quotes (Excel quotes names with spaces or punctuation).
 _PLAIN_SHEET = re.compile(r"\w+")
+
+
+_LOOK_ALIKE_SCRIPTS = ("CYRILLIC", "GREEK", "ARMENIAN", "LATIN", "FULLWIDTH", "MATHEMATICAL", "CHEROKEE")
+
+
+def looks_ascii(char: str) -> bool:
+    """Whether a non-ASCII character can pass for ASCII in a message: a Cyrillic ``ј`` for
+    ``j``, a full-width ``Ａ``, a no-break or zero-width space, a combining mark."""
+    if char.isascii():
+        return False
+    if unicodedata.category(char) in ("Zs", "Cf", "Mn", "Cc", "Zl", "Zp"):
+        return True
+    return unicodedata.name(char, "").startswith(_LOOK_ALIKE_SCRIPTS)
+
+
+def quoted(text: str) -> str:
+    """``text`` quoted for a message, look-alikes written as escapes so they can be seen.
+
+    >>> print(quoted("jjj"), quoted("j\\u0458j"), quoted("京津冀"))
+    'jjj' 'j\\u0458j' '京津冀'
+    """
+    shown = "".join(f"\\u{ord(c):04x}" if looks_ascii(c) or not c.isprintable() else c for c in text)
+    return "'" + shown.replace("'", "\\'") + "'"
 
 
 class BriefError(Exception):
@@ -102,7 +127,28 @@ class FactErrors(FactError):
         return (type(self), (self.problems,))
 
     def __str__(self) -> str:
-        return "\n".join(str(p) for p in self.problems)
+        return "\n".join(self.lines())
+
+    def lines(self, shown: int = 10) -> list[str]:
+        """One line per problem, but at most ``shown`` of any one kind, then a count of the rest.
+
+        Three hundred copies of one file conflict in every entry: 12,260 lines of which the
+        first few say everything.  A kind is the message with its names, places, fact ids and
+        numbers left out (``region … is defined twice (first at …)``).
+        """
+        seen: Counter[str] = Counter()
+        lines = []
+        for problem in self.problems:
+            kind = _KIND.sub("…", problem.message)
+            seen[kind] += 1
+            if seen[kind] <= shown:
+                lines.append(str(problem))
+        lines.extend(f"… and {count - shown:,} more like this: {kind}" for kind, count in seen.items()
+                     if count > shown)
+        return lines
+
+
+_KIND = re.compile(r"'(?:[^'\\]|\\.)*'|\S+:\d+\b|[\w.-]+(?:/[\w.-]+)+|\d+(?:[.,]\d+)*")
 
 
 class StrictFailure(BriefError):

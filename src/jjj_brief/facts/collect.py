@@ -11,10 +11,11 @@ Problems are collected, not raised, so one run reports all of them.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable, Mapping
 from decimal import Decimal
 
-from jjj_brief.errors import BriefWarning, FactError, FactErrors, Location
+from jjj_brief.errors import BriefWarning, FactError, FactErrors, Location, looks_ascii, quoted
 from jjj_brief.facts.fields import (
     REQUIRED_FACT_FIELDS,
     Entry,
@@ -41,20 +42,24 @@ class Collector:
         self.warnings: list[BriefWarning] = []
         self.defined: dict[tuple[str, str], Location] = {}
         self.references: list[tuple[str, str, Location]] = []  # (kind, key, where it is named)
+        self.broken: set[str] = set()  # sections that failed whole: what they define is unknown
 
-    def guard(self, action: Callable[..., object], *args: object) -> None:
-        """Run one reading step, ``action(*args)``, keeping its error and going on with the next one."""
+    def guard(self, action: Callable[..., object], *args: object) -> bool:
+        """Run one reading step, ``action(*args)``, keeping its error and going on with the next one;
+        whether it succeeded."""
         try:
             action(*args)
         except FactError as exc:
             self.problems.append(exc)
+            return False
+        return True
 
     def define(self, section: str, key: str, where: Location) -> bool:
         """Record a key's first definition; a second one anywhere is an error naming both."""
         first = self.defined.get((section, key))
         if first is not None:
             self.problems.append(
-                FactError(f"{section[:-1]} {key!r} is defined twice (first at {first})", where)
+                FactError(f"{section[:-1]} {quoted(key)} is defined twice (first at {first})", where)
             )
             return False
         self.defined[(section, key)] = where
@@ -143,19 +148,26 @@ class Collector:
         known: dict[str, Mapping[str, object]] = {
             "indicator": store.indicators, "region": store.regions, "source": store.sources}
         for kind, key, where in self.references:
-            if key not in known[kind]:
+            if self._unexplained(kind, key, known[kind]):
                 self.problems.append(_unknown(kind, key, known[kind], where))
         for indicator in store.indicators.values():
-            if indicator.derived and indicator.derived.of not in store.indicators:
+            if indicator.derived and self._unexplained("indicator", indicator.derived.of, store.indicators):
                 self.problems.append(_unknown("indicator", indicator.derived.of, store.indicators,
                                               indicator.location))
         region = store.settings.get("region")
-        if isinstance(region, str) and region not in store.regions:
+        if isinstance(region, str) and self._unexplained("region", region, store.regions):
             where = self.defined.get(("briefing settings", "region"))
             self.problems.append(_unknown("region", region, store.regions, where))
+
+    def _unexplained(self, kind: str, key: str, known: Mapping[str, object]) -> bool:
+        """Whether a key missing from the store is news: not an entry that failed (its error said
+        why), nor one of a section that failed whole, which would report every reference to it."""
+        return key not in known and (f"{kind}s", key) not in self.defined and f"{kind}s" not in self.broken
 
 
 def _unknown(kind: str, key: str, known: Mapping[str, object], where: Location | None) -> FactError:
     names = ", ".join(sorted(known)) or "none are defined"
-    return FactError(f"unknown {kind} {key!r}", where,
-                     hint=f"define it under '{kind}s:' (in a workbook: the {kind}s sheet) or use one of: {names}")
+    alike = [c for c in key if looks_ascii(c)]
+    named = f"{quoted(alike[0])[1:-1]} is {unicodedata.name(alike[0], 'not ASCII')}, not ASCII; " if alike else ""
+    return FactError(f"unknown {kind} {quoted(key)}", where, hint=f"{named}define it under '{kind}s:' "
+                     f"(in a workbook: the {kind}s sheet) or use one of: {names}")

@@ -10,12 +10,12 @@ format therefore gets the same parsing and the same messages (``value
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from jjj_brief.errors import FactError, Location
+from jjj_brief.facts.digits import not_ascii
 from jjj_brief.facts.model import (
     BASES,
     FORMULAS,
@@ -27,6 +27,7 @@ from jjj_brief.facts.model import (
 )
 from jjj_brief.facts.slips import thousands_separators
 from jjj_brief.facts.units import is_known_unit
+from jjj_brief.inputfiles import unprintable
 
 FACT_FIELDS = {"indicator", "region", "period", "value", "source", "qualifier", "note", "basis"}
 REQUIRED_FACT_FIELDS = ("indicator", "region", "period", "value", "source")
@@ -50,6 +51,11 @@ class Entry:
     text: str
     where: Location
 
+    def __post_init__(self) -> None:
+        bad = unprintable(self.text)  # a cell, or a YAML escape ("\x07"): it would break the markup
+        if bad:
+            raise FactError(f"text holds a {bad[1]}, which no document can show", self.where, hint="delete it")
+
 
 def require(fields: Mapping[str, object], names: Iterable[str], what: str, where: Location) -> None:
     """``a fact lacks 'value', 'source'``: every missing name in one message."""
@@ -65,6 +71,9 @@ def parse_value(entry: Entry, scale: Decimal = Decimal(1), hint: str = VALUE_HIN
     Decimal('3.876E+11')
     """
     text = entry.text.strip().replace("_", "")
+    wrong = not_ascii(text, "value")
+    if wrong:
+        raise FactError(wrong, entry.where, hint="fact files write numbers in ASCII digits")
     if text.lower().lstrip("+-") in _NON_FINITE:
         raise FactError(f"value {text!r} is not a finite number", entry.where)
     try:
@@ -82,7 +91,7 @@ def parse_value(entry: Entry, scale: Decimal = Decimal(1), hint: str = VALUE_HIN
 
 
 def _check_range(value: Decimal, text: str, where: Location) -> None:
-    if value != 0 and abs(value.adjusted()) > MAX_EXPONENT:  # 0e-999 is just zero
+    if abs(value.adjusted()) > MAX_EXPONENT:  # zero too: 0e-999999999 prints as a billion zeros
         raise FactError(
             f"value {text!r} is out of range",
             where,
@@ -137,6 +146,9 @@ def parse_qualifier(entry: Entry) -> str:
 
 
 def parse_date(entry: Entry) -> dt.date:
+    wrong = not_ascii(entry.text, "date")
+    if wrong:
+        raise FactError(wrong, entry.where, hint="fact files write numbers in ASCII digits")
     try:
         return dt.date.fromisoformat(entry.text)
     except ValueError:
@@ -170,13 +182,16 @@ def localized(pairs: Iterable[tuple[str, str]], what: str, where: Location) -> L
     """Words by language, ``[("en", …), ("zh", …)]``; at least one language.
 
     Control characters a YAML escape or a cell lets through (``"\\x07"``) cannot stand in
-    a PDF or an XML document; they become U+FFFD, the visible replacement mark.
+    a PDF or an XML document; they are refused here, at the place they were typed.
     """
-    printable = tuple((lang, _UNPRINTABLE.sub("\ufffd", text)) for lang, text in pairs)
-    if not printable:
+    words = tuple(pairs)
+    if not words:
         raise FactError(f"{what} is empty", where, hint="give at least {en: ...}")
-    return Localized(printable, where)
+    for lang, text in words:
+        bad = unprintable(text)
+        if bad:
+            raise FactError(f"{what} ({lang}) holds a {bad[1]}, which no document can show", where, hint="delete it")
+    return Localized(words, where)
 
 
-_UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
 _NON_FINITE = (".nan", ".inf", "nan", "inf", "infinity")

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Literal
 
 from jjj_brief.errors import FactError, Location
+from jjj_brief.inputfiles import read_bounded
 
 YAML_SUFFIXES = (".yaml", ".yml")
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
@@ -101,13 +102,7 @@ def check_file(path: Path, limit: int, what: str) -> int:
 
 
 def read_bytes(path: Path, limit: int, what: str) -> bytes:
-    """The bytes of a checked file (see :func:`check_file`), read errors named by path."""
-    check_file(path, limit, what)
-    try:
-        with path.open("rb") as handle:
-            data = handle.read(limit + 1)  # the file may have grown since it was checked
-    except OSError as exc:
-        raise FactError(f"cannot read the file: {exc.strerror}", Location.of(path)) from None
-    if len(data) > limit:
-        raise FactError(f"file grew past {limit // MIB} MB while it was read", Location.of(path))
-    return data
+    """The bytes of a fact file (``what``: ``CSV files``), through :func:`~jjj_brief.inputfiles.read_bounded`:
+    opened without blocking and checked on the open descriptor, so a FIFO or a device (or a
+    symlink to one) is refused, never waited on or read without end."""
+    return read_bounded(path, limit, what.removesuffix("s"), FactError)

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import yaml
 
-from jjj_brief.errors import BriefWarning, FactError, Location
+from jjj_brief.errors import BriefWarning, FactError, Location, quoted
 from jjj_brief.facts.collect import SECTIONS, Collector
 from jjj_brief.facts.fields import FACT_FIELDS, Entry, localized
 from jjj_brief.facts.files import FactInput, fact_inputs
@@ -79,15 +79,15 @@ class _YamlReader:
         for key, key_node, value in mapping_items(doc, doc.root, "the top level of a fact file"):
             reader = getattr(self, f"_read_{key}", None)
             if reader is None:
-                self.collector.problems.append(
-                    FactError(f"unknown section {key!r}", doc.at(key_node), hint=f"sections are: {', '.join(SECTIONS)}")
-                )
+                self.collector.problems.append(FactError(f"unknown section {quoted(key)}", doc.at(key_node),
+                                                         hint=f"sections are: {', '.join(SECTIONS)}"))
                 continue
-            self.collector.guard(reader, doc, value)
+            if not self.collector.guard(reader, doc, value):
+                self.collector.broken.add(key)
 
     def _each_key(self, doc: Doc, node: Node, section: str, read_one: Callable[[Doc, Node, str], None]) -> None:
         """Define each key of a section once, and read its value (errors kept per key)."""
-        for key, key_node, value in mapping_items(doc, node, section):
+        for key, key_node, value in mapping_items(doc, node, section, self.collector.problems):
             if self.collector.define(section, key, doc.at(key_node)):
                 self.collector.guard(read_one, doc, value, key)
 
@@ -153,7 +153,7 @@ class _YamlReader:
         fields: dict[str, Entry] = {}
         for name, key_node, value in mapping_items(doc, node, "a fact"):
             if name not in FACT_FIELDS:
-                raise FactError(f"unknown fact field {name!r}", doc.at(key_node),
+                raise FactError(f"unknown fact field {quoted(name)}", doc.at(key_node),
                                 hint=f"fields are: {', '.join(sorted(FACT_FIELDS))}")
             fields[name] = _entry(doc, value, name)
         self.collector.add_fact(fields, doc.at(node))

@@ -15,6 +15,7 @@ from decimal import Decimal
 from typing import Literal
 
 from jjj_brief.errors import Location
+from jjj_brief.facts.digits import not_ascii
 
 PeriodKind = Literal["year", "half", "quarter", "month", "span"]
 
@@ -30,6 +31,10 @@ _PERIOD_FORMS = (
     ("month", re.compile(r"(?P<year>\d{4})-(?P<n>0[1-9]|1[0-2])")),
     ("span", re.compile(r"(?P<year>\d{4})/(?P<end>\d{4})")),
 )
+
+
+MIN_YEAR = 1000
+"""No economic series starts before it, and a year written in four digits from 0000 would print as "in 0"."""
 
 
 class PeriodFormError(ValueError):
@@ -61,11 +66,17 @@ class Period:
 
     @classmethod
     def parse(cls, text: str) -> Period:
+        """A period from its text, in ASCII digits (see :mod:`.digits`), its years from 1000 on."""
         text = text.strip()
+        wrong = not_ascii(text, "period")
+        if wrong:
+            raise PeriodFormError(wrong)
         for kind, pattern in _PERIOD_FORMS:
             match = pattern.fullmatch(text)
             if match:
                 year = int(match["year"])
+                if min(year, int(match.groupdict().get("end") or year)) < MIN_YEAR:
+                    raise PeriodFormError(f"period {text!r} has a year before {MIN_YEAR}: write a year such as 2023")
                 if kind == "span":
                     end = int(match["end"])
                     if end <= year:

@@ -9,17 +9,15 @@ silently resolves to the last one, are refused here.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
-from jjj_brief.errors import FactError, Location
-from jjj_brief.facts.files import read_bytes
+from jjj_brief.errors import FactError, Location, quoted
+from jjj_brief.inputfiles import read_utf8, unprintable
 
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # what YAML refuses, found with its line
 MAX_FILE_BYTES = 5 * 1024 * 1024  # a hand-kept fact file is kilobytes; refuse a runaway paste early
 
 Node = yaml.Node
@@ -47,29 +45,13 @@ class Doc:
 
 
 def read_text(path: Path) -> str:
-    """The file's text, refusing what a YAML parser would misread or choke on."""
-    raw = read_bytes(path, MAX_FILE_BYTES, "fact files")
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raise FactError(
-            "file starts with a byte-order mark (BOM)",
-            Location.of(path, 1),
-            hint="save it as UTF-8 without BOM",
-        )
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise FactError(
-            "file is not UTF-8 text", Location.of(path, line), hint="save it as UTF-8"
-        ) from None
-    control = _CONTROL.search(text)
-    if control:
-        line = text.count("\n", 0, control.start()) + 1
-        raise FactError(
-            f"control character U+{ord(control.group()):04X} in the text",
-            Location.of(path, line),
-            hint='delete it, or write it as an escape inside double quotes ("\\x07")',
-        )
+    """The file's text, refusing what a YAML parser would misread or choke on (and, through
+    :mod:`jjj_brief.inputfiles`, devices, FIFOs and runaway sizes)."""
+    text = read_utf8(path, MAX_FILE_BYTES, "fact file", FactError)
+    bad = unprintable(text)
+    if bad:
+        at, what = bad
+        raise FactError(f"{what} in the text", Location.of(path, text.count("\n", 0, at) + 1), hint="delete it")
     return text
 
 
@@ -91,24 +73,38 @@ def compose(path: Path) -> Doc:
     return Doc(path, root)
 
 
-def mapping_items(doc: Doc, node: Node, what: str) -> list[tuple[str, Node, Node]]:
-    """The (key, key node, value node) triples of a mapping node, refusing duplicates."""
+def mapping_items(doc: Doc, node: Node, what: str,
+                  problems: list[FactError] | None = None) -> list[tuple[str, Node, Node]]:
+    """The (key, key node, value node) triples of a mapping node, refusing duplicates.
+
+    With ``problems``, a bad key (a duplicate, a list as a key) is added there and left
+    out, and the other keys are kept: a section keeps its good entries, so one bad key
+    is one problem, not a cascade of "unknown source" for every fact citing the others.
+    """
     if not isinstance(node, yaml.MappingNode):
         raise FactError(f"{what} must be a mapping (key: value)", doc.at(node))
     seen: dict[str, Node] = {}
     items = []
     for key_node, value_node in node.value:
-        key = scalar_text(doc, key_node, f"a key in {what}")
-        if key in seen:
-            first = seen[key].start_mark.line + 1
-            raise FactError(
-                f"duplicate key {key!r} in {what} (first at line {first})",
-                doc.at(key_node),
-                hint="remove one of them",
-            )
+        try:
+            key = _key(doc, key_node, seen, what)
+        except FactError as exc:
+            if problems is None:
+                raise
+            problems.append(exc)
+            continue
         seen[key] = key_node
         items.append((key, key_node, value_node))
     return items
+
+
+def _key(doc: Doc, key_node: Node, seen: dict[str, Node], what: str) -> str:
+    key = scalar_text(doc, key_node, f"a key in {what}")
+    if key in seen:
+        first = seen[key].start_mark.line + 1
+        raise FactError(f"duplicate key {quoted(key)} in {what} (first at line {first})", doc.at(key_node),
+                        hint="remove one of them")
+    return key
 
 
 def sequence_items(doc: Doc, node: Node, what: str) -> list[Node]:
@@ -121,4 +117,9 @@ def scalar_text(doc: Doc, node: Node, what: str) -> str:
     """The exact text of a scalar node (numbers are not converted: see module doc)."""
     if not isinstance(node, yaml.ScalarNode):
         raise FactError(f"{what} must be a single value, not a list or mapping", doc.at(node))
-    return str(node.value)
+    text = str(node.value)
+    bad = unprintable(text)  # written as an escape ("\x07", "\uffff"): it would break the markup
+    if bad:
+        raise FactError(f"{what} holds a {bad[1]}, which no document can show", doc.at(node),
+                        hint="delete it")
+    return text

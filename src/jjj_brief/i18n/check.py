@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 from jjj_brief.l10n.catalogs import read_catalog
 from jjj_brief.errors import CatalogError, Location
 from jjj_brief.i18n.project import Project, active_keys, extract_messages
+from jjj_brief.l10n.catalog_markup import markup_problems
 from jjj_brief.l10n.placeholders import (
     PERCENT,
     form_label,
@@ -112,6 +113,7 @@ def entry_problems(path: Path, catalog: Catalog, message: Any) -> list[CatalogEr
         ))
     problems.extend(plural_count_problems(path, catalog, message))
     problems.extend(placeholder_problems(path, message))
+    problems.extend(markup_problems(path, message))
     problems.extend(_number_problems(path, message))
     return problems
 

@@ -90,15 +90,19 @@ def percent_placeholders(text: str) -> tuple[set[str], bool]:
 
 
 def brace_placeholders(text: str) -> set[str] | None:
-    """The ``{name}`` placeholders of ``text``, or None when its braces do not pair up.
+    """The ``{name}`` placeholders of ``text`` as written, conversion and format spec included,
+    or None when its braces do not pair up.
 
     >>> sorted(brace_placeholders("{amount}元，约合{usd}"))
     ['{amount}', '{usd}']
+    >>> sorted(brace_placeholders("{amount!r}元{amount:>9}"))
+    ['{amount!r}', '{amount:>9}']
     >>> brace_placeholders("{amount元") is None
     True
     """
     try:
-        return {"{" + field + "}" for _, field, _, _ in Formatter().parse(text) if field is not None}
+        return {"{" + field + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}"
+                for _, field, spec, conversion in Formatter().parse(text) if field is not None}
     except ValueError:
         return None
 
@@ -145,10 +149,33 @@ def _differences(message: Any, sources: tuple[str, ...], form: str) -> list[str]
 
 
 def _name_differences(wanted: set[str], have: set[str]) -> list[str]:
-    """Placeholders dropped from, or foreign to, a translation."""
+    """Placeholders dropped from, changed in, or foreign to a translation.
+
+    A placeholder is compared as written: ``{amount!r}`` (quotes around the figure) or
+    ``{amount:>1000000000}`` (a billion spaces) is not ``{amount}``, nor ``%(amount)r``
+    ``%(amount)s``; a translation may move a placeholder, never restyle it.
+    """
     wrong = []
-    if wanted - have:
-        wrong.append(f"drops placeholder(s) {', '.join(sorted(wanted - have))}")
-    if have - wanted:
-        wrong.append(f"has placeholder(s) {', '.join(sorted(have - wanted))} that the msgid lacks")
+    dropped, foreign = wanted - have, have - wanted
+    by_name = {_name(placeholder): placeholder for placeholder in dropped}
+    for placeholder in sorted(foreign):
+        original = by_name.pop(_name(placeholder), None)
+        if original is not None:
+            dropped.discard(original)
+            foreign.discard(placeholder)
+            wrong.append(f"writes {original} as {placeholder} (keep each placeholder exactly as the msgid "
+                         f"writes it: no conversion, format spec or attribute of its own)")
+    if dropped:
+        wrong.append(f"drops placeholder(s) {', '.join(sorted(dropped))}")
+    if foreign:
+        wrong.append(f"has placeholder(s) {', '.join(sorted(foreign))} that the msgid lacks")
     return wrong
+
+
+_NAME = re.compile(r"[{]([^!:.\[}]*)|%\(([^)]*)\)")
+
+
+def _name(placeholder: str) -> str:
+    """The bare name of a placeholder: ``amount`` of ``{amount!r}``, ``%(amount)5s``, ``{amount.real}``."""
+    found = _NAME.match(placeholder)
+    return (found[1] if found[1] is not None else found[2]) if found else placeholder

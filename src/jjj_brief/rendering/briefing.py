@@ -155,6 +155,24 @@ class Briefing:
     def multiple(self, a: Fact, b: Fact) -> Derived:
         return derive.multiple(a, b)
 
+    def trend(self, first: Figureish, last: Figureish | None = None) -> str:
+        """``'up'``, ``'down'`` or ``'flat'``: from ``first`` to ``last``, or the sign of ``first``
+        alone (a growth rate), so a template chooses "rose" or "fell" by the data.
+
+        A sentence that assumes the direction printed "rose from 1.7 trillion yuan to -2.43
+        trillion yuan" for facts that fell; a template asks instead, and words each case.
+        """
+        items = (first,) if last is None else (first, last)
+        for item in items:
+            if not isinstance(item, (Fact, Derived)):
+                raise TemplateError(f"trend() takes facts or derived figures, not {type(item).__name__}")
+        units = {item.unit if isinstance(item, Derived) else self.store.indicators[item.indicator].unit
+                 for item in items}
+        if len(units) > 1:
+            raise TemplateError(f"trend() compares figures of one unit, not {' and '.join(sorted(units))}")
+        change = first.value if last is None else last.value - first.value
+        return "up" if change > 0 else "down" if change < 0 else "flat"
+
     def exchange_rate(self, item: Fact, currency: str) -> Fact:
         """The exchange-rate fact for converting ``item`` into ``currency``: same period if the
         facts have one, else the latest rate of the same year (any region: rates are national)."""

@@ -15,11 +15,14 @@ something was missed, so a fully translated build pays nothing for it.
 
 from __future__ import annotations
 
+import io
 from gettext import GNUTranslations
 from pathlib import Path
 from typing import Any
 
-from jjj_brief.errors import BriefWarning, Location
+from jjj_brief.errors import BriefError, BriefWarning, Location
+from jjj_brief.inputfiles import read_bounded
+from jjj_brief.rendering.sandbox import MAX_TEMPLATE_BYTES
 
 _EXTRACT_OPTIONS = {
     "extensions": "jinja2.ext.i18n",
@@ -99,10 +102,10 @@ def message_lines(folder: Path) -> dict[str, list[Location]]:
 
     places: dict[str, list[Location]] = {}
     for path in sorted(folder.glob("*.j2")):
-        try:
-            with path.open("rb") as handle:
-                found = list(babel_extract(handle, _KEYWORDS, (), _EXTRACT_OPTIONS))
-        except (OSError, UnicodeDecodeError, TemplateSyntaxError):
+        try:  # bounded and non-blocking: a FIFO named x.j2 in the folder used to hang the build here
+            raw = read_bounded(path, MAX_TEMPLATE_BYTES, "template")
+            found = list(babel_extract(io.BytesIO(raw), _KEYWORDS, (), _EXTRACT_OPTIONS))
+        except (BriefError, UnicodeDecodeError, TemplateSyntaxError):
             continue  # a template this build did not render; its own build will say what is wrong
         for line, _, message, _ in found:
             msgid = message[0] if isinstance(message, tuple) else message

@@ -57,6 +57,7 @@ class TextBlock(Flowable):
         self.ends_paragraph = True
         self._fixed: list[Line] | None = None
         self._memo: tuple[float, list[Line]] | None = None
+        self._start = 0  # where this part's text starts in the shared setting (see _own_text)
 
     # -------------------------------------------------------------- layout
 
@@ -71,6 +72,7 @@ class TextBlock(Flowable):
         if self._fixed is not None:
             return self._fixed
         if self._memo is None or self._memo[0] != avail_width:
+            self._own_text()
             first, width = self._room(avail_width)
             lines = self.setting.break_lines(max(width, 1.0), max(first, 1.0))
             self._memo = (avail_width, lines)
@@ -103,12 +105,24 @@ class TextBlock(Flowable):
         if fit <= 0 or fit >= len(lines):
             return []
         head = self._with(continued=self.continued, outline=self.outline, marker=self.marker)
-        head.setting = self.setting.slice(0, lines[fit].start)
         head._fixed = lines[:fit]
         head.ends_paragraph = False
         tail = self._with(continued=True, outline=None, marker=None)
-        tail.setting = self.setting.slice(lines[fit].start)
+        tail._memo, tail._start = (availWidth, lines[fit:]), lines[fit].start
         return [head, tail]
+
+    def _own_text(self) -> None:
+        """Cut the setting down to this part's text, before breaking it afresh.
+
+        The parts of a split paragraph share its setting and its lines (by index), so
+        a paragraph of n characters over many pages costs O(n): slicing the text and
+        breaking the rest again on every page cost O(n) per page, O(n²) in all (a
+        256k-character word took 11 s).  Keeping the lines also keeps the paragraph as
+        it was broken whole, so a page break never changes where its lines end; only a
+        continuation that lands at another width is broken again.
+        """
+        if self._start:
+            self.setting, self._start = self.setting.slice(self._start), 0
 
     def _with(self, *, continued: bool, outline: OutlineEntry | None, marker: SetText | None) -> TextBlock:
         return TextBlock(
@@ -171,7 +185,7 @@ class TextBlock(Flowable):
         size = self.style.size
         if figure.note:
             canv.textAnnotation(figure.note, Rect=(left, baseline - 0.25 * size, left + width, baseline + size),
-                                relative=1, Name="Comment")
+                                relative=1, Name="/Comment")  # reportlab writes it verbatim: a PDF name
         bar_x = getattr(canv, "change_bar_x", None)
         if figure.previous is not None and bar_x is not None:
             origin_x, _ = canv.absolutePosition(0, 0)
