@@ -144,3 +144,11 @@ def test_a_generated_template_renders_or_fails_with_a_located_error(snippet: str
         assert error.location is not None and error.location.file.endswith("t.xml.j2"), (snippet, str(error))
     finally:
         sandbox.MAX_RENDER_SECONDS = old
+
+
+def test_a_latin1_template_is_refused_at_the_line_of_its_first_bad_byte(tmp_path: Path) -> None:
+    path = tmp_path / "t.xml.j2"
+    path.write_bytes((HEAD + "<p>ok</p>\n<p>caf").encode() + b"\xe9</p>\n</brief>\n")
+    run = jjj_brief("build", "--lang", "en", "--template", path, "--out", tmp_path / "out")
+    assert run.code == 1
+    assert run.err.startswith(f"error: {path}:4: file is not UTF-8 text"), run.err

@@ -25,6 +25,9 @@ from typing import Any
 import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
+from jjj_brief.errors import TemplateError
+from jjj_brief.inputfiles import read_utf8
+
 MAX_OUTPUT_CHARS = 4_000_000  # a long briefing renders to ~60,000 characters
 MAX_RENDER_SECONDS = float(os.environ.get("JJJ_BRIEF_RENDER_SECONDS") or 20.0)
 MAX_SEQUENCE = 100_000  # the longest string or list a * may make; also range()'s limit
@@ -146,7 +149,8 @@ class RefusedTemplate(jinja2.TemplateNotFound):
 
 class FolderLoader(jinja2.FileSystemLoader):
     """Loads templates from one folder only: a symbolic link that leads outside it, a
-    folder, a special file or a file over :data:`MAX_TEMPLATE_BYTES` is refused."""
+    folder or a special file is refused; a file over :data:`MAX_TEMPLATE_BYTES` or not in
+    UTF-8 is a located error (the line of its first bad byte)."""
 
     def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Callable[[], bool]]:
         folder = Path(self.searchpath[0]).resolve()
@@ -158,6 +162,8 @@ class FolderLoader(jinja2.FileSystemLoader):
             raise RefusedTemplate(template, f"{template!r} is a folder, not a template file")
         if path.exists() and not path.is_file():
             raise RefusedTemplate(template, f"{template!r} is not a regular file")
-        if path.is_file() and path.stat().st_size > MAX_TEMPLATE_BYTES:
-            raise RefusedTemplate(template, f"{template!r} is over {MAX_TEMPLATE_BYTES:,} bytes")
-        return super().get_source(environment, template)
+        if not path.is_file():
+            raise jinja2.TemplateNotFound(template)
+        source = read_utf8(path, MAX_TEMPLATE_BYTES, "template", TemplateError)  # located, bounded
+        mtime = path.stat().st_mtime
+        return source, str(path), lambda: path.is_file() and path.stat().st_mtime == mtime
