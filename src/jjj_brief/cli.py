@@ -227,8 +227,8 @@ def facts_check(paths: tuple[Path, ...], langs: tuple[str, ...]) -> None:
 def facts_diff(old: Path, new: Path) -> None:
     """List facts added (+), removed (-) and revised (~) from vintage OLD to NEW (YAML files,
     workbooks or folders)."""
-    from jjj_brief.pipeline import load_store
     from jjj_brief.facts.diff import diff_stores, format_diff
+    from jjj_brief.pipeline import load_store
 
     old_store, _ = load_store([existing(old, "file or folder")])
     new_store, _ = load_store([existing(new, "file or folder")])
@@ -316,8 +316,8 @@ def i18n_compile(folder: Path) -> None:
 def i18n_check(folder: Path) -> None:
     """Exit 1 on untranslated, fuzzy or stale messages, placeholder mismatches and typed-in numbers."""
     from jjj_brief.errors import CatalogError
-    from jjj_brief.i18n.project import find_project
     from jjj_brief.i18n.check import check
+    from jjj_brief.i18n.project import find_project
 
     reports = check(find_project(existing(folder, "folder")))
     for report in reports:

@@ -26,7 +26,6 @@ from jjj_brief.inputs import (
     resolve_template,
 )
 from jjj_brief.jobs import WriteJob, run_jobs
-
 from jjj_brief.publish import publish_all
 from jjj_brief.writers import FORMATS, PAIRED_WRITERS, WRITERS
 
@@ -61,17 +60,16 @@ def render_document(store: FactStore, region: str, language: Language | str,
     want of facts, and template text its catalog does not translate (printed in English).
     Labels the facts give in zh only are converted for a Traditional Chinese render.
     """
-    from jjj_brief.l10n.catalogs import translations_for
-    from jjj_brief.rendering.briefing import Briefing
-    from jjj_brief.rendering.filters import figure_filters
     from jjj_brief.l10n import Localizer, resolve_language
+    from jjj_brief.l10n.catalogs import catalog_path, translations_for
+    from jjj_brief.l10n.traditional import with_traditional_labels
     from jjj_brief.markup.figures import FigureTable
     from jjj_brief.markup.reader import read_markup
-    from jjj_brief.rendering.review import Review
+    from jjj_brief.rendering.briefing import Briefing
     from jjj_brief.rendering.environment import make_environment, render
+    from jjj_brief.rendering.filters import figure_filters
+    from jjj_brief.rendering.review import Review
     from jjj_brief.rendering.untranslated import recording, untranslated_warnings
-    from jjj_brief.l10n.catalogs import catalog_path
-    from jjj_brief.l10n.traditional import with_traditional_labels
 
     if isinstance(language, str):
         language = resolve_language(language, locales)

@@ -12,8 +12,8 @@ from typing import Union
 
 from jjj_brief.document.model import (
     Block,
-    BulletList,
     Box,
+    BulletList,
     Chart,
     Distribution,
     Document,

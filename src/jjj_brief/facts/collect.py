@@ -156,8 +156,8 @@ class Collector:
                                               indicator.location))
         region = store.settings.get("region")
         if isinstance(region, str) and self._unexplained("region", region, store.regions):
-            where = self.defined.get(("briefing settings", "region"))
-            self.problems.append(_unknown("region", region, store.regions, where))
+            setting = self.defined.get(("briefing settings", "region"))
+            self.problems.append(_unknown("region", region, store.regions, setting))
 
     def _unexplained(self, kind: str, key: str, known: Mapping[str, object]) -> bool:
         """Whether a key missing from the store is news: not an entry that failed (its error said

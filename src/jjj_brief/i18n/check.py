@@ -26,10 +26,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from jjj_brief.l10n.catalogs import read_catalog
 from jjj_brief.errors import CatalogError, Location
 from jjj_brief.i18n.project import Project, active_keys, extract_messages
 from jjj_brief.l10n.catalog_markup import markup_problems
+from jjj_brief.l10n.catalogs import read_catalog
 from jjj_brief.l10n.placeholders import (
     PERCENT,
     form_label,

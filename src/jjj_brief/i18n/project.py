@@ -23,9 +23,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from jjj_brief.publish import write_atomically
-from jjj_brief.l10n.catalogs import DOMAIN, read_catalog
 from jjj_brief.errors import CatalogError, Location, UsageError
+from jjj_brief.l10n.catalogs import DOMAIN, read_catalog
+from jjj_brief.publish import write_atomically
 from jjj_brief.resources import PACKAGE_DIR, bundled
 
 if TYPE_CHECKING:
@@ -94,8 +94,8 @@ def find_project(folder: Path) -> Project:
             mounts.append(Mount(PACKAGE_SOURCE, PACKAGE_DIR))
         return Project(folder, folder / "locales", mapping, tuple(mounts))
     templates = bundled("templates")
-    mounts = (Mount("templates", templates), Mount(PACKAGE_SOURCE, PACKAGE_DIR))
-    return Project(folder, bundled("locales"), bundled_mapping(), mounts, bundled=True)
+    bundled_mounts = (Mount("templates", templates), Mount(PACKAGE_SOURCE, PACKAGE_DIR))
+    return Project(folder, bundled("locales"), bundled_mapping(), bundled_mounts, bundled=True)
 
 
 def _mount_for(location: str, mounts: tuple[Mount, ...]) -> Mount:

@@ -8,8 +8,8 @@
 Catalog files are read by :mod:`jjj_brief.l10n.catalogs`.
 """
 
-from jjj_brief.l10n.language import Language, languages, resolve_language
 from jjj_brief.facts.units import is_currency
+from jjj_brief.l10n.language import Language, languages, resolve_language
 from jjj_brief.l10n.localizer import Localizer
 from jjj_brief.l10n.patterns import N_
 from jjj_brief.l10n.scales import PLAIN, Scale, round_half_up

@@ -30,6 +30,7 @@ from jjj_brief.errors import CatalogError, Location
 from jjj_brief.inputfiles import decode_utf8, read_bounded
 from jjj_brief.resources import bundled
 
+
 class HasCode(Protocol):
     """A language as the catalogs see it: its catalog code (``Language`` fits)."""
 

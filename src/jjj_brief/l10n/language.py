@@ -30,8 +30,8 @@ from pathlib import Path
 from babel import Locale, UnknownLocaleError, localedata
 from babel.core import get_global, parse_locale
 
-from jjj_brief.l10n.catalogs import available_languages as catalog_codes
 from jjj_brief.errors import UsageError
+from jjj_brief.l10n.catalogs import available_languages as catalog_codes
 
 Subtags = tuple[str, "str | None", "str | None"]  # language, script, territory
 

@@ -20,16 +20,24 @@ from babel.lists import format_list
 from babel.numbers import get_currency_name, get_currency_symbol
 from babel.support import NullTranslations
 
-from jjj_brief.l10n.catalogs import translations_for
 from jjj_brief.errors import CatalogError
 from jjj_brief.facts.model import Period
 from jjj_brief.facts.units import is_currency, is_exchange_rate
 from jjj_brief.l10n import patterns
 from jjj_brief.l10n.axes import nice_ticks, outline_number, tick_digits
+from jjj_brief.l10n.catalogs import translations_for
 from jjj_brief.l10n.language import Language, resolve_language
 from jjj_brief.l10n.scales import (
-    PLAIN, Scale, auto_scale, format_fixed, format_scaled, round_half_up, shared_scale, unit_words,
+    PLAIN,
+    Scale,
+    auto_scale,
+    format_fixed,
+    format_scaled,
+    round_half_up,
+    shared_scale,
+    unit_words,
 )
+
 
 class Localizer:
     """Formats figures, periods and dates for one :class:`Language`.

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from jjj_brief.errors import BriefWarning, FactError, FactErrors
 from jjj_brief.facts.labels import SIMPLIFIED, missing_labels
@@ -54,8 +54,8 @@ def convert_text(text: str, config: str) -> str:
 
 
 @cache
-def _converter(config: str):  # type: ignore[no-untyped-def]
-    import opencc  # type: ignore[import-untyped]  # the C++ library's own binding; loaded only for a Traditional build
+def _converter(config: str) -> Any:
+    import opencc  # the C++ library's own binding; loaded only for a Traditional build
 
     return opencc.OpenCC(config)
 

@@ -41,7 +41,6 @@ template may wrap long Chinese lines without adding spaces.
 
 from __future__ import annotations
 
-
 from collections.abc import Callable
 from typing import Optional
 
@@ -225,10 +224,10 @@ class _Reader:
         align = el.get("align", "left")
         if align not in ("left", "right", "center"):
             raise self.fail(el, f"align must be left, right or center, not {align!r}")
-        return d.Cell(self.inlines(el), align)  # type: ignore[arg-type]
+        return d.Cell(self.inlines(el), align)
 
     def sources(self, el: etree._Element) -> d.SourceList:
-        entries = []
+        entries: list[d.SourceEntry] = []
         for child in self.children(el, "source"):
             key = child.get("id") or f"#{len(entries) + 1}"
             entries.append(d.SourceEntry(self.source_numbers[key], self.inlines(child), key))

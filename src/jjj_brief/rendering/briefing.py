@@ -12,7 +12,6 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-
 from jjj_brief.errors import BriefWarning, LanguageNotSupported, TemplateError
 from jjj_brief.facts import derive
 from jjj_brief.facts.derive import Derived

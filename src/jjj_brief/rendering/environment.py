@@ -34,7 +34,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from jjj_brief.errors import Location, TemplateError
 from jjj_brief.rendering.filters import FILTER_NAMES
-from jjj_brief.rendering.sandbox import Budget, BriefSandbox, FolderLoader, time_limit
+from jjj_brief.rendering.sandbox import BriefSandbox, Budget, FolderLoader, time_limit
 from jjj_brief.rendering.template_errors import (
     located_error,
     source_line,

@@ -16,9 +16,9 @@ from typing import Any
 from jjj_brief.facts import derive
 from jjj_brief.facts.derive import Derived
 from jjj_brief.facts.model import Fact, FactStore
-from jjj_brief.rendering.figure_style import plain_value
 from jjj_brief.l10n import patterns
 from jjj_brief.l10n.patterns import N_
+from jjj_brief.rendering.figure_style import plain_value
 
 # TRANSLATORS: a reviewer's note on a figure that shows one fact; {fact} is its id, {value} exact.
 NOTE_FACT = N_("Fact {fact}: exact value {value}, {period}, {region}. Source: {source}.")

@@ -33,7 +33,7 @@ from jjj_brief.writers.docx.package import (
     save_package,
     set_core_properties,
 )
-from jjj_brief.writers.docx.page import add_furniture, add_footer_line
+from jjj_brief.writers.docx.page import add_footer_line, add_furniture
 from jjj_brief.writers.docx.styles import apply_house_style
 
 MARGIN = Mm(18)

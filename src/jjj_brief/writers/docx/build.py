@@ -50,8 +50,8 @@ from jjj_brief.writers.docx.house import HouseStyle, house_style_for
 from jjj_brief.writers.docx.measure import column_widths
 from jjj_brief.writers.docx.package import drop_template_leftovers, set_compatibility, set_core_properties
 from jjj_brief.writers.docx.page import TYPE_AREA_WIDTH, add_furniture, set_up_page
-from jjj_brief.writers.text.xml import xml_safe
 from jjj_brief.writers.docx.styles import TABLE_STYLE_NAME, apply_house_style
+from jjj_brief.writers.text.xml import xml_safe
 
 Warn = Callable[[BriefWarning], None]
 

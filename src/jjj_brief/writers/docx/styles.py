@@ -141,7 +141,7 @@ class StyleBook:
     def paragraph_style(self, name: str, base: str = "Normal") -> Any:
         """An existing paragraph style, or a new custom one based on ``base``."""
         if name not in self._by_name:
-            style = StyleFactory(self.element.add_style_of_type(name, WD_STYLE_TYPE.PARAGRAPH, False))
+            style: Any = StyleFactory(self.element.add_style_of_type(name, WD_STYLE_TYPE.PARAGRAPH, False))
             style.base_style = self._by_name[base]
             style.quick_style = True
             self._by_name[name] = style

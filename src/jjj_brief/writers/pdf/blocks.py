@@ -10,17 +10,30 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from typing import Any
 
 from reportlab.platypus import Flowable, Table, TableStyle
 from reportlab.platypus.doctemplate import ActionFlowable
 from reportlab.platypus.flowables import HRFlowable
 
 from jjj_brief.document import (
-    Block, Box, BulletList, Cell, Chart, Distribution, Heading, Inlines, Meta, Paragraph, SourceList,
-    Table as TableBlock, inline_text,
+    Block,
+    Box,
+    BulletList,
+    Cell,
+    Chart,
+    Distribution,
+    Heading,
+    Inlines,
+    Meta,
+    Paragraph,
+    SourceList,
+    inline_text,
+)
+from jjj_brief.document import (
+    Table as TableBlock,
 )
 from jjj_brief.errors import BriefWarning
-
 from jjj_brief.writers import unhandled
 from jjj_brief.writers.pdf.fonts import base_font_name
 from jjj_brief.writers.pdf.paragraph import OutlineEntry, TextBlock
@@ -37,7 +50,7 @@ PARAGRAPH_ROLES = frozenset({"body", "lead", "note", "editor-note"})
 BOX_PAD = 8.0
 
 
-def text_block(content: Inlines, style: TextStyle, **options) -> TextBlock:
+def text_block(content: Inlines, style: TextStyle, **options: Any) -> TextBlock:
     """A paragraph flowable for a run of inlines in ``style``."""
     return TextBlock(set_text(spans(content), style), style, **options)
 

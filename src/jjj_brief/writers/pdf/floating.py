@@ -27,6 +27,7 @@ when the story reaches it, so the document template itself is unchanged.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from reportlab.platypus import Flowable, KeepTogether
 from reportlab.platypus.doctemplate import ActionFlowable
@@ -104,7 +105,7 @@ class FigureFloat(Flowable):
 class FloatPlacement(ActionFlowable):
     """Put before the first :class:`FigureFloat` of a story: installs the float placement on the document."""
 
-    def apply(self, doc) -> None:
+    def apply(self, doc: Any) -> None:
         if not isinstance(doc.filterFlowables, _Placement):
             doc.filterFlowables = _Placement(doc)
 
@@ -112,7 +113,7 @@ class FloatPlacement(ActionFlowable):
 class _Placement:
     """The ``filterFlowables`` hook: holds figures back and places them again (see the module docstring)."""
 
-    def __init__(self, doc) -> None:
+    def __init__(self, doc: Any) -> None:
         self.doc = doc
         self.held: list[FigureFloat] = []
         self.story: list[Flowable] | None = None  # the story as first seen: what is not in it is a remainder
@@ -151,7 +152,7 @@ class _Placement:
         self.held = []
 
 
-def _fits(figure: FigureFloat, frame) -> bool:
+def _fits(figure: FigureFloat, frame: Any) -> bool:
     """Whether ``figure`` (shrunk if need be) fits in what is left of ``frame``; Frame.add's arithmetic."""
     space = figure.getSpaceBefore()
     if getattr(frame, "_oASpace", False):

@@ -52,7 +52,6 @@ from typing import Literal
 
 from jjj_brief.errors import BriefError
 from jjj_brief.resources import FONTS_DIR
-
 from jjj_brief.scripts import AMBIG, SPACE, WIDE, HanForms, char_class
 
 Family = Literal["serif", "sans", "fangsong", "kai", "display"]

@@ -13,15 +13,16 @@ pages left, one character in from the edge.  Every string comes from Meta.
 
 from __future__ import annotations
 
+from typing import Any
+
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak
 from reportlab.platypus.flowables import HRFlowable, Spacer
 
 from jjj_brief.document import Distribution, Meta
-
+from jjj_brief.writers.pdf.lines import draw_plain
 from jjj_brief.writers.pdf.paragraph import TextBlock
 from jjj_brief.writers.pdf.styles import HouseStyle, JianbaoStyle
-from jjj_brief.writers.pdf.lines import draw_plain
 from jjj_brief.writers.pdf.text import TextStyle, set_plain
 
 THICK_RULE = 0.35 * mm
@@ -174,7 +175,7 @@ def distribution(block: Distribution, style: JianbaoStyle) -> list[Flowable]:
     return [DistributionBreak(pinned), pinned]
 
 
-def draw_page_number(canv, meta_label: str, page: int, house: HouseStyle) -> None:
+def draw_page_number(canv: Any, meta_label: str, page: int, house: HouseStyle) -> None:
     """``— 1 —`` under the type area: odd pages at the right, even pages at the left, 1 字 in."""
     style = house.jianbao.page_number if house.jianbao else house.furniture
     geometry = house.page

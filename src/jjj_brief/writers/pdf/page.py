@@ -17,9 +17,8 @@ from typing import Any
 from reportlab.pdfgen.canvas import Canvas
 
 from jjj_brief.document import Meta
-
-from jjj_brief.writers.pdf.styles import HouseStyle
 from jjj_brief.writers.pdf.lines import draw_plain
+from jjj_brief.writers.pdf.styles import HouseStyle
 from jjj_brief.writers.pdf.text import set_plain
 
 HEADER_RAISE = 14.0
