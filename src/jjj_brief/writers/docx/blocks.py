@@ -11,18 +11,27 @@ its frame and tint are one style a user can change.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from docx.shared import Twips
 
 from jjj_brief.document import Box, Chart, Distribution
 from jjj_brief.errors import BriefWarning
+from jjj_brief.scripts import han_forms
 
 POINTS_PER_TWIP = 1 / 20
 
 
 def add_chart(builder: Any, chart: Chart) -> None:
-    """Caption, the chart (a native Word chart over its picture, full type-area width), source line."""
+    """Caption, the chart (a native Word chart over its picture, full type-area width), source line.
+
+    The chart looks as the PDF's does: text sized for the edition's body, Traditional glyph forms
+    for zh_Hant.  Its height is the *least* the PDF may give it (``ChartLook.min_height``): the PDF
+    shrinks a chart to the room left on a page, or gives every chart that height when it tightens
+    a layout to save a last page, but Word and LibreOffice cannot shrink a chart to fit, so at its
+    full height the DOCX ran a page longer than its PDF (the 简报's 版记 on page 3, issue 12).
+    """
     from jjj_brief.writers.charts.drawing import (
         PALETTE,
         PALETTE_ZH,
@@ -37,9 +46,11 @@ def add_chart(builder: Any, chart: Chart) -> None:
         builder.add_paragraph(chart.caption, "Caption")
     width = builder.type_area * POINTS_PER_TWIP
     house = builder.house
-    drawing = chart_drawing(chart, chart_look(width, house.chinese))
+    body_size = house.edition.look("Body Text").size
+    look = chart_look(width, house.chinese, han_forms(house.east_asian_lang), body_size)
+    drawing = chart_drawing(chart, replace(look, height=look.min_height))
     faces = ChartFaces(house.sans.latin, house.sans.east_asian, house.east_asian_lang if house.chinese else "en-US",
-                       PALETTE_ZH if house.chinese else PALETTE)
+                       PALETTE_ZH if house.chinese else PALETTE, look.tick_size, look.label_size)
     paragraph = builder.new_paragraph("Figure")
     run = paragraph.add_run()
     add_native_chart(run._r, builder.document.part, chart, faces, (drawing.width, drawing.height),

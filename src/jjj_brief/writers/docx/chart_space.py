@@ -96,7 +96,7 @@ def chart_space(chart: Chart, faces: ChartFaces, workbook_rid: str) -> bytes:
     _val(group, "c:axId", VALUE_AXIS)
     plot.append(_category_axis(faces))
     plot.append(_value_axis(chart, faces))
-    if any(series.name for series in chart.series):
+    if len(chart.series) > 1 and any(series.name for series in chart.series):  # as the PDF: none for one
         legend = _el("c:legend", body)
         _val(legend, "c:legendPos", "t")
         _val(legend, "c:overlay", "0")
