@@ -91,23 +91,33 @@ def page_image(pdf: Path, page: int, folder: Path) -> Image.Image:
 # ------------------------------------------------------------------- pages
 
 
-CHART_HEIGHT = ("the PDF shrinks the 简报's chart to fit page 1 (FigureFloat); the DOCX's chart picture keeps "
-                "its full height (writers/docx/blocks.add_chart, owned by the native-charts work), so it moves "
-                "to page 2 and the 版记 to page 3; at the PDF's 120 pt LibreOffice gives 2 pages, as the PDF")
-
-
-TIGHTER_PDF = ("the PDF now hyphenates English and tightens a short last page away (two pages); the DOCX, "
-               "set by LibreOffice without either, still takes three")
-
-
-@pytest.mark.parametrize("name", [pytest.param(NOTES[0], marks=pytest.mark.xfail(strict=True, reason=TIGHTER_PDF)),
-                                  *NOTES[1:3], pytest.param(NOTES[3], marks=pytest.mark.xfail(
-                                      strict=True, reason=CHART_HEIGHT))])
+@pytest.mark.parametrize("name", NOTES)
 def test_libreoffice_lays_each_docx_out_on_as_many_pages_as_the_pdf(made: Path, name: str) -> None:
+    """The English note needs hyphenation and the charts' least height; the 简报 the least height."""
     pdf_pages = int(pdfinfo(made / f"{name}.pdf")["Pages"])
     assert int(pdfinfo(made / "lo" / f"{name}.pdf")["Pages"]) == pdf_pages
     if f"{name}-fonts" in EMBEDDED:
         assert int(pdfinfo(made / "lo" / f"{name}-fonts.pdf")["Pages"]) == pdf_pages
+
+
+def test_libreoffice_hyphenates_english_but_never_a_figure(made: Path) -> None:
+    """Line ends in ``-`` that join into a word of the DOCX; none inside a figure's run."""
+    document = docx.Document(str(made / "briefing-en.docx"))
+    settings = document.settings.element
+    assert settings.find(qn("w:autoHyphenation")) is not None
+    assert settings.find(qn("w:doNotHyphenateCaps")) is not None
+    text = pdftotext(made / "lo" / "briefing-en.pdf", "-layout").splitlines()  # plain mode joins them
+    broken = [(line.split()[-1][:-1] + after.split()[0]) for line, after in zip(text, text[1:])
+              if re.search(r"[a-z]-$", line) and after.split()]
+    words_of_docx = set(re.findall(r"[A-Za-z]+", "\n".join(p.text for p in document.paragraphs)))
+    hyphenated = [word for word in broken if re.sub(r"\W", "", word) in words_of_docx]
+    assert hyphenated, broken
+    unproofed = f"{qn('w:rPr')}/{qn('w:noProof')}"
+    figures = [r for p in document.paragraphs for r in p.runs if r._r.find(unproofed) is not None]
+    assert figures and all(r._r.rPr.find(qn("w:lang")).get(qn("w:val")) == "zxx" for r in figures)
+    assert not [w for w in hyphenated if any(w in r.text.replace(" ", "") for r in figures)]
+    chinese = docx.Document(str(made / "briefing-zh.docx")).settings.element
+    assert chinese.find(qn("w:autoHyphenation")) is None
 
 
 @pytest.mark.parametrize("name", NOTES)
@@ -316,3 +326,23 @@ def test_figures_and_their_unit_are_one_run_with_no_space(made: Path) -> None:
     assert "2023年" in text and not re.search(r"\d [年月日万亿]", text)
     defaults = document.styles.element.find(f"{qn('w:docDefaults')}/{qn('w:pPrDefault')}/{qn('w:pPr')}")
     assert [defaults.find(qn(tag)).get(qn("w:val")) for tag in ("w:autoSpaceDE", "w:autoSpaceDN")] == ["0", "0"]
+
+
+@pytest.mark.parametrize(("name", "body_size"), [("jianbao-zh", 16.0), ("briefing-en", 11.0)])
+def test_the_chart_takes_the_least_height_the_pdf_gives_it_and_text_sized_for_the_body(
+        made: Path, name: str, body_size: float) -> None:
+    """Word and LibreOffice cannot shrink a chart to the room left, as the PDF does; at its least
+    height the 简报's chart stays on page 1 (at its full 159 pt it took the 版记 to page 3)."""
+    from jjj_brief.writers.charts.drawing import chart_look
+
+    with zipfile.ZipFile(made / f"{name}.docx") as package:
+        document = package.read("word/document.xml").decode()
+        chart = package.read("word/charts/chart1.xml").decode()
+    heights = {int(cy) / 12700 for cy in re.findall(r'<wp:extent cx="\d+" cy="(\d+)"', document)}
+    width = 156 * MM if name.startswith("jianbao") else max(int(cx) / 12700 for cx in re.findall(
+        r'<wp:extent cx="(\d+)"', document))
+    look = chart_look(width, name.endswith("zh"), "SC", body_size)
+    assert look.min_height < look.height and heights and all(abs(h - look.min_height) < 0.05 for h in heights), heights
+    sizes = {int(size) / 100 for size in re.findall(r'<a:(?:def)?rPr [^>]*sz="(\d+)"', chart)}
+    assert sizes == {look.tick_size, look.label_size}, sizes
+    assert "<c:legend>" not in chart  # one series: the caption names it, as in the PDF

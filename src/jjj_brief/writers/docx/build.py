@@ -48,7 +48,12 @@ from jjj_brief.writers import unhandled
 from jjj_brief.writers.docx.fonts import declare_fonts, embedded
 from jjj_brief.writers.docx.house import HouseStyle, house_style_for
 from jjj_brief.writers.docx.measure import column_widths
-from jjj_brief.writers.docx.package import drop_template_leftovers, set_compatibility, set_core_properties
+from jjj_brief.writers.docx.package import (
+    drop_template_leftovers,
+    set_compatibility,
+    set_core_properties,
+    set_hyphenation,
+)
 from jjj_brief.writers.docx.page import TYPE_AREA_WIDTH, add_furniture, set_up_page
 from jjj_brief.writers.docx.styles import TABLE_STYLE_NAME, apply_house_style
 from jjj_brief.writers.text.xml import xml_safe
@@ -80,6 +85,7 @@ def build_document(doc: Document, epoch: int | None, warn: Warn, embed_fonts: bo
     style_ids = apply_house_style(document, house)
     drop_template_leftovers(document)
     set_compatibility(document.settings)
+    set_hyphenation(document.settings, house.chinese)
     body = document.element.body
     for stray in body.findall(qn("w:p")):
         body.remove(stray)  # the template's empty first paragraph
@@ -155,14 +161,18 @@ class DocxBuilder:
 
     # ------------------------------------------------------------ inlines
 
-    def _run_properties(self, text: str, bold: bool, italic: bool, changed: bool = False) -> list[Any]:
-        """``w:rPr`` children in schema order: rFonts, b, i, em, lang.
+    def _run_properties(self, text: str, bold: bool, italic: bool, changed: bool = False,
+                        figure: bool = False) -> list[Any]:
+        """``w:rPr`` children in schema order: rFonts, b, i, noProof, highlight, em, lang.
 
         Chinese editions mark each run East Asian (``w:hint``, ``w:lang``) so
         quotes and dashes, which Unicode leaves ambiguous, take the Chinese
         face; the face itself comes from the paragraph's style.  Hanzi have no
         italics (Word would slant them): Chinese marks emphasis with dots below
         (着重号, GB/T 15834).  LibreOffice 7.4 does not draw them in PDF; Word does.
+        A figure is never hyphenated (``1.7 tril-lion``), as in the PDF: Word
+        leaves text it does not proof (``w:noProof``) whole, LibreOffice text of
+        no language (``zxx``, in a Latin edition; a Chinese one hyphenates nothing).
         """
         chinese = self.house.chinese
         props = [_element("w:rFonts", hint="eastAsia")] if chinese else []
@@ -171,19 +181,23 @@ class DocxBuilder:
         hanzi_emphasis = italic and any(is_han(ch) for ch in text)
         if italic and not hanzi_emphasis:
             props.append(_element("w:i"))
+        if figure:
+            props.append(_element("w:noProof"))
         if changed:
             props.append(_element("w:highlight", val="yellow"))
         if hanzi_emphasis:
             props.append(_element("w:em", val="underDot"))
         if chinese:
             props.append(_element("w:lang", val="en-US", eastAsia=self.house.east_asian_lang))
+        elif figure:
+            props.append(_element("w:lang", val="zxx"))  # no language: LibreOffice's "never hyphenate"
         return props
 
     def add_text(self, paragraph: Any, text: str, bold: bool = False, italic: bool = False,
-                 changed: bool = False) -> Any:
+                 changed: bool = False, figure: bool = False) -> Any:
         """Append one run (tabs as ``w:tab``, newlines as ``w:br``) and return its element."""
         run = _element("w:r")
-        props = self._run_properties(text, bold, italic, changed)
+        props = self._run_properties(text, bold, italic, changed, figure)
         if props:
             rpr = _element("w:rPr")
             rpr.extend(props)
@@ -219,7 +233,7 @@ class DocxBuilder:
     def add_figure(self, paragraph: Any, figure: Figure, bold: bool, italic: bool) -> None:
         """A figure's run; highlighted when it changed since an older vintage (``previous``),
         with a Word comment when it carries a reviewer's ``note``."""
-        run = self.add_text(paragraph, figure.text, bold, italic, changed=figure.previous is not None)
+        run = self.add_text(paragraph, figure.text, bold, italic, changed=figure.previous is not None, figure=True)
         if figure.note:
             from docx.text.run import Run
 

@@ -17,6 +17,7 @@ import zipfile
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
 from jjj_brief.document import Meta
@@ -61,6 +62,23 @@ def set_compatibility(settings: Any) -> None:
     for setting in compat.findall(qn("w:compatSetting")):
         if setting.get(qn("w:name")) == "compatibilityMode":
             setting.set(qn("w:val"), "15")
+
+
+def set_hyphenation(settings: Any, chinese: bool) -> None:
+    """Hyphenate a Latin-script edition automatically, as its PDF does (:mod:`jjj_brief.writers.text.hyphenation`).
+
+    Without it Word and LibreOffice break English only between words, and the
+    DOCX took a page more than its PDF (issue 12).  Words in capitals are left
+    whole, as the PDF leaves ``GDP``, and at most two lines in a row end in a hyphen.  Word hyphenates with its own
+    dictionaries; LibreOffice with the system's (Debian's ``hyphen-en-us``).
+    A Chinese edition breaks between characters and needs none.
+    """
+    if chinese:
+        return
+    tab_stop = settings.element.find(qn("w:defaultTabStop"))  # the schema puts hyphenation right after it
+    limit = OxmlElement("w:consecutiveHyphenLimit", {qn("w:val"): "2"})  # the PDF's limit too
+    for element in (OxmlElement("w:doNotHyphenateCaps"), limit, OxmlElement("w:autoHyphenation")):
+        tab_stop.addnext(element)
 
 
 def set_core_properties(document: Any, meta: Meta, epoch: int | None) -> None:
