@@ -35,8 +35,10 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Union
 from jjj_brief.errors import BriefWarning, UsageError
 
 if TYPE_CHECKING:
+    from jjj_brief.batch.runner import RegionOutcome, SeriesResult
     from jjj_brief.document import Document
     from jjj_brief.facts.model import FactStore
+    from jjj_brief.inputs import BuildRequest
     from jjj_brief.pipeline import BuildResult
 
 FactSource = Union["FactStore", Mapping[str, Any], str, Path, Iterable[Union[str, Path]], None]
@@ -113,21 +115,65 @@ def build(*, lang: str | Iterable[str] | None = None, format: str | Iterable[str
     Returns the files written, the warnings and the Documents.  With ``strict``, template
     text without a translation and passages left out are errors (nothing is written).
     """
+    from jjj_brief.pipeline import build as run
+
+    return run(_request(lang=lang, format=format, facts=facts, out=out, template=template, region=region,
+                        locales=locales, audit=audit, since=since, annotate=annotate, strict=strict,
+                        embed_fonts=embed_fonts))
+
+
+def build_many(regions: str | Iterable[str] = "all", *, lang: str | Iterable[str] | None = None,
+               format: str | Iterable[str] = "all", facts: FactSource = None,  # noqa: A002
+               out: str | Path = "output", template: str = "briefing", locales: str | Path | None = None,
+               audit: bool = False, since: FactSource = None, annotate: bool = False, strict: bool = False,
+               embed_fonts: bool = False, jobs: int | None = None, scheduler: str | None = None,
+               on_region: Callable[[RegionOutcome], None] | None = None,
+               on_plan: Callable[[list[str], int], None] | None = None) -> SeriesResult:
+    """A series: one briefing per region, each region's files in ``out/<region>/``.
+
+    ``regions`` is ``"all"`` (every region with facts), a list or a comma-separated string of
+    keys; a single key without a comma writes into ``out`` itself, as :func:`build` does.
+    ``jobs`` worker processes (default: the cores; 1 builds here), or the workers of the
+    dask.distributed scheduler at ``scheduler``.  With ``strict``, a region with untranslated
+    text or left-out passages fails (alone).  A region that fails fails alone: see
+    ``result.failed`` (region → reason).  ``on_plan(regions, documents)`` hears what will be
+    built before any work starts, ``on_region(outcome)`` each region as it is written.
+    """
+    from jjj_brief.batch.series import build_series
+
+    series, folders = _regions(regions)
+    request = _request(lang=lang, format=format, facts=facts, out=out, template=template, region=None,
+                       locales=locales, audit=audit, since=since, annotate=annotate, strict=strict,
+                       embed_fonts=embed_fonts)
+    return build_series(request, series, folders=folders, jobs=jobs, scheduler=scheduler, on_region=on_region,
+                        on_plan=on_plan)
+
+
+def _regions(regions: str | Iterable[str]) -> tuple[tuple[str, ...] | None, bool]:
+    """(region keys or None for all, whether each gets its own folder)."""
+    keys = choices(regions, ("all",), what="region", check=False)
+    if "all" in keys:
+        return None, True
+    return keys, not (isinstance(regions, str) and "," not in regions)
+
+
+def _request(*, lang: str | Iterable[str] | None, format: str | Iterable[str], facts: FactSource,  # noqa: A002
+             out: str | Path, template: str, region: str | None, locales: str | Path | None, audit: bool,
+             since: FactSource, annotate: bool, strict: bool, embed_fonts: bool) -> BuildRequest:
+    """The resolved request of :func:`build` and :func:`build_many`."""
     from jjj_brief.inputs import BuildRequest, find_locales
     from jjj_brief.l10n.catalogs import available_languages
-    from jjj_brief.pipeline import build as run
     from jjj_brief.writers import FORMATS
 
     catalogs = find_locales(template, Path(locales) if locales is not None else None)
     formats = choices(format, FORMATS, what="format")
     languages = choices(lang or "all", tuple(available_languages(catalogs)), what="language", check=False)
-    request = BuildRequest(
+    return BuildRequest(
         langs=languages, langs_implicit=lang is None, formats=formats, fact_paths=_paths(facts),
         out_dir=Path(out), template=template, region=region, locales=catalogs, audit=audit,
         since=_paths(since) if since is not None else (), annotate=annotate, strict=strict,
         embed_fonts=embed_fonts,
     )
-    return run(request)
 
 
 def choices(values: str | Iterable[str], everything: tuple[str, ...], *, what: str, check: bool = True,

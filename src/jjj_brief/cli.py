@@ -138,7 +138,13 @@ def main() -> None:
               help="Folder to write the files into.")
 @click.option("--template", default="briefing", show_default=True,
               help="A bundled template name, or the path of a .xml.j2 template file.")
-@click.option("--region", default=None, help="Region key to brief on (default: the facts' choice).")
+@click.option("--region", default=None,
+              help="Region key to brief on (default: the facts' choice); 'all' or KEY,KEY,... builds a series, "
+                   "each region into OUT/<region>/.")
+@click.option("--jobs", type=click.IntRange(min=1), default=None,
+              help="Worker processes for a series (default: the cores; 1 builds in this process).")
+@click.option("--scheduler", default=None, metavar="ADDRESS",
+              help="Run a series on a dask.distributed cluster (tcp://HOST:PORT); needs jjj-brief[dask].")
 @click.option("--locales", default=None, type=click.Path(path_type=Path),
               help="Folder of <lang>/LC_MESSAGES/messages.po catalogs (default: the template project's "
                    "locales/, else the bundled ones).")
@@ -154,21 +160,47 @@ def main() -> None:
                    "office fonts.")
 @reports_errors
 def build(langs: tuple[str, ...], formats: tuple[str, ...], fact_paths: tuple[Path, ...], out_dir: Path,
-          template: str, region: str | None, locales: Path | None, audit: bool, since: tuple[Path, ...],
-          annotate: bool, strict: bool, embed_fonts: bool) -> None:
+          template: str, region: str | None, jobs: int | None, scheduler: str | None, locales: Path | None,
+          audit: bool, since: tuple[Path, ...], annotate: bool, strict: bool, embed_fonts: bool) -> None:
     """Write briefing-<lang>.pdf, .docx and .html for each language into the output folder.
 
     Two or more languages must print the same figures (same facts, same exact values),
-    or nothing is written."""
+    or nothing is written.  With --region all (or a list), each region of the series is
+    written on its own into OUT/<region>/; a region that fails fails alone."""
     from jjj_brief.api import build as run_build
 
-    result = run_build(lang=langs or None, format=formats, facts=fact_paths, out=out_dir, template=template,
-                       region=region, locales=locales, audit=audit, since=since or None, annotate=annotate,
-                       strict=strict, embed_fonts=embed_fonts)
+    common: dict[str, Any] = {"lang": langs or None, "format": formats, "facts": fact_paths, "out": out_dir,
+                              "template": template, "locales": locales, "audit": audit, "since": since or None,
+                              "annotate": annotate, "strict": strict, "embed_fonts": embed_fonts}
+    if scheduler or (region and (region.lower() == "all" or "," in region)):
+        build_series(region or "all", jobs, scheduler, common)
+        return
+    result = run_build(region=region, **common)
     for warning in result.warnings:
         click.echo(str(warning), err=True)
     for path in result.written:
         click.echo(f"wrote {path}")
+
+
+def build_series(regions: str, jobs: int | None, scheduler: str | None, common: dict[str, Any]) -> None:
+    """``build`` for a series: a progress bar or lines, a summary, exit 1 if a region failed."""
+    from jjj_brief.api import build_many
+    from jjj_brief.batch.progress import report_for
+
+    report = report_for(lambda text, err: click.echo(text, err=err))
+    try:
+        with report.running():
+            result = build_many(regions, jobs=jobs, scheduler=scheduler, on_region=report.region,
+                                on_plan=report.plan, **common)
+    except KeyboardInterrupt:
+        click.echo(f"interrupted: {report.done} of {report.regions} regions were finished and stay written; "
+                   "the others are unchanged", err=True)
+        sys.exit(130)
+    for warning in result.warnings:
+        click.echo(str(warning), err=True)
+    report.summary(result, Path(common["out"]))
+    if result.failed:
+        sys.exit(1)
 
 
 @main.command()

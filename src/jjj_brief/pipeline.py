@@ -9,6 +9,7 @@ same figures (:mod:`jjj_brief.audit.parity`) before anything is written.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -25,7 +26,7 @@ from jjj_brief.inputs import (
     resolve_languages,
     resolve_template,
 )
-from jjj_brief.jobs import WriteJob, run_jobs
+from jjj_brief.jobs import JobResult, WriteJob, run_jobs
 from jjj_brief.publish import publish_all
 from jjj_brief.writers import FORMATS, PAIRED_WRITERS, WRITERS
 
@@ -33,9 +34,12 @@ if TYPE_CHECKING:
     from jjj_brief.audit.ledger import PageLog
     from jjj_brief.l10n import Language
 
+RunJobs = Callable[[list[WriteJob]], list[JobResult]]
+"""How writer jobs run: :func:`~jjj_brief.jobs.run_jobs` (two processes) or one by one."""
+
 __all__ = [
     "BuildRequest", "BuildResult", "build", "find_locales", "load_store", "pick_region",
-    "render_document", "resolve_languages", "resolve_template",
+    "render_document", "resolve_languages", "resolve_template", "stage_files",
 ]
 
 
@@ -93,26 +97,32 @@ def render_document(store: FactStore, region: str, language: Language | str,
 
 def build(request: BuildRequest) -> BuildResult:
     """Run the whole pipeline; nothing in ``out_dir`` changes unless every file succeeds."""
-    from jjj_brief.audit.parity import check_parity
-
     store, warnings = load_store(request.fact_paths)
     result = BuildResult(warnings=list(warnings))
+    result.written = publish_all(stage_files(store, request, result))
+    return result
+
+
+def stage_files(store: FactStore, request: BuildRequest, result: BuildResult, *, since: FactStore | None = None,
+                run: RunJobs = run_jobs) -> dict[Path, bytes]:
+    """Every file of one region's build in memory (path under ``request.out_dir`` → bytes),
+    parity-checked; ``result`` receives the Documents and the warnings.  A series worker
+    passes the older vintage it keeps loaded (``since``) and runs the writers itself (``run``)."""
+    from jjj_brief.audit.parity import check_parity
+
     stem = resolve_template(request.template)[2]
-    result.documents = render_documents(store, request, result.warnings, result.gaps)
+    result.documents = render_documents(store, request, result.warnings, result.gaps, since=since)
     if request.strict and result.gaps:
         raise StrictFailure(result.gaps)
     result.warnings.extend(result.gaps)
     check_parity(result.documents)
     if any(doc.meta.edition == "bilingual" for doc in result.documents.values()):
-        files = write_bilingual(result.documents, stem, request, result.warnings)
-    else:
-        files = write_files(result.documents, store, stem, request, result.warnings)
-    result.written = publish_all(files)
-    return result
+        return write_bilingual(result.documents, stem, request, result.warnings, run=run)
+    return write_files(result.documents, store, stem, request, result.warnings, run=run)
 
 
 def write_bilingual(documents: dict[str, Document], stem: str, request: BuildRequest,
-                    warnings: list[BriefWarning]) -> dict[Path, bytes]:
+                    warnings: list[BriefWarning], *, run: RunJobs = run_jobs) -> dict[Path, bytes]:
     """``<stem>-<first>-<second>.<ext>``: the two languages paired passage by passage (see
     :mod:`jjj_brief.document.pairing`), in each format the bilingual edition has."""
     from jjj_brief.document.pairing import pair_documents
@@ -133,7 +143,7 @@ def write_bilingual(documents: dict[str, Document], stem: str, request: BuildReq
                         for fmt in request.formats if fmt not in PAIRED_WRITERS)
     (first, left), (second, right) = documents.items()
     pair = pair_documents(left, right, (first, second))
-    results = run_jobs([WriteJob(fmt, pair) for fmt in formats])
+    results = run([WriteJob(fmt, pair) for fmt in formats])
     files = {}
     for fmt, result in zip(formats, results):
         files[request.out_dir / f"{stem}-{first}-{second}.{PAIRED_WRITERS[fmt].extension}"] = result.data
@@ -142,13 +152,13 @@ def write_bilingual(documents: dict[str, Document], stem: str, request: BuildReq
 
 
 def render_documents(store: FactStore, request: BuildRequest, warnings: list[BriefWarning],
-                     gaps: list[BriefWarning]) -> dict[str, Document]:
+                     gaps: list[BriefWarning], *, since: FactStore | None = None) -> dict[str, Document]:
     """Output suffix → Document for every language asked; a language the template is not
     written for is skipped with a warning when the languages were not asked explicitly.
     Every label missing in any language is reported before the first render."""
     from jjj_brief.l10n.traditional import labels_by_language
 
-    old = load_store(request.since)[0] if request.since else None
+    old = since if since is not None or not request.since else load_store(request.since)[0]
     template = resolve_template(request.template)
     locales = find_locales(request.template, request.locales)
     region = pick_region(store, request.region)
@@ -173,7 +183,7 @@ def render_documents(store: FactStore, request: BuildRequest, warnings: list[Bri
 
 
 def write_files(documents: dict[str, Document], store: FactStore, stem: str, request: BuildRequest,
-                warnings: list[BriefWarning]) -> dict[Path, bytes]:
+                warnings: list[BriefWarning], *, run: RunJobs = run_jobs) -> dict[Path, bytes]:
     """Path → bytes of every file of the build: each document in each format, then the
     ledgers (``--audit``), which need the pages the PDF writer reports."""
     from jjj_brief.audit.ledger import PageLog
@@ -181,8 +191,8 @@ def write_files(documents: dict[str, Document], store: FactStore, stem: str, req
     out = request.out_dir
     targets = [(out / f"{stem}-{suffix}.{WRITERS[fmt].extension}", doc, fmt)
                for suffix, doc in documents.items() for fmt in request.formats]
-    results = run_jobs([WriteJob(fmt, doc, pages=request.audit, options=request.writer_options(fmt))
-                        for _, doc, fmt in targets])
+    results = run([WriteJob(fmt, doc, pages=request.audit, options=request.writer_options(fmt))
+                   for _, doc, fmt in targets])
     files: dict[Path, bytes] = {}
     pages = PageLog()
     for (path, doc, _), result in zip(targets, results):
