@@ -15,7 +15,7 @@ from docx.oxml.ns import qn
 
 import jjj_brief
 from jjj_brief.document import Document, figures
-from tests.conftest import REPO, pdftotext, require, squeeze
+from tests.conftest import REPO, pdftotext, qpdf_check, require, squeeze
 
 BUNDLED = REPO / "facts" / "jjj-2024.yaml"
 SMALL = {
@@ -26,14 +26,6 @@ SMALL = {
                            "unit": "CNY"}},
     "facts": [{"indicator": "gdp", "region": "x", "period": "2023", "value": 4.7e12, "source": "s"}],
 }
-
-
-def qpdf_check(path: Path) -> None:
-    exe = shutil.which("qpdf")
-    if exe is None:
-        pytest.skip("qpdf is not installed (apt-get install qpdf)")
-    done = subprocess.run([exe, "--check", str(path)], capture_output=True, text=True)
-    assert done.returncode == 0, done.stdout + done.stderr
 
 
 def test_load_facts_takes_a_path_a_list_of_paths_a_mapping_and_a_store() -> None:
