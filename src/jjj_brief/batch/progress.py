@@ -78,7 +78,8 @@ class BarReport(Report):
 
         columns = (TextColumn("documents"), BarColumn(), MofNCompleteColumn(), TextColumn("·"),
                    TextColumn("{task.fields[failed]} failed ·"), TimeRemainingColumn(), TextColumn("left"))
-        with Progress(*columns, console=Console(stderr=True), transient=False) as progress:
+        # Redrawn at each region, not by a thread: the worker processes are forked meanwhile.
+        with Progress(*columns, console=Console(stderr=True), auto_refresh=False) as progress:
             self.progress = progress
             yield self
         self.progress = None
@@ -86,6 +87,7 @@ class BarReport(Report):
     def plan(self, regions: list[str], documents: int) -> None:
         super().plan(regions, documents)
         self.bar = self.progress.add_task("series", total=documents, failed=0)
+        self.progress.refresh()
 
     def region(self, outcome: RegionOutcome) -> None:
         self.done += 1
@@ -95,7 +97,7 @@ class BarReport(Report):
             self.failures += 1
             self.progress.console.print(f"error: region {outcome.region}: {outcome.error}", markup=False,
                                         highlight=False)
-        self.progress.update(self.bar, advance=outcome.documents, failed=self.failures)
+        self.progress.update(self.bar, advance=outcome.documents, failed=self.failures, refresh=True)
 
 
 def report_for(say: Say) -> Report:

@@ -33,8 +33,9 @@ class RegionOutcome:
     warnings: list[BriefWarning] = field(default_factory=list)
     documents: int = 0  # documents this outcome accounts for (for progress: expected ones when failed)
     error: str | None = None
-    worker: str = ""
-    rss_kib: int = 0
+    worker: str = ""  # host:pid of the worker that built it
+    rss_kib: int = 0  # that worker's resident memory after it
+    cpu_seconds: float = 0.0  # that worker's CPU time for it
 
 
 @dataclass
@@ -63,15 +64,16 @@ def publisher(out_dir: Path, result: SeriesResult, on_region: Callable[[RegionOu
     def deliver(task: RegionTask, made: RegionResult) -> None:
         folder = out_dir / task.request.out_dir
         outcome = RegionOutcome(task.region, folder, warnings=made.warnings, documents=task.documents,
-                                error=made.error, worker=made.worker, rss_kib=made.rss_kib)
-        if made.error is None:
-            try:
-                with interrupts_held():
+                                error=made.error, worker=made.worker, rss_kib=made.rss_kib,
+                                cpu_seconds=made.cpu_seconds)
+        with interrupts_held():  # published and told, or neither
+            if made.error is None:
+                try:
                     outcome.written = publish_all({out_dir / name: data for name, data in made.files.items()})
-            except BriefError as exc:
-                outcome.error = str(exc)
-        result.regions[task.region] = outcome
-        on_region(outcome)
+                except BriefError as exc:
+                    outcome.error = str(exc)
+            result.regions[task.region] = outcome
+            on_region(outcome)
 
     return deliver
 

@@ -10,10 +10,13 @@ easily as from a local process; nothing here touches the output folder.
 
 from __future__ import annotations
 
+import gc
 import os
 import signal
 import socket
+import sys
 import threading
+import time
 import traceback
 from collections import OrderedDict
 from collections.abc import Iterator
@@ -30,6 +33,8 @@ from jjj_brief.jobs import JobResult, WriteJob, run_job
 _STORES: OrderedDict[tuple[object, ...], tuple[FactStore, list[BriefWarning]]] = OrderedDict()
 _STORES_KEPT = 4  # a long-lived dask worker serves many runs; keep the recent vintages only
 _ONE_AT_A_TIME = threading.Lock()  # a threaded dask worker: renders share one Jinja2 environment
+_POOLED = False  # this process is one of our pool's workers (its initializer ran)
+_FROZEN = False  # the long-lived objects are frozen out of the garbage collector's sight
 
 
 @dataclass
@@ -43,6 +48,7 @@ class RegionResult:
     error: str | None = None  # the failure, as a user reads it
     worker: str = ""  # host:pid, for the benchmark and for messages
     rss_kib: int = 0  # the worker's resident memory after the task
+    cpu_seconds: float = 0.0  # the worker process's CPU time during the task (all its threads)
 
 
 def loaded(files: FactFiles) -> tuple[FactStore, list[BriefWarning]]:
@@ -74,6 +80,7 @@ def load_for_series(paths: tuple[Path, ...]) -> tuple[FactFiles, FactStore, list
 def build_region(task: RegionTask) -> RegionResult:
     """Render, parity-check and write every document of one region; failures come back as text."""
     with _ONE_AT_A_TIME, _clock(task.epoch):
+        started = time.process_time()
         try:
             result = _build(task)
         except BriefError as exc:
@@ -81,6 +88,9 @@ def build_region(task: RegionTask) -> RegionResult:
         except Exception as exc:  # noqa: BLE001 - a bug of ours: this region fails, the series goes on
             detail = f"\n{traceback.format_exc()}" if os.environ.get("JJJ_BRIEF_DEBUG") else ""
             result = RegionResult(task.region, error=f"internal error: {type(exc).__name__}: {exc}{detail}")
+        result.cpu_seconds = time.process_time() - started
+        if _POOLED or _in_dask_worker():
+            _collect_garbage()
     result.worker, result.rss_kib = f"{socket.gethostname()}:{os.getpid()}", resident_kib()
     return result
 
@@ -123,10 +133,40 @@ def prepare_process() -> None:
     """A pool worker leaves interrupts to the main process: Ctrl-C at a terminal reaches the
     whole process group, and the main process ends its workers itself.  (It was started with
     SIGINT and SIGTERM held back, so the main process's handlers never ran here.)"""
+    global _POOLED
+    _POOLED = True
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     if hasattr(signal, "pthread_sigmask"):
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})
+
+
+def _collect_garbage() -> None:
+    """Free this region's reference cycles (reportlab's and lxml's object graphs have many) now.
+
+    Left to the collector's own schedule, a worker's memory climbs from region to region, most
+    in a dask worker, whose larger heap of long-lived objects makes full collections rare.  After
+    the first region everything alive — modules, fonts, templates, the facts — is frozen out of
+    the collector's sight, so each later collection looks at one region's objects only (a few
+    milliseconds)."""
+    global _FROZEN
+    gc.collect()
+    if not _FROZEN:
+        gc.freeze()
+        _FROZEN = True
+
+
+def _in_dask_worker() -> bool:
+    """Whether this task runs on a dask worker (where no initializer of ours has run)."""
+    if "distributed" not in sys.modules:
+        return False
+    from distributed import get_worker
+
+    try:
+        get_worker()
+    except ValueError:
+        return False
+    return True
 
 
 def resident_kib() -> int:
