@@ -127,3 +127,5 @@ def test_the_readme_api_example_runs(tmp_path: Path) -> None:
     assert "'briefing-en.pdf', 'briefing-zh.pdf'" in done.stdout
     assert "facts[0]: a fact lacks 'source'" in done.stdout
     assert (tmp_path / "output" / "briefing-zh.pdf").read_bytes().startswith(b"%PDF-")
+    assert "['jjj'] {}" in done.stdout
+    assert sorted(p.name for p in (tmp_path / "series" / "jjj").iterdir()) == ["briefing-en.pdf", "briefing-zh.pdf"]
