@@ -31,7 +31,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from tests.series_store import write_series_store
+from tests.series_store import write_series_store  # noqa: E402 - needs the repository on sys.path
 
 PER_REGION = 4  # en, zh × pdf, docx
 

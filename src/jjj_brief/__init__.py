@@ -1,7 +1,8 @@
 """jjj-brief: localized economic briefings (PDF and DOCX) from a store of sourced facts.
 
 The Python API (see the README, "Python API"): ``load_facts`` → ``render`` → ``to_pdf`` /
-``to_docx``, ``build`` for what the command line does, ``build_many`` for a series of regions; bad input raises ``Error``.
+``to_docx``, ``build`` for what the command line does, ``build_many`` for a series of
+regions; bad input raises ``Error``.
 Importing the package is cheap: each function imports the libraries it needs.
 """
 

@@ -123,7 +123,7 @@ def build(*, lang: str | Iterable[str] | None = None, format: str | Iterable[str
 
 
 def build_many(regions: str | Iterable[str] = "all", *, lang: str | Iterable[str] | None = None,
-               format: str | Iterable[str] = "all", facts: FactSource = None,  # noqa: A002
+               format: str | Iterable[str] = "all", facts: FactSource = None,
                out: str | Path = "output", template: str = "briefing", locales: str | Path | None = None,
                audit: bool = False, since: FactSource = None, annotate: bool = False, strict: bool = False,
                embed_fonts: bool = False, jobs: int | None = None, scheduler: str | None = None,
@@ -157,7 +157,7 @@ def _regions(regions: str | Iterable[str]) -> tuple[tuple[str, ...] | None, bool
     return keys, not (isinstance(regions, str) and "," not in regions)
 
 
-def _request(*, lang: str | Iterable[str] | None, format: str | Iterable[str], facts: FactSource,  # noqa: A002
+def _request(*, lang: str | Iterable[str] | None, format: str | Iterable[str], facts: FactSource,
              out: str | Path, template: str, region: str | None, locales: str | Path | None, audit: bool,
              since: FactSource, annotate: bool, strict: bool, embed_fonts: bool) -> BuildRequest:
     """The resolved request of :func:`build` and :func:`build_many`."""

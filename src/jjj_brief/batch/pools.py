@@ -27,7 +27,7 @@ class InProcess(Executor):
         future.set_running_or_notify_cancel()
         try:
             future.set_result(fn(*args, **kwargs))
-        except Exception as exc:  # noqa: BLE001 - delivered through the future, as any executor does
+        except Exception as exc:  # delivered through the future, as any executor does
             future.set_exception(exc)
         return future
 
@@ -117,7 +117,7 @@ class DaskPool(Pool):
         try:
             self._client = Client(self.address, set_as_default=False)  # timeout: distributed.comm.timeouts.connect
             self._client.wait_for_workers(1, timeout=60)
-        except Exception as exc:  # noqa: BLE001 - connection failures come in many types
+        except Exception as exc:  # connection failures come in many types
             self._shutdown_client()
             raise BriefError(f"cannot use the dask scheduler at {self.address}: {type(exc).__name__}: {exc}",
                              hint="is `dask scheduler` running there, with at least one `dask worker`?") from None

@@ -85,7 +85,7 @@ def build_region(task: RegionTask) -> RegionResult:
             result = _build(task)
         except BriefError as exc:
             result = RegionResult(task.region, error=str(exc))
-        except Exception as exc:  # noqa: BLE001 - a bug of ours: this region fails, the series goes on
+        except Exception as exc:  # a bug of ours: this region fails, the series goes on
             detail = f"\n{traceback.format_exc()}" if os.environ.get("JJJ_BRIEF_DEBUG") else ""
             result = RegionResult(task.region, error=f"internal error: {type(exc).__name__}: {exc}{detail}")
         result.cpu_seconds = time.process_time() - started
