@@ -190,3 +190,16 @@ def test_on_a_terminal_a_progress_bar_replaces_the_lines(store: Path, tmp_path: 
     assert "documents" in text and "4/4" in text and "1 failed" in text
     assert "wrote " not in text
     assert "built 3 of 4 regions" in text and "bad: " in text
+
+
+def test_a_series_from_the_example_workbook(tmp_path: Path) -> None:
+    """The issue's case: a statistics office's workbook, one briefing per region in it."""
+    workbook = Path(__file__).resolve().parent.parent / "examples" / "gba.xlsx"
+    run = run_cli("build", "--region", "all", "--lang", "zh", "--format", "pdf", "--facts", workbook,
+                  "--out", tmp_path, "--jobs", "2")
+    assert run.code == 0, run.err
+    folders = sorted(p.name for p in tmp_path.iterdir())
+    assert len(folders) == 3 and "shenzhen" in folders
+    for folder in folders:
+        qpdf_check(tmp_path / folder / "briefing-zh.pdf")
+    assert "深圳" in squeeze(pdf_body(tmp_path / "shenzhen" / "briefing-zh.pdf"))

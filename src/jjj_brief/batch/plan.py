@@ -44,11 +44,13 @@ class FactFiles:
 
 
 def digest_of(paths: Sequence[Path]) -> str:
-    """SHA-256 over the names and bytes of every file the loader would read for ``paths``."""
-    from jjj_brief.facts.load import fact_files
+    """SHA-256 over the names and bytes of every file the loader would read for ``paths``
+    (YAML files, workbooks, the CSV files of a folder)."""
+    from jjj_brief.facts.files import fact_inputs
 
     digest = hashlib.sha256()
-    for file in fact_files(list(paths) or [bundled("facts")]):
+    inputs = fact_inputs(list(paths) or [bundled("facts")])
+    for file in (member for found in inputs for member in (found.members or (found.path,))):
         try:
             data = file.read_bytes()
         except OSError as exc:
