@@ -203,3 +203,12 @@ def test_a_series_from_the_example_workbook(tmp_path: Path) -> None:
     for folder in folders:
         qpdf_check(tmp_path / folder / "briefing-zh.pdf")
     assert "深圳" in squeeze(pdf_body(tmp_path / "shenzhen" / "briefing-zh.pdf"))
+
+
+def test_jobs_must_be_positive_and_exclude_a_scheduler(store: Path, tmp_path: Path) -> None:
+    for arguments, message in (({"jobs": 0}, "--jobs must be 1 or more"),
+                               ({"jobs": 2, "scheduler": "tcp://127.0.0.1:9"}, "--jobs and --scheduler exclude")):
+        with pytest.raises(jjj_brief.Error) as caught:
+            jjj_brief.build_many("all", facts=store, out=tmp_path, **arguments)
+        assert caught.value.exit_code == 2 and message in str(caught.value)
+    assert list(tmp_path.iterdir()) == []

@@ -122,7 +122,7 @@ class DaskPool(Pool):
             raise BriefError(f"cannot use the dask scheduler at {self.address}: {type(exc).__name__}: {exc}",
                              hint="is `dask scheduler` running there, with at least one `dask worker`?") from None
         self.size = max(1, sum(self._client.nthreads().values()))
-        return self._client.get_executor(pure=False)  # type: ignore[no-any-return]
+        return self._client.get_executor(pure=False)
 
     def close(self, executor: Executor) -> None:
         executor.shutdown(wait=True)
