@@ -1,13 +1,14 @@
 """Time a series: many regions × languages × formats in one run, against a loop of single builds.
 
-    python bench/batch.py [--regions 250] [--loop-sample 12] [--skip-dask]
+    python bench/batch.py [--regions 250] [--loop-sample 12] [--parts local,dask,loop,thirteen]
 
 Builds a generated store of REGIONS regions (each en, zh × PDF, DOCX: 4 documents), then
 1. with the local process pool (`--region all`, as a user runs it: a whole new process);
 2. on a dask LocalCluster (two single-threaded worker processes) through `--scheduler`;
 3. as a shell loop of single builds (`--region rNNN`), timing a sample of the regions and
    extrapolating to all of them — a loop of 250 builds would take longer than the rest;
-4. 13 regions in one run against one region alone (whole processes, median of 3).
+4. 13 regions in one run against one region alone (whole processes, median of 5), in wall
+   time and in CPU time (which a busy machine does not inflate).
 Each figure is a whole process tree: the build's main process, its workers and, for dask,
 the scheduler and nannies, with the peak resident memory (VmHWM) of every process in it.
 The marginal cost per document is the slope of documents finished over time between the
@@ -20,6 +21,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -41,12 +43,14 @@ class Tree:
     """A measured process tree: wall time, the child's report lines, peak memory by process."""
 
     seconds: float
+    cpu: float = 0.0  # user + system seconds of the whole tree
     lines: list[dict] = field(default_factory=list)
     peaks: dict[int, tuple[str, int]] = field(default_factory=dict)  # pid → (name, VmHWM KiB)
 
 
 def run_tree(command: list[str], env: dict[str, str] | None = None) -> Tree:
     """Run ``command``, sampling every process in its tree for peak memory until it ends."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
                             env={**os.environ, **(env or {})})
@@ -59,10 +63,12 @@ def run_tree(command: list[str], env: dict[str, str] | None = None) -> Tree:
         time.sleep(0.2)
     out = proc.stdout.read() if proc.stdout else ""
     seconds = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)  # every descendant that was waited for
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
     if proc.returncode != 0:
         raise SystemExit(f"{' '.join(command)} failed with exit code {proc.returncode}")
     lines = [json.loads(line) for line in out.splitlines() if line.startswith("{")]
-    return Tree(seconds, lines, peaks)
+    return Tree(seconds, cpu, lines, peaks)
 
 
 def descendants(root: int) -> set[int]:
@@ -169,20 +175,22 @@ def loop_figures(facts: Path, out: Path, regions: int, sample: int) -> float:
 def thirteen_against_one(folder: Path) -> None:
     """The issue's yardstick: 13 regions × 4 documents against one region's 4, whole processes."""
     facts = write_series_store(folder / "thirteen.yaml", 13)
-    one = [run_tree(cli("--region", "r000", "--lang", "en,zh", "--facts", facts, "--out", folder / "one")).seconds
-           for _ in range(3)]
-    many = [run_tree(cli("--region", "all", "--lang", "en,zh", "--facts", facts, "--out", folder / "many")).seconds
-            for _ in range(3)]
-    ratio = statistics.median(many) / statistics.median(one)
-    print(f"one region (4 documents): median {statistics.median(one):.2f} s; 13 regions (52 documents) in one "
-          f"run: median {statistics.median(many):.2f} s = {ratio:.2f} × (target ≤ 3 ×)")
+    one = [run_tree(cli("--region", "r000", "--lang", "en,zh", "--facts", facts, "--out", folder / "one"))
+           for _ in range(5)]
+    many = [run_tree(cli("--region", "all", "--lang", "en,zh", "--facts", facts, "--out", folder / "many"))
+            for _ in range(5)]
+    wall = [statistics.median(t.seconds for t in trees) for trees in (one, many)]
+    cpu = [statistics.median(t.cpu for t in trees) for trees in (one, many)]
+    print(f"one region (4 documents): median {wall[0]:.2f} s, {cpu[0]:.2f} CPU-s; 13 regions (52 documents) in "
+          f"one run: median {wall[1]:.2f} s, {cpu[1]:.2f} CPU-s = {wall[1] / wall[0]:.2f} × the time, "
+          f"{cpu[1] / cpu[0]:.2f} × the CPU (target ≤ 3 ×)")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--regions", type=int, default=250)
     parser.add_argument("--loop-sample", type=int, default=12, help="single builds to time for the loop")
-    parser.add_argument("--skip-dask", action="store_true")
+    parser.add_argument("--parts", default="local,dask,loop,thirteen", help="which measurements to run")
     parser.add_argument("--child", nargs=3, metavar=("MODE", "FACTS", "OUT"), help=argparse.SUPPRESS)
     opts = parser.parse_args()
     if opts.child:
@@ -195,11 +203,15 @@ def main() -> None:
               f"{os.getloadavg()[0]:.1f}; {opts.regions} regions × {PER_REGION} = "
               f"{opts.regions * PER_REGION} documents")
         me = [sys.executable, __file__, "--child"]
-        series_figures("local pool", run_tree([*me, "local", str(facts), str(folder / "local")]))
-        if not opts.skip_dask:
+        parts = opts.parts.split(",")
+        if "local" in parts:
+            series_figures("local pool", run_tree([*me, "local", str(facts), str(folder / "local")]))
+        if "dask" in parts:
             series_figures("dask LocalCluster", run_tree([*me, "dask", str(facts), str(folder / "dask")]))
-        loop_figures(facts, folder / "loop", opts.regions, opts.loop_sample)
-        thirteen_against_one(folder)
+        if "loop" in parts:
+            loop_figures(facts, folder / "loop", opts.regions, opts.loop_sample)
+        if "thirteen" in parts:
+            thirteen_against_one(folder)
 
 
 if __name__ == "__main__":
