@@ -32,7 +32,7 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def assert_region_files(folder: Path, n: int, langs: tuple[str, ...] = ("en", "zh"),
-                        formats: tuple[str, ...] = ("pdf", "docx")) -> None:
+                        formats: tuple[str, ...] = ("pdf", "docx", "html")) -> None:
     """The region's files are there, whole, and about region ``n``."""
     names = region_names(n)
     assert sorted(p.name for p in folder.iterdir()) == sorted(f"briefing-{lang}.{fmt}" for lang in langs
@@ -44,6 +44,9 @@ def assert_region_files(folder: Path, n: int, langs: tuple[str, ...] = ("en", "z
         if "docx" in formats:
             text = "".join(p.text for p in docx.Document(str(folder / f"briefing-{lang}.docx")).paragraphs)
             assert squeeze(names[lang]) in squeeze(text)
+        if "html" in formats:
+            page = (folder / f"briefing-{lang}.html").read_text(encoding="utf-8")
+            assert "<title>" in page and names[lang] in page
 
 
 def test_region_all_writes_each_region_into_its_folder_and_a_bad_one_fails_alone(store: Path,
@@ -54,11 +57,11 @@ def test_region_all_writes_each_region_into_its_folder_and_a_bad_one_fails_alone
     assert sorted(p.name for p in out.iterdir()) == ["r000", "r001", "r002"]
     for n in range(3):
         assert_region_files(out / f"r{n:03d}", n)
-    assert "built 3 of 4 regions (12 documents)" in run.err
+    assert "built 3 of 4 regions (18 documents)" in run.err
     summary = run.err[run.err.index("1 region(s) failed:"):]
     assert f"bad: {store}:" in summary and "region 'bad' has no zh name" in summary
     assert "Traceback" not in run.err
-    assert len([line for line in run.out.splitlines() if line.startswith("wrote ")]) == 12
+    assert len([line for line in run.out.splitlines() if line.startswith("wrote ")]) == 18
 
 
 def test_a_chosen_set_of_regions(store: Path, tmp_path: Path) -> None:
@@ -106,7 +109,7 @@ def test_a_crashing_worker_fails_only_its_region(store: Path, tmp_path: Path,
                                      "also when run alone"}
     assert sorted(p.name for p in tmp_path.iterdir()) == ["r000", "r002"]
     for n in (0, 2):
-        assert_region_files(tmp_path / f"r{n:03d}", n, ("en",))
+        assert_region_files(tmp_path / f"r{n:03d}", n, ("en",), ("pdf", "docx"))
 
 
 def test_the_api_builds_a_series_or_one_region_into_out(store: Path, tmp_path: Path) -> None:

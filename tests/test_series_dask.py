@@ -75,7 +75,7 @@ def test_a_series_on_a_dask_cluster_is_byte_identical_to_a_local_one(cluster: st
     local = run_cli(*args, "--out", tmp_path / "local", "--jobs", "2", env={"SOURCE_DATE_EPOCH": EPOCH})
     assert local.code == 0, local.err
     files = sorted(p.relative_to(tmp_path / "local") for p in (tmp_path / "local").rglob("*") if p.is_file())
-    assert len(files) == 8
+    assert len(files) == 12  # 2 regions × en, zh × PDF, DOCX, HTML
     for name in files:
         assert (tmp_path / "remote" / name).read_bytes() == (tmp_path / "local" / name).read_bytes(), name
     assert sorted(p.relative_to(tmp_path / "remote") for p in (tmp_path / "remote").rglob("*") if p.is_file()) == files
