@@ -88,7 +88,10 @@ class LocalPool(Pool):
             process.join(5)
 
     def crash(self, executor: Executor) -> str:
-        codes = [p.exitcode for p in self._processes.get(id(executor), []) if p.exitcode not in (None, 0)]
+        processes = self._processes.get(id(executor), [])
+        for process in processes:
+            process.join(0.5)  # the pool saw it die a moment before the system reports its status
+        codes = [p.exitcode for p in processes if p.exitcode not in (None, 0)]
         if not codes:
             return "its worker process stopped abruptly"
         code = codes[0]
