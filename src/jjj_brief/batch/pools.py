@@ -10,6 +10,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from contextlib import contextmanager
@@ -89,8 +90,9 @@ class LocalPool(Pool):
 
     def crash(self, executor: Executor) -> str:
         processes = self._processes.get(id(executor), [])
-        for process in processes:
-            process.join(0.5)  # the pool saw it die a moment before the system reports its status
+        deadline = time.monotonic() + 2
+        while any(p.exitcode is None for p in processes) and time.monotonic() < deadline:
+            time.sleep(0.02)  # the pool's own thread may be reaping it: its status arrives a moment later
         codes = [p.exitcode for p in processes if p.exitcode not in (None, 0)]
         if not codes:
             return "its worker process stopped abruptly"
