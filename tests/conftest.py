@@ -134,6 +134,15 @@ def pdfinfo(path: Path) -> dict[str, str]:
     return {k.strip(): v.strip() for k, _, v in (line.partition(":") for line in out.splitlines())}
 
 
+def qpdf_check(path: Path) -> None:
+    """Fail unless ``qpdf --check`` finds the PDF's structure sound."""
+    exe = shutil.which("qpdf")
+    if exe is None:
+        pytest.skip("qpdf is not installed (apt-get install qpdf)")
+    done = subprocess.run([exe, "--check", str(path)], capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
 _PAGE_LABEL = re.compile(r"^(Page \d+ of \d+|第\d+[页頁] 共\d+[页頁])$")
 
 

@@ -98,18 +98,28 @@ def _against_levels(store: FactStore, stated: Fact, formula: str, of: str) -> It
 
 
 def _rate_against_multiple(store: FactStore) -> Iterator[Finding]:
-    """A stated average annual rate and a stated multiple over the same years must agree."""
-    for rate in store.facts.values():
-        rate_ind = store.indicators.get(rate.indicator)
-        if not (rate_ind and rate_ind.derived and rate_ind.derived.formula == "cagr"):
-            continue
-        for other in store.facts.values():
-            ind = store.indicators.get(other.indicator)
-            if not (ind and ind.derived and ind.derived.formula == "multiple"
-                    and ind.derived.of == rate_ind.derived.of and other.region == rate.region
-                    and other.period.start == rate.period.start - 1 and other.period.end == rate.period.end):
-                continue
-            yield _compare_rate_and_multiple(rate, other)
+    """A stated average annual rate and a stated multiple over the same years must agree.
+
+    The multiples are indexed by (levels indicator, region, first year, last year) in one
+    pass, so each rate finds its multiples by lookup: linear in the number of facts."""
+    multiples: dict[tuple[str, str, int, int], list[Fact]] = {}
+    for of, multiple in _derived_facts(store, "multiple"):
+        multiples.setdefault((of, multiple.region, multiple.period.start, multiple.period.end), []).append(multiple)
+    for of, rate in _derived_facts(store, "cagr"):
+        for multiple in multiples.get((of, rate.region, rate.period.start - 1, rate.period.end), ()):
+            yield _compare_rate_and_multiple(rate, multiple)
+
+
+def _derived_facts(store: FactStore, formula: str) -> list[tuple[str, Fact]]:
+    """(levels indicator, fact) for the facts of indicators derived by ``formula``, in file order."""
+    found = [
+        (indicator.derived.of, fact)
+        for indicator in store.indicators.values()
+        if indicator.derived is not None and indicator.derived.formula == formula
+        for fact in store.of_indicator(indicator.key)
+    ]
+    position = store.index().position
+    return sorted(found, key=lambda pair: position[pair[1].id])
 
 
 def _compare_rate_and_multiple(rate: Fact, multiple: Fact) -> Finding:

@@ -129,7 +129,7 @@ class Collector:
                 where,
                 hint="keep one value per indicator, region and period",
             )
-        self.store.facts[key] = fact
+        self.store.add(fact)
         self.references.extend((kind, fields[kind].text, fields[kind].where)
                                for kind in ("indicator", "region", "source"))
 

@@ -12,7 +12,9 @@ than one per run.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import gc
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
 
@@ -29,6 +31,7 @@ from jjj_brief.facts.yamlnodes import (
     Node,
     compose,
     mapping_items,
+    plain_fields,
     scalar_text,
     sequence_items,
 )
@@ -38,18 +41,34 @@ def load_facts(paths: Iterable[Path]) -> tuple[FactStore, list[BriefWarning]]:
     """Read and merge fact files, workbooks and CSV folders; raise :class:`FactErrors` listing
     every problem found."""
     collector = Collector()
-    for found in fact_inputs(paths):
-        collector.guard(_read_input, collector, found)
-    return collector.finish()
+    with _collector_paused():
+        for found in fact_inputs(paths):
+            collector.guard(_read_input, collector, found)
+        return collector.finish()
 
 
 def load_docs(sources: Iterable[Callable[[], Doc]]) -> tuple[FactStore, list[BriefWarning]]:
     """Merge composed fact documents (YAML files, or a mapping: see :mod:`.mapping`) into one
     store; a source that fails to compose is one problem among the others, not the end."""
     collector = Collector()
-    for source in sources:
-        collector.guard(_read_doc, collector, source)
-    return collector.finish()
+    with _collector_paused():
+        for source in sources:
+            collector.guard(_read_doc, collector, source)
+        return collector.finish()
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Hold Python's cycle collector while reading: composing makes hundreds of thousands of
+    YAML nodes, none in a cycle (reference counting frees them), yet each burst of them
+    triggers a collection that walks everything alive; a third of loading 20,000 facts."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _read_doc(collector: Collector, source: Callable[[], Doc]) -> None:
@@ -149,14 +168,26 @@ class _YamlReader:
             self.collector.guard(self._read_fact, doc, item)
 
     def _read_fact(self, doc: Doc, node: Node) -> None:
-        thousands_in_flow_mapping(doc, node)
-        fields: dict[str, Entry] = {}
-        for name, key_node, value in mapping_items(doc, node, "a fact"):
-            if name not in FACT_FIELDS:
-                raise FactError(f"unknown fact field {quoted(name)}", doc.at(key_node),
-                                hint=f"fields are: {', '.join(sorted(FACT_FIELDS))}")
-            fields[name] = _entry(doc, value, name)
+        # Most facts are a flat mapping of distinct, known fields: read those without the
+        # checks that only exist to name a problem (a fifth of loading 20,000 facts).
+        plain = plain_fields(node, FACT_FIELDS, ())
+        if plain is not None:
+            fields = {name: _entry(doc, value, name) for name, value in plain.items()}
+        else:
+            fields = _checked_fields(doc, node)
         self.collector.add_fact(fields, doc.at(node))
+
+
+def _checked_fields(doc: Doc, node: Node) -> dict[str, Entry]:
+    """A fact's fields, raising a located error for the first thing wrong with them."""
+    thousands_in_flow_mapping(doc, node)
+    fields: dict[str, Entry] = {}
+    for name, key_node, value in mapping_items(doc, node, "a fact"):
+        if name not in FACT_FIELDS:
+            raise FactError(f"unknown fact field {quoted(name)}", doc.at(key_node),
+                            hint=f"fields are: {', '.join(sorted(FACT_FIELDS))}")
+        fields[name] = _entry(doc, value, name)
+    return fields
 
 
 def _entry(doc: Doc, node: Node, what: str) -> Entry:

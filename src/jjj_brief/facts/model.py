@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 from typing import Literal
 
 from jjj_brief.errors import Location
@@ -66,8 +67,13 @@ class Period:
 
     @classmethod
     def parse(cls, text: str) -> Period:
-        """A period from its text, in ASCII digits (see :mod:`.digits`), its years from 1000 on."""
-        text = text.strip()
+        """A period from its text, in ASCII digits (see :mod:`.digits`), its years from 1000 on.
+
+        A store of 20,000 facts names a few dozen periods: each text is parsed once."""
+        return _parse_period(text.strip())
+
+    @classmethod
+    def _parse(cls, text: str) -> Period:
         wrong = not_ascii(text, "period")
         if wrong:
             raise PeriodFormError(wrong)
@@ -122,6 +128,11 @@ class Period:
 
     def __ge__(self, other: object) -> bool:
         return self.sort_key() >= other.sort_key() if isinstance(other, Period) else NotImplemented
+
+
+@lru_cache(maxsize=1024)
+def _parse_period(text: str) -> Period:
+    return Period._parse(text)  # Period is frozen, so one instance can serve every fact
 
 
 #: The last month a period covers, from its ``n``: a half n ends in month 6n, a quarter in 3n.
@@ -219,9 +230,45 @@ class Fact:
         return f"{self.indicator}/{self.region}/{self.period}"
 
 
+@dataclass(frozen=True)
+class FactIndex:
+    """Lookups over a store's facts, built once in one pass, so every query is a dict lookup.
+
+    With 20,000 facts a scan per query made a briefing (dozens of lookups) and
+    ``facts check`` (a rate against every fact) quadratic; the index keeps them linear.
+    """
+
+    size: int
+    by_id: dict[str, Fact]
+    series: dict[tuple[str, str], tuple[Fact, ...]]  # (indicator, region) → oldest period first
+    by_indicator: dict[str, tuple[Fact, ...]]  # in file order
+    position: dict[str, int]  # fact id → place in file order
+
+    @classmethod
+    def of(cls, facts: dict[tuple[str, str, Period], Fact]) -> FactIndex:
+        by_id: dict[str, Fact] = {}
+        series: dict[tuple[str, str], list[Fact]] = {}
+        by_indicator: dict[str, list[Fact]] = {}
+        for fact in facts.values():
+            by_id[fact.id] = fact
+            series.setdefault((fact.indicator, fact.region), []).append(fact)
+            by_indicator.setdefault(fact.indicator, []).append(fact)
+        return cls(
+            size=len(facts),
+            by_id=by_id,
+            series={key: tuple(sorted(found, key=_period_of)) for key, found in series.items()},
+            by_indicator={key: tuple(found) for key, found in by_indicator.items()},
+            position={fact_id: n for n, fact_id in enumerate(by_id)},
+        )
+
+
 @dataclass
 class FactStore:
-    """All facts and the vocabularies they refer to, merged from one or more files."""
+    """All facts and the vocabularies they refer to, merged from one or more files.
+
+    Add facts with :meth:`add`; queries go through an index built on first use
+    (and rebuilt if the number of facts changed since).
+    """
 
     regions: dict[str, Region] = field(default_factory=dict)
     sources: dict[str, Source] = field(default_factory=dict)
@@ -229,11 +276,33 @@ class FactStore:
     facts: dict[tuple[str, str, Period], Fact] = field(default_factory=dict)
     lists: dict[str, tuple[Localized, ...]] = field(default_factory=dict)
     settings: dict[str, str | Localized] = field(default_factory=dict)
+    _index: FactIndex | None = field(default=None, init=False, repr=False, compare=False)
+
+    def add(self, fact: Fact) -> None:
+        """Store ``fact`` under its (indicator, region, period), replacing any fact there."""
+        self.facts[(fact.indicator, fact.region, fact.period)] = fact
+        self._index = None
+
+    def index(self) -> FactIndex:
+        if self._index is None or self._index.size != len(self.facts):
+            self._index = FactIndex.of(self.facts)
+        return self._index
 
     def series(self, indicator: str, region: str) -> list[Fact]:
         """Facts of one indicator and region, oldest period first."""
-        found = [f for f in self.facts.values() if f.indicator == indicator and f.region == region]
-        return sorted(found, key=lambda f: f.period)
+        return list(self.index().series.get((indicator, region), ()))
 
     def get(self, indicator: str, region: str, period: Period) -> Fact | None:
         return self.facts.get((indicator, region, period))
+
+    def by_id(self, fact_id: str) -> Fact | None:
+        """The fact a figure's id (``indicator/region/period``) names, or None."""
+        return self.index().by_id.get(fact_id)
+
+    def of_indicator(self, indicator: str) -> tuple[Fact, ...]:
+        """Every region's facts of ``indicator``, in file order."""
+        return self.index().by_indicator.get(indicator, ())
+
+
+def _period_of(fact: Fact) -> Period:
+    return fact.period

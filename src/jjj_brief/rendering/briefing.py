@@ -177,7 +177,9 @@ class Briefing:
         facts have one, else the latest rate of the same year (any region: rates are national)."""
         unit = self.store.indicators[item.indicator].unit
         pairs = {f"{unit}/{currency}", f"{currency}/{unit}"}
-        rates = [f for f in self.store.facts.values() if self.store.indicators[f.indicator].unit in pairs]
+        position = self.store.index().position
+        rates = sorted((f for ind in self.store.indicators.values() if ind.unit in pairs
+                        for f in self.store.of_indicator(ind.key)), key=lambda f: position[f.id])
         same = [f for f in rates if f.period == item.period] or [
             f for f in rates if f.period.end == item.period.end
         ]
@@ -205,7 +207,10 @@ class Briefing:
                 self.used_sources.append(fact.source)
 
     def _by_id(self, fact_id: str) -> Fact:
-        return next(f for f in self.store.facts.values() if f.id == fact_id)
+        found = self.store.by_id(fact_id)
+        if found is None:  # a figure carries only ids of facts it was made from
+            raise TemplateError(f"the figure cites fact {fact_id}, which the facts lack")
+        return found
 
     def sources(self) -> list[dict[str, Any]]:
         """The sources cited so far, in order of first use, as plain values for the template."""

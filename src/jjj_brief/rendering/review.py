@@ -42,7 +42,7 @@ UNCHANGED = object()  # every fact of the figure is as it was
 
 def facts_by_id(store: FactStore) -> dict[str, Fact]:
     """Facts keyed by the id figures carry (``indicator/region/period``)."""
-    return {fact.id: fact for fact in store.facts.values()}
+    return store.index().by_id
 
 
 @dataclass
