@@ -33,6 +33,7 @@ import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
 from jjj_brief.errors import Location, TemplateError
+from jjj_brief.usercache import cache_folder
 from jjj_brief.rendering.filters import FILTER_NAMES
 from jjj_brief.rendering.sandbox import BriefSandbox, Budget, FolderLoader, time_limit
 from jjj_brief.rendering.template_errors import (
@@ -102,15 +103,8 @@ def _bytecode_cache() -> jinja2.BytecodeCache | None:
     costs ~0.15 s, loading it back ~2 ms.  Jinja2 keys entries by template source, so an
     edited template is recompiled; without a writable cache folder, templates are compiled
     each run."""
-    root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    folder = root / "jjj-brief" / f"jinja-{jinja2.__version__}"
-    try:
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-    except OSError:
-        return None
-    if not os.access(folder, os.W_OK):
-        return None
-    return _BoundedBytecodeCache(str(folder))
+    folder = cache_folder(f"jinja-{jinja2.__version__}")
+    return _BoundedBytecodeCache(str(folder)) if folder is not None else None
 
 
 class _BoundedBytecodeCache(jinja2.FileSystemBytecodeCache):

@@ -5,11 +5,11 @@ Why this shape:
 * Only bundled files are used (``jjj_brief.resources.FONTS_DIR``, see the
   README there), so a PDF looks the same on every machine; no system font is
   assumed.
-* A face is parsed and registered with reportlab the first time a document
-  sets a character in it (registering a CJK face costs 0.05-0.1 s), once per
-  process: an English document never pays for the Chinese fonts, a
-  Simplified one never for the Traditional faces, a research note never for
-  the 简报's FangSong, Kai or Black Song.
+* A face is registered with reportlab the first time a document sets a
+  character in it, once per process: an English document never pays for the
+  Chinese fonts, a Simplified one never for the Traditional faces, a research
+  note never for the 简报's FangSong, Kai or Black Song.  Parsing a CJK face
+  costs ~0.1 s, so the parsed data is kept between runs (:mod:`.facecache`).
 * Text is set in two faces at once: Han characters and full-width marks in
   the CJK face, everything else in the Latin face (Noto Serif / Noto Sans).
   Quotes, dashes and ellipses shared by both scripts follow the document's
@@ -148,11 +148,13 @@ def find_face_file(face: Face, folder: Path = FONTS_DIR) -> Path:
 
 @cache
 def register(face: Face):  # -> reportlab.pdfbase.ttfonts.TTFont
-    """Parse and register ``face`` with reportlab, once per process; returns the TTFont."""
+    """Register ``face`` with reportlab, once per process (parsed, or from the face cache:
+    :mod:`.facecache`); returns the TTFont."""
     from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
 
-    font = TTFont(face.name, str(find_face_file(face)), subfontIndex=face.subfont_index)
+    from jjj_brief.writers.pdf.facecache import load_font
+
+    font = load_font(face.name, find_face_file(face), face.subfont_index)
     pdfmetrics.registerFont(font)
     return font
 

@@ -1,0 +1,131 @@
+"""Parsed font faces kept between runs, so a Chinese PDF does not re-read 20,000 glyphs' metrics.
+
+reportlab parses a TrueType file's tables into plain Python data (character → glyph,
+widths, horizontal metrics, glyph offsets) every time a font is registered: about
+0.1 s for each bundled Chinese face, paid by every run.  This module keeps that data,
+as flat builtin dicts and lists written with :mod:`marshal`, in the user's cache folder
+(:mod:`jjj_brief.usercache`), keyed by the SHA-256 of the font file and the reportlab
+version, and rebuilds the ``TTFont`` from it (about a fifth of the time).  The font
+file itself is still read: subsetting copies glyphs out of it.
+
+The cache can only cost time, never correctness.  An entry is used only when its
+checksum, format and shape are right; anything else (a truncated or damaged file,
+another reportlab's layout, a full disk, a read-only home) falls back to parsing the
+file as reportlab always did, and the entry is rewritten atomically.  A PDF is
+byte-identical with and without the cache.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import marshal
+import struct
+import zlib
+from pathlib import Path
+from typing import Any
+
+from reportlab import Version as REPORTLAB_VERSION
+from reportlab.pdfbase.ttfonts import TTEncoding, TTFNameBytes, TTFont, TTFontFace
+
+from jjj_brief.errors import BriefError
+from jjj_brief.publish import write_atomically
+from jjj_brief.usercache import cache_folder
+
+FORMAT = 1
+_MAGIC = b"JJJFACE\x00"
+_HEADER = struct.Struct(">8sII")  # magic, format, CRC-32 of the payload
+#: Attributes rebuilt here rather than stored: the file's bytes, reportlab's scale function.
+_REBUILT = ("_ttf_data", "_pdfScale", "filename", "_pos")
+#: What an entry must hold, with the type each must have, to be trusted.
+_SHAPE = {"charToGlyph": dict, "charWidths": dict, "hmetrics": list, "glyphPos": list,
+          "table": dict, "numGlyphs": int, "unitsPerEm": int}
+
+
+def load_font(name: str, path: Path, subfont_index: int = 0) -> TTFont:
+    """The ``TTFont`` ``name`` for the file at ``path``: from the cache when it holds the
+    file's face, else parsed by reportlab (and then cached)."""
+    data = path.read_bytes()
+    entry = _entry_path(data, subfont_index)
+    state = _read_entry(entry) if entry is not None else None
+    if state is not None:
+        return _rebuild(name, path, data, state)
+    font = TTFont(name, str(path), subfontIndex=subfont_index)
+    if entry is not None:
+        _write_entry(entry, font)
+    return font
+
+
+def _entry_path(data: bytes, subfont_index: int) -> Path | None:
+    folder = cache_folder(f"faces-{FORMAT}")
+    if folder is None:
+        return None
+    digest = hashlib.sha256(data).hexdigest()
+    return folder / f"{digest}-{subfont_index}-reportlab-{REPORTLAB_VERSION}.face"
+
+
+def _read_entry(entry: Path) -> dict[str, Any] | None:
+    """The stored state, or None when the entry is missing or anything about it is off."""
+    try:
+        raw = entry.read_bytes()
+        magic, version, checksum = _HEADER.unpack_from(raw)
+        payload = memoryview(raw)[_HEADER.size:]
+        if magic != _MAGIC or version != FORMAT or zlib.crc32(payload) != checksum:
+            return None
+        state = marshal.loads(payload)
+    except (OSError, ValueError, EOFError, TypeError, struct.error):
+        return None
+    return state if _well_formed(state) else None
+
+
+def _well_formed(state: Any) -> bool:
+    if not isinstance(state, dict) or not isinstance(state.get("face"), dict):
+        return False
+    face = state["face"]
+    if not all(isinstance(face.get(key), kind) for key, kind in _SHAPE.items()):
+        return False
+    return (len(face["hmetrics"]) == face["numGlyphs"] and len(face["glyphPos"]) == face["numGlyphs"] + 1
+            and isinstance(state.get("names"), dict) and isinstance(state.get("font"), dict))
+
+
+def _write_entry(entry: Path, font: TTFont) -> None:
+    """Store ``font``'s parsed state, unless some part of it is not plain data (a reportlab
+    that keeps something new: then this font is simply parsed every time)."""
+    face: dict[str, Any] = {}
+    names: dict[str, list[str]] = {}
+    for key, value in vars(font.face).items():
+        if key in _REBUILT:
+            continue
+        if isinstance(value, TTFNameBytes):
+            names[key] = [value.ustr]
+        else:
+            face[key] = value
+    plain = {key: value for key, value in vars(font).items() if key not in ("face", "encoding", "state")}
+    try:
+        payload = marshal.dumps({"face": face, "names": names, "font": plain})
+        write_atomically(entry, _HEADER.pack(_MAGIC, FORMAT, zlib.crc32(payload)) + payload)
+    except (ValueError, BriefError):  # unmarshallable state; a cache we cannot write
+        return
+
+
+def _rebuild(name: str, path: Path, data: bytes, state: dict[str, Any]) -> TTFont:
+    """A ``TTFont`` equal to what ``TTFont(name, path)`` builds, from stored state."""
+    from weakref import WeakKeyDictionary
+
+    face = TTFontFace.__new__(TTFontFace)
+    vars(face).update(state["face"])
+    for key, (text,) in state["names"].items():
+        setattr(face, key, TTFNameBytes(text.encode("utf-8")))
+    face.filename, face._ttf_data, face._pos = str(path), data, 0
+    face._pdfScale = _scale(face.unitsPerEm)
+    font = TTFont.__new__(TTFont)
+    vars(font).update(state["font"])
+    font.fontName, font.face, font.encoding, font.state = name, face, TTEncoding(), WeakKeyDictionary()
+    return font
+
+
+def _scale(units_per_em: int):  # -> Callable[[float], float]
+    """Font units → thousandths of an em, as reportlab's own parser defines it."""
+    if units_per_em == 1000:
+        return lambda x: x
+    factor = 1000 / units_per_em
+    return lambda x: x * factor
