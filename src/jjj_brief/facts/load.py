@@ -12,14 +12,13 @@ than one per run.
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
 from functools import partial
 from pathlib import Path
 
 import yaml
 
+from jjj_brief.collector import paused as collection_paused
 from jjj_brief.errors import BriefWarning, FactError, Location, quoted
 from jjj_brief.facts.collect import SECTIONS, Collector
 from jjj_brief.facts.fields import FACT_FIELDS, Entry, localized
@@ -41,7 +40,7 @@ def load_facts(paths: Iterable[Path]) -> tuple[FactStore, list[BriefWarning]]:
     """Read and merge fact files, workbooks and CSV folders; raise :class:`FactErrors` listing
     every problem found."""
     collector = Collector()
-    with _collector_paused():
+    with collection_paused():  # no cycles among YAML nodes: see jjj_brief.collector
         for found in fact_inputs(paths):
             collector.guard(_read_input, collector, found)
         return collector.finish()
@@ -51,24 +50,10 @@ def load_docs(sources: Iterable[Callable[[], Doc]]) -> tuple[FactStore, list[Bri
     """Merge composed fact documents (YAML files, or a mapping: see :mod:`.mapping`) into one
     store; a source that fails to compose is one problem among the others, not the end."""
     collector = Collector()
-    with _collector_paused():
+    with collection_paused():  # no cycles among YAML nodes: see jjj_brief.collector
         for source in sources:
             collector.guard(_read_doc, collector, source)
         return collector.finish()
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Hold Python's cycle collector while reading: composing makes hundreds of thousands of
-    YAML nodes, none in a cycle (reference counting frees them), yet each burst of them
-    triggers a collection that walks everything alive; a third of loading 20,000 facts."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _read_doc(collector: Collector, source: Callable[[], Doc]) -> None:

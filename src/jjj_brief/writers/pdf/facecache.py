@@ -27,6 +27,7 @@ from typing import Any
 from reportlab import Version as REPORTLAB_VERSION
 from reportlab.pdfbase.ttfonts import TTEncoding, TTFNameBytes, TTFont, TTFontFace
 
+from jjj_brief import collector
 from jjj_brief.errors import BriefError
 from jjj_brief.publish import write_atomically
 from jjj_brief.usercache import cache_folder
@@ -49,7 +50,8 @@ def load_font(name: str, path: Path, subfont_index: int = 0) -> TTFont:
     state = _read_entry(entry) if entry is not None else None
     if state is not None:
         return _rebuild(name, path, data, state)
-    font = TTFont(name, str(path), subfontIndex=subfont_index)
+    with collector.paused():
+        font = TTFont(name, str(path), subfontIndex=subfont_index)
     if entry is not None:
         _write_entry(entry, font)
     return font
@@ -71,7 +73,8 @@ def _read_entry(entry: Path) -> dict[str, Any] | None:
         payload = memoryview(raw)[_HEADER.size:]
         if magic != _MAGIC or version != FORMAT or zlib.crc32(payload) != checksum:
             return None
-        state = marshal.loads(payload)
+        with collector.paused():  # a face is ~100,000 acyclic objects: see jjj_brief.collector
+            state = marshal.loads(payload)
     except (OSError, ValueError, EOFError, TypeError, struct.error):
         return None
     return state if _well_formed(state) else None
@@ -97,6 +100,8 @@ def _write_entry(entry: Path, font: TTFont) -> None:
             continue
         if isinstance(value, TTFNameBytes):
             names[key] = [value.ustr]
+        elif key == "glyphToChar":  # read only while parsing; tuples, unlike lists, leave the
+            face[key] = {glyph: tuple(chars) for glyph, chars in value.items()}  # collector's sight
         else:
             face[key] = value
     plain = {key: value for key, value in vars(font).items() if key not in ("face", "encoding", "state")}
