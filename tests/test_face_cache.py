@@ -90,3 +90,18 @@ def test_a_rebuilt_font_measures_and_covers_as_the_parsed_one(tmp_path: Path,
     assert rebuilt.stringWidth(text, 10.5) == parsed.stringWidth(text, 10.5) > 0
     assert rebuilt.face.makeSubset([ord(c) for c in "京津冀"]) == parsed.face.makeSubset([ord(c) for c in "京津冀"])
     assert rebuilt.face.name == parsed.face.name and rebuilt.face.name.ustr == parsed.face.name.ustr
+
+
+def test_a_font_file_changed_in_place_is_never_served_from_its_old_entry(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.delenv("JJJ_BRIEF_NO_CACHE", raising=False)
+    fonts = SERIF_SC.parent
+    face = tmp_path / "Face.ttf"
+    face.write_bytes((fonts / "NotoSerif-Regular.ttf").read_bytes())
+    before = facecache.load_font("JJJ-test-before", face)
+    assert facecache.load_font("JJJ-test-before-again", face).face.name == before.face.name  # from the cache
+    face.write_bytes((fonts / "NotoSans-Bold.ttf").read_bytes())  # same path, same inode, new bytes
+    after = facecache.load_font("JJJ-test-after", face)
+    assert after.face.name != before.face.name and after.face.name.ustr.startswith(("NotoSans", "JJJSans"))
+    assert len(list((tmp_path / "cache").rglob("*.face"))) == 2

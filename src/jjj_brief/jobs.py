@@ -2,13 +2,15 @@
 
 A job never touches the output folder; it returns bytes, warnings and (for a paged
 format, when a ledger asks) the page of every figure, all plain data.  So the same
-jobs can run here, in a forked second process (the default on two cores, splitting the
-work so each process imports and parses only what its own files need), or — for a
-series — in a pool of processes, and only the main process publishes files.
+jobs can run here, in a forked second process (on two free cores, splitting the work so
+each process imports only what its own files need, after importing once what both need),
+or — for a series — in a pool of processes, and only the main process publishes files.
 """
 
 from __future__ import annotations
 
+import gc
+import importlib
 import os
 import signal
 from dataclasses import dataclass, field
@@ -56,34 +58,70 @@ def run_job(job: WriteJob) -> JobResult:
 
 
 def run_jobs(jobs: list[WriteJob]) -> list[JobResult]:
-    """Results in the order of ``jobs``, using both cores when there are two groups of work."""
+    """Results in the order of ``jobs``: on two processes when there are two groups of work
+    and a second core is free, else here, one after the other."""
     here, there = split_jobs(jobs)
-    if not here or not there or not _can_fork():
+    if not here or not there or process_count() < 2:
         return [run_job(job) for job in jobs]
-    results = dict(zip(map(id, here + there), _run_forked(here, there)))
+    import_shared(here, there)
+    gc.freeze()  # the fork idiom: neither process's collections walk (or copy) what they share
+    try:
+        results = dict(zip(map(id, here + there), _run_forked(here, there)))
+    finally:
+        gc.unfreeze()
     return [results[id(job)] for job in jobs]
 
 
 def split_jobs(jobs: list[WriteJob]) -> tuple[list[WriteJob], list[WriteJob]]:
-    """Two groups of about equal cost, each importing and parsing only what it needs.
+    """Two groups of about equal cost that share as few libraries as possible.
 
-    Parsing the Chinese faces (~0.1 s each, three of them) dominates a PDF in Chinese,
-    so those PDFs go one way and everything else (English PDFs, every DOCX) the other;
-    without Chinese PDFs, the PDFs (reportlab) go one way and the other formats the other.
+    Importing a writer's libraries costs more than writing one more document with them
+    (reportlab ≈ 0.1 s, python-docx ≈ 0.07 s; a warm PDF or DOCX ≈ 0.03-0.05 s), so
+    with several formats each format goes one way (the PDFs, the rest); with one format
+    the Chinese PDFs (which load the CJK faces) go one way and the others the other.
     """
+    pdfs = [job for job in jobs if job.fmt == "pdf"]
+    if pdfs and len(pdfs) < len(jobs):
+        return [job for job in jobs if job.fmt != "pdf"], pdfs
     han = [job for job in jobs if job.fmt == "pdf" and any(map(is_chinese, _langs(job)))]
     if han and len(han) < len(jobs):
         return [job for job in jobs if job not in han], han
-    pdfs = [job for job in jobs if job.fmt == "pdf"]
-    return pdfs, [job for job in jobs if job.fmt != "pdf"]
+    return jobs[: len(jobs) // 2], jobs[len(jobs) // 2:]
 
 
 def _langs(job: WriteJob) -> tuple[str, ...]:
     return job.doc.langs if isinstance(job.doc, Bilingual) else (job.doc.meta.lang,)
 
 
-def _can_fork() -> bool:
-    return hasattr(os, "fork") and (os.cpu_count() or 1) > 1 and not os.environ.get("JJJ_BRIEF_SERIAL")
+def import_shared(here: list[WriteJob], there: list[WriteJob]) -> None:
+    """Import, once and before forking, the modules both groups' writers would import (the
+    chart drawing, when both write charts), instead of importing them in each process."""
+    def needed(group: list[WriteJob]) -> set[str]:
+        singles = [job for job in group if isinstance(job.doc, Document)]  # a pair's writers say nothing
+        return {module for job in singles for module in WRITERS[job.fmt].needs(job.doc)}
+
+    for module in sorted(needed(here) & needed(there)):
+        importlib.import_module(module)
+
+
+def process_count() -> int:
+    """1 or 2: two only where forking works, two cores are ours to use and the machine is
+    not busy (on a busy machine a second process slowed a build down: both import their
+    libraries, then share one core).  ``JJJ_BRIEF_PROCESSES=1|2`` decides instead;
+    ``JJJ_BRIEF_SERIAL=1`` means 1."""
+    asked = os.environ.get("JJJ_BRIEF_PROCESSES", "")
+    if os.environ.get("JJJ_BRIEF_SERIAL") or not hasattr(os, "fork"):
+        return 1
+    if asked in ("1", "2"):
+        return int(asked)
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    free = cores - os.getloadavg()[0]  # runnable processes, averaged over the last minute
+    return 2 if cores >= 2 and free >= FREE_CORES_TO_FORK else 1
+
+
+#: How many cores must be idle on average to fork: one for each process, less half of one
+#: (a second process on a half-busy core still finishes sooner than waiting its turn).
+FREE_CORES_TO_FORK = 1.5
 
 
 def _run_forked(here: list[WriteJob], there: list[WriteJob]) -> list[JobResult]:

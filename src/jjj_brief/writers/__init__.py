@@ -77,6 +77,15 @@ class Writer:
         """This row with keyword options for its write function (``--embed-fonts`` for the DOCX)."""
         return replace(self, options=tuple(sorted(options.items())))
 
+    def needs(self, doc: Document) -> frozenset[str]:
+        """The modules writing ``doc`` imports (the writer module's ``needs(doc)``, if it has
+        one): a caller about to fork a second writer process imports the ones both share once."""
+        try:
+            needs = getattr(importlib.import_module(self.module), "needs", None)
+        except ImportError:  # a hint only: load() is where a missing writer is reported
+            return frozenset()
+        return frozenset(needs(doc)) if needs is not None else frozenset()
+
     def to_bytes(self, doc: Document | Bilingual, hooks: WriterHooks | None = None) -> bytes:
         """The whole file in memory: what a worker process returns to the publisher."""
         buffer = io.BytesIO()

@@ -27,6 +27,14 @@ from jjj_brief.document import Document
 from jjj_brief.writers import Warn, WriterHooks, ignore_warning
 
 
+def needs(doc: Document) -> set[str]:
+    """The modules writing ``doc`` imports: python-docx and, for a document with a chart,
+    the chart drawing (reportlab's graphics) and its painting (Pillow)."""
+    from jjj_brief.writers.charts import DRAWING, PAINTING, has_chart
+
+    return {"jjj_brief.writers.docx.build", *([DRAWING, PAINTING] if has_chart(doc) else [])}
+
+
 def write(doc: Document, out: BinaryIO, hooks: WriterHooks, *, embed_fonts: bool = False) -> None:
     """The writer contract (see :mod:`jjj_brief.writers`): ``doc`` as DOCX bytes into ``out``;
     ``embed_fonts`` is the format's one option (``Writer.with_options``)."""

@@ -27,6 +27,14 @@ from jjj_brief.errors import BriefWarning
 from jjj_brief.writers import FigureListener, Warn, WriterHooks, ignore_warning
 
 
+def needs(doc: Document) -> set[str]:
+    """The modules writing ``doc`` imports: the layout (reportlab's platypus) and, for a
+    document with a chart, the chart drawing (reportlab's graphics)."""
+    from jjj_brief.writers.charts import DRAWING, has_chart
+
+    return {"jjj_brief.writers.pdf.blocks", "jjj_brief.writers.pdf.page", *([DRAWING] if has_chart(doc) else [])}
+
+
 def write(doc: Document, out: BinaryIO, hooks: WriterHooks) -> None:
     """The writer contract (see :mod:`jjj_brief.writers`): ``doc`` as PDF bytes into ``out``."""
     write_pdf(doc, out, on_warning=hooks.on_warning, on_figure=hooks.on_figure)

@@ -6,7 +6,9 @@ widths, horizontal metrics, glyph offsets) every time a font is registered: abou
 as flat builtin dicts and lists written with :mod:`marshal`, in the user's cache folder
 (:mod:`jjj_brief.usercache`), keyed by the SHA-256 of the font file and the reportlab
 version, and rebuilds the ``TTFont`` from it (about a fifth of the time).  The font
-file itself is still read: subsetting copies glyphs out of it.
+file is mapped, not read: subsetting copies the glyphs a document uses out of it; its
+hash is remembered under the file's identity (inode, size, times), so an unchanged
+file is not hashed again.
 
 The cache can only cost time, never correctness.  An entry is used only when its
 checksum, format and shape are right; anything else (a truncated or damaged file,
@@ -19,6 +21,8 @@ from __future__ import annotations
 
 import hashlib
 import marshal
+import mmap
+import re
 import struct
 import zlib
 from pathlib import Path
@@ -37,6 +41,7 @@ _MAGIC = b"JJJFACE\x00"
 _HEADER = struct.Struct(">8sII")  # magic, format, CRC-32 of the payload
 #: Attributes rebuilt here rather than stored: the file's bytes, reportlab's scale function.
 _REBUILT = ("_ttf_data", "_pdfScale", "filename", "_pos")
+_HEX_DIGEST = re.compile("[0-9a-f]{64}")
 #: What an entry must hold, with the type each must have, to be trusted.
 _SHAPE = {"charToGlyph": dict, "charWidths": dict, "hmetrics": list, "glyphPos": list,
           "table": dict, "numGlyphs": int, "unitsPerEm": int}
@@ -45,11 +50,11 @@ _SHAPE = {"charToGlyph": dict, "charWidths": dict, "hmetrics": list, "glyphPos":
 def load_font(name: str, path: Path, subfont_index: int = 0) -> TTFont:
     """The ``TTFont`` ``name`` for the file at ``path``: from the cache when it holds the
     file's face, else parsed by reportlab (and then cached)."""
-    data = path.read_bytes()
-    entry = _entry_path(data, subfont_index)
+    folder = cache_folder(f"faces-{FORMAT}")
+    entry = _entry_path(folder, path, subfont_index) if folder is not None else None
     state = _read_entry(entry) if entry is not None else None
     if state is not None:
-        return _rebuild(name, path, data, state)
+        return _rebuild(name, path, _font_data(path), state)
     with collector.paused():
         font = TTFont(name, str(path), subfontIndex=subfont_index)
     if entry is not None:
@@ -57,12 +62,43 @@ def load_font(name: str, path: Path, subfont_index: int = 0) -> TTFont:
     return font
 
 
-def _entry_path(data: bytes, subfont_index: int) -> Path | None:
-    folder = cache_folder(f"faces-{FORMAT}")
-    if folder is None:
-        return None
-    digest = hashlib.sha256(data).hexdigest()
-    return folder / f"{digest}-{subfont_index}-reportlab-{REPORTLAB_VERSION}.face"
+def _entry_path(folder: Path, path: Path, subfont_index: int) -> Path:
+    return folder / f"{_file_digest(folder, path)}-{subfont_index}-reportlab-{REPORTLAB_VERSION}.face"
+
+
+def _file_digest(folder: Path, path: Path) -> str:
+    """The SHA-256 of the font file, remembered beside the entries under the file's identity
+    (device, inode, size, modification and change times; any write to the file changes its
+    change time), so a run hashes a 10 MB face only after the file changed."""
+    stat = path.stat()
+    identity = f"{stat.st_dev} {stat.st_ino} {stat.st_size} {stat.st_mtime_ns} {stat.st_ctime_ns}"
+    memo = folder / f"{hashlib.sha256(str(path.resolve()).encode()).hexdigest()[:32]}.digest"
+    try:
+        known, _, digest = memo.read_text(encoding="ascii").rpartition(" ")
+        if known == identity and _HEX_DIGEST.fullmatch(digest):
+            return digest
+    except (OSError, ValueError):
+        pass
+    sha = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            sha.update(block)
+    digest = sha.hexdigest()
+    try:
+        write_atomically(memo, f"{identity} {digest}".encode("ascii"))
+    except BriefError:
+        pass
+    return digest
+
+
+def _font_data(path: Path) -> Any:
+    """The font file's bytes for subsetting, mapped rather than read: reportlab slices out
+    only the tables and glyphs a document uses (slices of a map are ``bytes``, as before)."""
+    try:
+        with path.open("rb") as handle:
+            return mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+    except (OSError, ValueError):  # a file system without mmap; an empty file
+        return path.read_bytes()
 
 
 def _read_entry(entry: Path) -> dict[str, Any] | None:
@@ -112,7 +148,7 @@ def _write_entry(entry: Path, font: TTFont) -> None:
         return
 
 
-def _rebuild(name: str, path: Path, data: bytes, state: dict[str, Any]) -> TTFont:
+def _rebuild(name: str, path: Path, data: Any, state: dict[str, Any]) -> TTFont:
     """A ``TTFont`` equal to what ``TTFont(name, path)`` builds, from stored state."""
     from weakref import WeakKeyDictionary
 
@@ -120,7 +156,7 @@ def _rebuild(name: str, path: Path, data: bytes, state: dict[str, Any]) -> TTFon
     vars(face).update(state["face"])
     for key, (text,) in state["names"].items():
         setattr(face, key, TTFNameBytes(text.encode("utf-8")))
-    face.filename, face._ttf_data, face._pos = str(path), data, 0
+    face.filename, face._ttf_data, face._pos = str(path), data, 0  # data: bytes, or a map of them
     face._pdfScale = _scale(face.unitsPerEm)
     font = TTFont.__new__(TTFont)
     vars(font).update(state["font"])
