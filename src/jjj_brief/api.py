@@ -117,7 +117,7 @@ def build(*, lang: str | Iterable[str] | None = None, format: str | Iterable[str
     """
     from jjj_brief.pipeline import build as run
 
-    return run(_request(lang=lang, format=format, facts=facts, out=out, template=template, region=region,
+    return run(build_request(lang=lang, format=format, facts=facts, out=out, template=template, region=region,
                         locales=locales, audit=audit, since=since, annotate=annotate, strict=strict,
                         embed_fonts=embed_fonts))
 
@@ -142,7 +142,7 @@ def build_many(regions: str | Iterable[str] = "all", *, lang: str | Iterable[str
     from jjj_brief.batch.series import build_series
 
     series, folders = _regions(regions)
-    request = _request(lang=lang, format=format, facts=facts, out=out, template=template, region=None,
+    request = build_request(lang=lang, format=format, facts=facts, out=out, template=template, region=None,
                        locales=locales, audit=audit, since=since, annotate=annotate, strict=strict,
                        embed_fonts=embed_fonts)
     return build_series(request, series, folders=folders, jobs=jobs, scheduler=scheduler, on_region=on_region,
@@ -157,10 +157,10 @@ def _regions(regions: str | Iterable[str]) -> tuple[tuple[str, ...] | None, bool
     return keys, not (isinstance(regions, str) and "," not in regions)
 
 
-def _request(*, lang: str | Iterable[str] | None, format: str | Iterable[str], facts: FactSource,
-             out: str | Path, template: str, region: str | None, locales: str | Path | None, audit: bool,
-             since: FactSource, annotate: bool, strict: bool, embed_fonts: bool) -> BuildRequest:
-    """The resolved request of :func:`build` and :func:`build_many`."""
+def build_request(*, lang: str | Iterable[str] | None, format: str | Iterable[str], facts: FactSource,  # noqa: A002
+                  out: str | Path, template: str, region: str | None, locales: str | Path | None, audit: bool,
+                  since: FactSource, annotate: bool, strict: bool, embed_fonts: bool) -> BuildRequest:
+    """The resolved request of :func:`build` and :func:`build_many` (and of ``jjj-brief watch``)."""
     from jjj_brief.inputs import BuildRequest, find_locales
     from jjj_brief.l10n.catalogs import available_languages
     from jjj_brief.writers import FORMATS

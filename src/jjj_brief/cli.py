@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 
 import click
 
+from jjj_brief.cli_options import build_arguments, build_options
 from jjj_brief.errors import BriefError, FactErrors, Location, StrictFailure
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -33,18 +34,8 @@ def reports_errors(command: F) -> F:
         limit_memory()
         try:
             return command(*args, **kwargs)
-        except FactErrors as exc:
-            for line in exc.lines():
-                click.echo(line, err=True)
-            click.echo(f"error: {counted(len(exc.problems), 'problem')} in the fact files", err=True)
-            sys.exit(exc.exit_code)
-        except StrictFailure as exc:
-            for gap in exc.problems:
-                click.echo(str(gap).replace("warning: ", "error: ", 1), err=True)
-            click.echo(f"error: {exc}", err=True)
-            sys.exit(exc.exit_code)
         except BriefError as exc:
-            click.echo(f"error: {exc}", err=True)
+            report(exc)
             sys.exit(exc.exit_code)
         except MemoryError:
             click.echo("error: the input made jjj-brief need more memory than its limit "
@@ -98,6 +89,19 @@ def _interrupted(exc: BaseException) -> bool:
     return False
 
 
+def report(exc: BriefError) -> None:
+    """An error as the user reads it: ``FILE:LINE: message``, each problem on its own line."""
+    if isinstance(exc, FactErrors):
+        for line in exc.lines():
+            click.echo(line, err=True)
+        click.echo(f"error: {counted(len(exc.problems), 'problem')} in the fact files", err=True)
+        return
+    if isinstance(exc, StrictFailure):
+        for gap in exc.problems:
+            click.echo(str(gap).replace("warning: ", "error: ", 1), err=True)
+    click.echo(f"error: {exc}", err=True)
+
+
 def _interrupt(signum: int, frame: object) -> None:
     """Turn ``kill`` into KeyboardInterrupt so ``finally`` blocks remove temporary files."""
     raise KeyboardInterrupt
@@ -126,42 +130,13 @@ def main() -> None:
 
 
 @main.command()
-@click.option("--lang", "langs", multiple=True,
-              help="Languages: en, zh, zh_Hant (any with a catalog), comma-separated, or 'all'.  "
-                   "[default: every language the template is written for]")
-@click.option("--format", "formats", multiple=True, default=("all",), show_default=True,
-              help="Output formats: pdf, docx, html, comma-separated, or 'all'.")
-@click.option("--facts", "fact_paths", multiple=True, type=click.Path(path_type=Path),
-              help="A fact file (YAML), a workbook (.xlsx), a CSV file, or a folder of them (repeatable); "
-                   "replaces the bundled facts.")
-@click.option("--out", "out_dir", default=Path("output"), show_default=True, type=click.Path(path_type=Path),
-              help="Folder to write the files into.")
-@click.option("--template", default="briefing", show_default=True,
-              help="A bundled template name, or the path of a .xml.j2 template file.")
-@click.option("--region", default=None,
-              help="Region key to brief on (default: the facts' choice); 'all' or KEY,KEY,... builds a series, "
-                   "each region into OUT/<region>/.")
+@build_options
 @click.option("--jobs", type=click.IntRange(min=1), default=None,
               help="Worker processes for a series (default: the cores; 1 builds in this process).")
 @click.option("--scheduler", default=None, metavar="ADDRESS",
               help="Run a series on a dask.distributed cluster (tcp://HOST:PORT); needs jjj-brief[dask].")
-@click.option("--locales", default=None, type=click.Path(path_type=Path),
-              help="Folder of <lang>/LC_MESSAGES/messages.po catalogs (default: the template project's "
-                   "locales/, else the bundled ones).")
-@click.option("--audit", is_flag=True, help="Also write <name>-<lang>.audit.json and .audit.md: every figure's origin.")
-@click.option("--since", "since", multiple=True, type=click.Path(path_type=Path),
-              help="An older vintage of the facts (file or folder, repeatable): mark the figures that changed.")
-@click.option("--annotate", is_flag=True, help="Attach a reviewer's note (fact, exact value, source) to every figure.")
-@click.option("--strict", is_flag=True,
-              help="Fail (exit 1, nothing written) on text printed in English for want of a translation "
-                   "and on passages left out for want of facts.")
-@click.option("--embed-fonts", is_flag=True,
-              help="DOCX: carry the bundled faces (subset to the text) so it looks the same without Chinese "
-                   "office fonts.")
 @reports_errors
-def build(langs: tuple[str, ...], formats: tuple[str, ...], fact_paths: tuple[Path, ...], out_dir: Path,
-          template: str, region: str | None, jobs: int | None, scheduler: str | None, locales: Path | None,
-          audit: bool, since: tuple[Path, ...], annotate: bool, strict: bool, embed_fonts: bool) -> None:
+def build(jobs: int | None, scheduler: str | None, **options: Any) -> None:
     """Write briefing-<lang>.pdf, .docx and .html for each language into the output folder.
 
     Two or more languages must print the same figures (same facts, same exact values),
@@ -169,9 +144,8 @@ def build(langs: tuple[str, ...], formats: tuple[str, ...], fact_paths: tuple[Pa
     written on its own into OUT/<region>/; a region that fails fails alone."""
     from jjj_brief.api import build as run_build
 
-    common: dict[str, Any] = {"lang": langs or None, "format": formats, "facts": fact_paths, "out": out_dir,
-                              "template": template, "locales": locales, "audit": audit, "since": since or None,
-                              "annotate": annotate, "strict": strict, "embed_fonts": embed_fonts}
+    common = build_arguments(**options)
+    region = common.pop("region")
     if scheduler or (region and (region.lower() == "all" or "," in region)):
         build_series(region or "all", jobs, scheduler, common)
         return
@@ -180,6 +154,25 @@ def build(langs: tuple[str, ...], formats: tuple[str, ...], fact_paths: tuple[Pa
         click.echo(str(warning), err=True)
     for path in result.written:
         click.echo(f"wrote {path}")
+
+
+@main.command()
+@build_options
+@reports_errors
+def watch(**options: Any) -> None:
+    """Build, then rebuild whenever a fact file, template or catalog changes (Ctrl-C stops).
+
+    Takes build's options (one region).  Only the documents an edit changes are written
+    again; an edit that breaks the build is reported as FILE:LINE and leaves the last good
+    files."""
+    from jjj_brief.api import build_request
+    from jjj_brief.watch import watch as run_watch
+
+    request = build_request(**build_arguments(**options))
+    try:
+        run_watch(request, echo=click.echo, report=report)
+    except KeyboardInterrupt:
+        click.echo("stopped watching")
 
 
 def build_series(regions: str, jobs: int | None, scheduler: str | None, common: dict[str, Any]) -> None:
