@@ -90,6 +90,9 @@ def test_a_rebuilt_font_measures_and_covers_as_the_parsed_one(tmp_path: Path,
     assert rebuilt.stringWidth(text, 10.5) == parsed.stringWidth(text, 10.5) > 0
     assert rebuilt.face.makeSubset([ord(c) for c in "京津冀"]) == parsed.face.makeSubset([ord(c) for c in "京津冀"])
     assert rebuilt.face.name == parsed.face.name and rebuilt.face.name.ustr == parsed.face.name.ustr
+    glyph = parsed.face.charToGlyph[ord("京")]
+    assert ord("京") in rebuilt.face.glyphToChar[glyph] and parsed.face.glyphToChar[glyph] == [ord("京")]
+    assert rebuilt.face.hmetrics[glyph] == parsed.face.hmetrics[glyph] and len(rebuilt.face.hmetrics) > 20000
 
 
 def test_a_font_file_changed_in_place_is_never_served_from_its_old_entry(
@@ -105,3 +108,12 @@ def test_a_font_file_changed_in_place_is_never_served_from_its_old_entry(
     after = facecache.load_font("JJJ-test-after", face)
     assert after.face.name != before.face.name and after.face.name.ustr.startswith(("NotoSans", "JJJSans"))
     assert len(list((tmp_path / "cache").rglob("*.face"))) == 2
+
+
+def test_entries_of_an_older_cache_format_are_removed(tmp_path: Path, uncached: bytes) -> None:
+    cache = tmp_path / "cache"
+    stale = cache / "jjj-brief" / "faces-0" / "old.face"
+    stale.parent.mkdir(parents=True)
+    stale.write_bytes(b"an older jjj-brief's entry")
+    assert build_zh(tmp_path / "out", cache) == uncached
+    assert not stale.parent.exists() and entries(cache)

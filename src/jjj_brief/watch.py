@@ -81,6 +81,20 @@ class Sources:
     def meanings(self, paths: Iterable[str]) -> set[str]:
         return {kind for kind in (self.meaning(Path(p).resolve()) for p in paths) if kind is not None}
 
+    def snapshot(self) -> dict[Path, tuple[int, int]]:
+        """(modification time, size) of every relevant file, to find edits no watcher saw."""
+        found = {}
+        for folder in self.folders():
+            for path in folder.rglob("*"):
+                if path.is_file() and self.meaning(path.resolve()) is not None:
+                    stat = path.stat()
+                    found[path] = (stat.st_mtime_ns, stat.st_size)
+        return found
+
+    def changed_since(self, before: dict[Path, tuple[int, int]]) -> set[str]:
+        now = self.snapshot()
+        return self.meanings(str(p) for p in set(now) ^ set(before) | {p for p in now if now[p] != before.get(p)})
+
 
 @dataclass
 class Watcher:
@@ -167,14 +181,17 @@ def watch(request: BuildRequest, echo: Echo, report: Callable[[BriefError], None
     sources = Sources.of(request)
     resolve_languages(request.langs, request.locales)  # a usage error ends the watch before it starts
     watcher = Watcher(request, echo, report)
+    before = sources.snapshot()
     watcher.rebuild(set())
     folders = sources.folders()
+    batches = changes_of(*folders, watch_filter=lambda _, path: sources.meaning(Path(path).resolve()) is not None,
+                         debounce=1600, step=50, stop_event=stop_event, rust_timeout=500, yield_on_timeout=True)
+    next(batches)  # the watcher is up once it first yields (empty, after rust_timeout): say so only then
     echo(f"watching {', '.join(map(str, folders))} (Ctrl-C to stop)")
-
-    def relevant(_change: object, path: str) -> bool:
-        return sources.meaning(Path(path).resolve()) is not None
-
-    for batch in changes_of(*folders, watch_filter=relevant, debounce=1600, step=50, stop_event=stop_event):
+    missed = sources.changed_since(before)  # edits made while the first build ran
+    if missed:
+        watcher.rebuild(missed)
+    for batch in batches:
         changed = sources.meanings(path for _, path in batch)
         if changed:
             echo(f"changed: {', '.join(sorted({_shown(p) for _, p in batch}))}")

@@ -5,7 +5,8 @@ widths, horizontal metrics, glyph offsets) every time a font is registered: abou
 0.1 s for each bundled Chinese face, paid by every run.  This module keeps that data,
 as flat builtin dicts and lists written with :mod:`marshal`, in the user's cache folder
 (:mod:`jjj_brief.usercache`), keyed by the SHA-256 of the font file and the reportlab
-version, and rebuilds the ``TTFont`` from it (about a fifth of the time).  The font
+version, and rebuilds the ``TTFont`` from it (about a fifth of the time), as a
+:class:`~.compactface.CompactFace`: its per-glyph tables are arrays.  The font
 file is mapped, not read: subsetting copies the glyphs a document uses out of it; its
 hash is remembered under the file's identity (inode, size, times), so an unchanged
 file is not hashed again.
@@ -23,28 +24,30 @@ import hashlib
 import marshal
 import mmap
 import re
+import shutil
 import struct
+import sys
 import zlib
 from pathlib import Path
 from typing import Any
 
 from reportlab import Version as REPORTLAB_VERSION
-from reportlab.pdfbase.ttfonts import TTEncoding, TTFNameBytes, TTFont, TTFontFace
+from reportlab.pdfbase.ttfonts import TTEncoding, TTFNameBytes, TTFont
 
 from jjj_brief import collector
 from jjj_brief.errors import BriefError
 from jjj_brief.publish import write_atomically
 from jjj_brief.usercache import cache_folder
+from jjj_brief.writers.pdf.compactface import CompactFace, packed, unpacked
 
-FORMAT = 1
+FORMAT = 2
 _MAGIC = b"JJJFACE\x00"
 _HEADER = struct.Struct(">8sII")  # magic, format, CRC-32 of the payload
 #: Attributes rebuilt here rather than stored: the file's bytes, reportlab's scale function.
 _REBUILT = ("_ttf_data", "_pdfScale", "filename", "_pos")
 _HEX_DIGEST = re.compile("[0-9a-f]{64}")
 #: What an entry must hold, with the type each must have, to be trusted.
-_SHAPE = {"charToGlyph": dict, "charWidths": dict, "hmetrics": list, "glyphPos": list,
-          "table": dict, "numGlyphs": int, "unitsPerEm": int}
+_SHAPE = {"charToGlyph": dict, "charWidths": dict, "table": dict, "numGlyphs": int, "unitsPerEm": int}
 
 
 def load_font(name: str, path: Path, subfont_index: int = 0) -> TTFont:
@@ -63,7 +66,8 @@ def load_font(name: str, path: Path, subfont_index: int = 0) -> TTFont:
 
 
 def _entry_path(folder: Path, path: Path, subfont_index: int) -> Path:
-    return folder / f"{_file_digest(folder, path)}-{subfont_index}-reportlab-{REPORTLAB_VERSION}.face"
+    digest = _file_digest(folder, path)
+    return folder / f"{digest}-{subfont_index}-reportlab-{REPORTLAB_VERSION}-{sys.byteorder}.face"
 
 
 def _file_digest(folder: Path, path: Path) -> str:
@@ -117,13 +121,17 @@ def _read_entry(entry: Path) -> dict[str, Any] | None:
 
 
 def _well_formed(state: Any) -> bool:
+    """Whether ``state`` has everything a face needs, in the right shape; its per-glyph
+    arrays are rebuilt here (see :func:`.compactface.unpacked`)."""
     if not isinstance(state, dict) or not isinstance(state.get("face"), dict):
         return False
-    face = state["face"]
-    if not all(isinstance(face.get(key), kind) for key, kind in _SHAPE.items()):
+    if not isinstance(state.get("names"), dict) or not isinstance(state.get("font"), dict):
         return False
-    return (len(face["hmetrics"]) == face["numGlyphs"] and len(face["glyphPos"]) == face["numGlyphs"] + 1
-            and isinstance(state.get("names"), dict) and isinstance(state.get("font"), dict))
+    face = unpacked(state["face"])
+    if face is None or not all(isinstance(face.get(key), kind) for key, kind in _SHAPE.items()):
+        return False
+    state["face"] = face
+    return True
 
 
 def _write_entry(entry: Path, font: TTFont) -> None:
@@ -136,23 +144,29 @@ def _write_entry(entry: Path, font: TTFont) -> None:
             continue
         if isinstance(value, TTFNameBytes):
             names[key] = [value.ustr]
-        elif key == "glyphToChar":  # read only while parsing; tuples, unlike lists, leave the
-            face[key] = {glyph: tuple(chars) for glyph, chars in value.items()}  # collector's sight
         else:
             face[key] = value
     plain = {key: value for key, value in vars(font).items() if key not in ("face", "encoding", "state")}
     try:
-        payload = marshal.dumps({"face": face, "names": names, "font": plain})
+        payload = marshal.dumps({"face": packed(face), "names": names, "font": plain})
         write_atomically(entry, _HEADER.pack(_MAGIC, FORMAT, zlib.crc32(payload)) + payload)
-    except (ValueError, BriefError):  # unmarshallable state; a cache we cannot write
+        _forget_other_formats(entry.parent)
+    except (ValueError, KeyError, TypeError, OverflowError, BriefError):  # not plain data; no cache
         return
+
+
+def _forget_other_formats(folder: Path) -> None:
+    """Remove the entries of other cache formats (an older jjj-brief's): nothing reads them."""
+    for other in folder.parent.glob("faces-*"):
+        if other != folder and other.is_dir():
+            shutil.rmtree(other, ignore_errors=True)
 
 
 def _rebuild(name: str, path: Path, data: Any, state: dict[str, Any]) -> TTFont:
     """A ``TTFont`` equal to what ``TTFont(name, path)`` builds, from stored state."""
     from weakref import WeakKeyDictionary
 
-    face = TTFontFace.__new__(TTFontFace)
+    face = CompactFace.__new__(CompactFace)
     vars(face).update(state["face"])
     for key, (text,) in state["names"].items():
         setattr(face, key, TTFNameBytes(text.encode("utf-8")))
