@@ -121,17 +121,22 @@ class Collector:
             location=where,
             basis=parse_basis(basis) if basis else None,
         )
-        key = (fact.indicator, fact.region, fact.period)
-        first = self.store.facts.get(key)
+        self.keep_fact(fact, [(kind, fields[kind].text, fields[kind].where)
+                              for kind in ("indicator", "region", "source")], where)
+
+    def keep_fact(self, fact: Fact, references: list[tuple[str, str, Location]],
+                  where: Location | None = None) -> None:
+        """Add a fact read already (here, or from the cache of fact files), unless the store has
+        one for its indicator, region and period; its ``references`` are checked at the end."""
+        first = self.store.facts.get((fact.indicator, fact.region, fact.period))
         if first is not None:
             raise FactError(
                 f"duplicate fact {fact.id} (first at {first.location})",
-                where,
+                where or fact.location,
                 hint="keep one value per indicator, region and period",
             )
         self.store.add(fact)
-        self.references.extend((kind, fields[kind].text, fields[kind].where)
-                               for kind in ("indicator", "region", "source"))
+        self.references.extend(references)
 
     def finish(self) -> tuple[FactStore, list[BriefWarning]]:
         """The store, once every reference is checked; :class:`FactErrors` if anything was wrong."""

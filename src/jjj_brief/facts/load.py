@@ -13,13 +13,13 @@ than one per run.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from functools import partial
 from pathlib import Path
 
 import yaml
 
 from jjj_brief.collector import paused as collection_paused
 from jjj_brief.errors import BriefWarning, FactError, Location, quoted
+from jjj_brief.facts.cache import FactFileCache
 from jjj_brief.facts.collect import SECTIONS, Collector
 from jjj_brief.facts.fields import FACT_FIELDS, Entry, localized
 from jjj_brief.facts.files import FactInput, fact_inputs
@@ -40,9 +40,10 @@ def load_facts(paths: Iterable[Path]) -> tuple[FactStore, list[BriefWarning]]:
     """Read and merge fact files, workbooks and CSV folders; raise :class:`FactErrors` listing
     every problem found."""
     collector = Collector()
+    cache = FactFileCache.open()
     with collection_paused():  # no cycles among YAML nodes: see jjj_brief.collector
         for found in fact_inputs(paths):
-            collector.guard(_read_input, collector, found)
+            collector.guard(_read_input, collector, found, cache)
         return collector.finish()
 
 
@@ -60,15 +61,36 @@ def _read_doc(collector: Collector, source: Callable[[], Doc]) -> None:
     _YamlReader(collector).read(source())
 
 
-def _read_input(collector: Collector, found: FactInput) -> None:
+def _read_input(collector: Collector, found: FactInput, cache: FactFileCache | None) -> None:
     if found.refusal is not None:
         raise found.refusal
     if found.kind == "yaml":
-        _read_doc(collector, partial(compose, found.path))
+        _read_yaml(collector, found.path, cache)
     else:  # the spreadsheet readers import openpyxl or csv only when a table is given
         from jjj_brief.facts.sheets import read_tables
 
         read_tables(collector, found)
+
+
+def _read_yaml(collector: Collector, path: Path, cache: FactFileCache | None) -> None:
+    """One YAML file: its facts as read before when the cache has them, else composed, and
+    then remembered if the file holds only facts and had no problem."""
+    known = cache.facts(path) if cache is not None else None
+    if known is not None:
+        for fact, references in known:
+            collector.guard(collector.keep_fact, fact, references)
+        return
+    problems, facts, references = len(collector.problems), len(collector.store.facts), len(collector.references)
+    doc = compose(path)
+    _YamlReader(collector).read(doc)
+    if cache is not None and len(collector.problems) == problems and _only_facts(doc):
+        cache.remember(path, list(collector.store.facts.values())[facts:], collector.references[references:])
+
+
+def _only_facts(doc: Doc) -> bool:
+    """Whether the file holds nothing but a ``facts:`` list (the files worth caching)."""
+    root = doc.root
+    return isinstance(root, yaml.MappingNode) and [key.value for key, _ in root.value] == ["facts"]
 
 
 class _YamlReader:
