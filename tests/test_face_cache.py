@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import marshal
+import os
+import subprocess
+import sys
 import zlib
 from pathlib import Path
 
@@ -32,8 +35,23 @@ def entries(cache: Path) -> list[Path]:
 
 @pytest.fixture(scope="module")
 def uncached(tmp_path_factory: pytest.TempPathFactory) -> bytes:
-    """The PDF as reportlab's own parsing makes it."""
-    return build_zh(tmp_path_factory.mktemp("off"), tmp_path_factory.mktemp("unused"), off=True)
+    """The Chinese PDF written with the faces exactly as reportlab parses them (no cache, no
+    compact face), in a fresh process: the reference every other way must match."""
+    reference = (
+        "import sys\n"
+        "from reportlab.pdfbase.ttfonts import TTFont\n"
+        "from jjj_brief.writers.pdf import facecache\n"
+        "facecache.load_font = lambda name, path, index=0: TTFont(name, str(path), subfontIndex=index)\n"
+        "from jjj_brief.api import render, to_pdf\n"
+        "sys.stdout.buffer.write(to_pdf(render(lang='zh')))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", reference], capture_output=True, check=True, timeout=300,
+                          env={**os.environ, **EPOCH, "JJJ_BRIEF_NO_CACHE": "1"})
+    pdf = tmp_path_factory.mktemp("reference") / "briefing-zh.pdf"
+    pdf.write_bytes(done.stdout)
+    qpdf_check(pdf)
+    assert build_zh(tmp_path_factory.mktemp("off"), tmp_path_factory.mktemp("unused"), off=True) == done.stdout
+    return done.stdout
 
 
 def test_a_pdf_is_byte_identical_parsed_and_from_the_cache(tmp_path: Path, uncached: bytes) -> None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable, Mapping
 from decimal import Decimal
+from sys import intern
 
 from jjj_brief.errors import BriefWarning, FactError, FactErrors, Location, looks_ascii, quoted
 from jjj_brief.facts.fields import (
@@ -110,12 +111,12 @@ class Collector:
         require(fields, REQUIRED_FACT_FIELDS, "a fact", where)
         hint = {"hint": value_hint} if value_hint else {}
         qualifier, note, basis = (fields.get(name) for name in ("qualifier", "note", "basis"))
-        fact = Fact(
-            indicator=fields["indicator"].text,
-            region=fields["region"].text,
+        fact = Fact(  # the names repeat across thousands of facts: one string each (intern)
+            indicator=intern(fields["indicator"].text),
+            region=intern(fields["region"].text),
             period=parse_period(fields["period"]),
             value=parse_value(fields["value"], scale, **hint),
-            source=fields["source"].text,
+            source=intern(fields["source"].text),
             qualifier=parse_qualifier(qualifier) if qualifier else None,
             note=note.text if note else "",
             location=where,

@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Literal
 
 from jjj_brief.errors import Location
@@ -210,9 +210,9 @@ class Indicator:
     location: Location | None = field(default=None, compare=False)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Fact:
-    """One figure as a source stated it."""
+    """One figure as a source stated it (slotted: a large store holds tens of thousands)."""
 
     indicator: str
     region: str
@@ -242,7 +242,11 @@ class FactIndex:
     by_id: dict[str, Fact]
     series: dict[tuple[str, str], tuple[Fact, ...]]  # (indicator, region) → oldest period first
     by_indicator: dict[str, tuple[Fact, ...]]  # in file order
-    position: dict[str, int]  # fact id → place in file order
+
+    @cached_property
+    def position(self) -> dict[str, int]:
+        """Fact id → place in file order (made when first asked: few queries need it)."""
+        return {fact_id: n for n, fact_id in enumerate(self.by_id)}
 
     @classmethod
     def of(cls, facts: dict[tuple[str, str, Period], Fact]) -> FactIndex:
@@ -258,7 +262,6 @@ class FactIndex:
             by_id=by_id,
             series={key: tuple(sorted(found, key=_period_of)) for key, found in series.items()},
             by_indicator={key: tuple(found) for key, found in by_indicator.items()},
-            position={fact_id: n for n, fact_id in enumerate(by_id)},
         )
 
 

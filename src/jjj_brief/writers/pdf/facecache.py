@@ -52,17 +52,23 @@ _SHAPE = {"charToGlyph": dict, "charWidths": dict, "table": dict, "numGlyphs": i
 
 def load_font(name: str, path: Path, subfont_index: int = 0) -> TTFont:
     """The ``TTFont`` ``name`` for the file at ``path``: from the cache when it holds the
-    file's face, else parsed by reportlab (and then cached)."""
+    file's face, else parsed by reportlab (and then cached).  Either way the face is a
+    compact one (:mod:`.compactface`), unless reportlab keeps something not plain data."""
     folder = cache_folder(f"faces-{FORMAT}")
     entry = _entry_path(folder, path, subfont_index) if folder is not None else None
     state = _read_entry(entry) if entry is not None else None
-    if state is not None:
-        return _rebuild(name, path, _font_data(path), state)
-    with collector.paused():
-        font = TTFont(name, str(path), subfontIndex=subfont_index)
-    if entry is not None:
-        _write_entry(entry, font)
-    return font
+    if state is None:
+        with collector.paused():
+            font = TTFont(name, str(path), subfontIndex=subfont_index)
+        payload = _payload(font)
+        if payload is None:
+            return font
+        if entry is not None:
+            _write_entry(entry, payload)
+        state = _state(payload)
+        if state is None:
+            return font
+    return _rebuild(name, path, _font_data(path), state)
 
 
 def _entry_path(folder: Path, path: Path, subfont_index: int) -> Path:
@@ -113,9 +119,17 @@ def _read_entry(entry: Path) -> dict[str, Any] | None:
         payload = memoryview(raw)[_HEADER.size:]
         if magic != _MAGIC or version != FORMAT or zlib.crc32(payload) != checksum:
             return None
+    except (OSError, struct.error):
+        return None
+    return _state(payload)
+
+
+def _state(payload: bytes | memoryview) -> dict[str, Any] | None:
+    """A face's state from its marshalled form, or None if it is not one."""
+    try:
         with collector.paused():  # a face is ~100,000 acyclic objects: see jjj_brief.collector
             state = marshal.loads(payload)
-    except (OSError, ValueError, EOFError, TypeError, struct.error):
+    except (ValueError, EOFError, TypeError):
         return None
     return state if _well_formed(state) else None
 
@@ -134,9 +148,9 @@ def _well_formed(state: Any) -> bool:
     return True
 
 
-def _write_entry(entry: Path, font: TTFont) -> None:
-    """Store ``font``'s parsed state, unless some part of it is not plain data (a reportlab
-    that keeps something new: then this font is simply parsed every time)."""
+def _payload(font: TTFont) -> bytes | None:
+    """``font``'s parsed state, marshalled, or None when some part of it is not plain data (a
+    reportlab that keeps something new: that font is then used as reportlab made it)."""
     face: dict[str, Any] = {}
     names: dict[str, list[str]] = {}
     for key, value in vars(font.face).items():
@@ -148,10 +162,16 @@ def _write_entry(entry: Path, font: TTFont) -> None:
             face[key] = value
     plain = {key: value for key, value in vars(font).items() if key not in ("face", "encoding", "state")}
     try:
-        payload = marshal.dumps({"face": packed(face), "names": names, "font": plain})
+        return marshal.dumps({"face": packed(face), "names": names, "font": plain})
+    except (ValueError, KeyError, TypeError, OverflowError):
+        return None
+
+
+def _write_entry(entry: Path, payload: bytes) -> None:
+    try:
         write_atomically(entry, _HEADER.pack(_MAGIC, FORMAT, zlib.crc32(payload)) + payload)
         _forget_other_formats(entry.parent)
-    except (ValueError, KeyError, TypeError, OverflowError, BriefError):  # not plain data; no cache
+    except BriefError:  # a cache we cannot write only costs time
         return
 
 
