@@ -18,8 +18,8 @@ from pathlib import Path
 @dataclass(frozen=True, slots=True)
 class Location:
     """A place in an input: a line (and column) of a text file, a cell of a workbook, or for
-    facts given as a Python mapping the path inside it (``facts[0].value``)
-    Slotted: every fact of a 20,000-fact store carries one.
+    facts given as a Python mapping the path inside it (``facts[0].value``).  Slotted:
+    every fact of a 20,000-fact store carries one.
 
     >>> str(Location.of("facts.yaml", 12)), str(Location.of("gdp.csv", 4, 3)), str(Location("", key="facts[0].value"))
     ('facts.yaml:12', 'gdp.csv:4:3', 'facts[0].value')
