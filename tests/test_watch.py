@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -13,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import pdftotext, qpdf_check
+from conftest import REPO, jjj_brief, pdftotext, qpdf_check
 
 from jjj_brief.resources import bundled
 
@@ -111,3 +112,48 @@ def test_watch_rebuilds_on_edits_keeps_the_last_good_files_and_stops_cleanly(pro
             watching.proc.kill()
     assert "stopped watching" in watching.output() and "Traceback" not in watching.output()
     assert _leftovers(project) == []
+
+
+def _readme_session() -> tuple[list[str], list[str]]:
+    """The README's ``watch`` session: the command's arguments, and the lines it prints."""
+    text = (REPO / "README.md").read_text(encoding="utf-8")
+    (block,) = [b for b in re.findall(r"^```console\n(.*?)^```", text, re.M | re.S) if "jjj-brief watch" in b]
+    command, *shown = block.splitlines()
+    return command.removeprefix("$ jjj-brief watch ").split(), [line for line in shown if line != "^C"]
+
+
+def _pattern(shown: str) -> re.Pattern[str]:
+    """A printed line as the README shows it, with its timing and elided paths left open."""
+    def piece(part: str) -> str:
+        if part == "…":
+            return ".*"
+        return _TIMING if re.fullmatch(_TIMING, part) else re.escape(part)
+
+    return re.compile("".join(piece(part) for part in re.split(f"(…|{_TIMING})", shown)))
+
+
+_TIMING = r"in [\d.]+ s"
+
+
+def test_the_readme_watch_session_is_what_watch_prints(tmp_path: Path) -> None:
+    args, shown = _readme_session()
+    assert jjj_brief("new", "my-project", cwd=tmp_path).code == 0
+    facts = tmp_path / "my-project" / "facts" / "example.yaml"
+    watching = Watching(args, tmp_path)
+    try:
+        watching.wait_for("first build", lambda: watching.saw("watching "))
+        mark = len(watching.lines)
+        _edit(facts, "value: 2.43e12", "value: 2.47e12")
+        watching.wait_for("the rebuild", lambda: watching.saw("rebuilt", mark))
+        mark = len(watching.lines)
+        _edit(facts, "value: 2.47e12", "value: 2.4x7e12")
+        watching.wait_for("the error", lambda: watching.saw("last good files", mark))
+        watching.proc.send_signal(signal.SIGINT)
+        assert watching.proc.wait(timeout=TIMEOUT) == 0
+    finally:
+        if watching.proc.poll() is None:
+            watching.proc.kill()
+    printed = watching.lines
+    assert len(printed) == len(shown), watching.output()
+    for line, expected in zip(printed, shown):
+        assert _pattern(expected).fullmatch(line), (line, expected)
