@@ -21,7 +21,6 @@ template's own line, not at a line of output it never sees.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Mapping
 from contextvars import ContextVar
 from dataclasses import dataclass, field
@@ -33,7 +32,6 @@ import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
 from jjj_brief.errors import Location, TemplateError
-from jjj_brief.usercache import cache_folder
 from jjj_brief.rendering.filters import FILTER_NAMES
 from jjj_brief.rendering.sandbox import BriefSandbox, Budget, FolderLoader, time_limit
 from jjj_brief.rendering.template_errors import (
@@ -42,6 +40,7 @@ from jjj_brief.rendering.template_errors import (
     template_frame_location,
     template_source,
 )
+from jjj_brief.usercache import cache_folder
 
 TEMPLATE_SUFFIX = ".xml.j2"
 MAX_BYTECODE_BYTES = 2_000_000
@@ -213,26 +212,21 @@ class _Sources:
     def __init__(self, env: jinja2.Environment) -> None:
         self.env = env
         self.texts: dict[str, str] = {}
+        self.line_starts: dict[str, list[int]] = {}  # offset of each line's first character
 
     def piece(self, chunk: str, near: Location) -> _Piece:
         if near.line is None or not chunk.strip():
             return _Piece(chunk, near, literal=False)
-        text = self.texts.setdefault(near.file, template_source(self.env, near.file))
-        line_start = _nth_line_offset(text, near.line)
+        text = self.texts.get(near.file)
+        if text is None:  # read once per render, not once per piece of output
+            text = self.texts[near.file] = template_source(self.env, near.file)
+            self.line_starts[near.file] = [0, *(n + 1 for n, c in enumerate(text) if c == "\n")]
+        starts = self.line_starts[near.file]
+        line_start = starts[near.line - 1] if 0 < near.line <= len(starts) else -1
         found = text.find(chunk, line_start) if line_start >= 0 else -1
         if found < 0:  # printed by an expression
             return _Piece(chunk, near, literal=False)
         return _Piece(chunk, Location(near.file, text.count("\n", 0, found) + 1), literal=True)
-
-
-def _nth_line_offset(text: str, line: int) -> int:
-    """Offset of the start of 1-based ``line`` in ``text`` (-1 past the end)."""
-    offset = 0
-    for _ in range(line - 1):
-        offset = text.find("\n", offset) + 1
-        if offset == 0:
-            return -1
-    return offset
 
 
 def _assemble(chunks: list[_Piece], env: SandboxedEnvironment) -> Rendered:

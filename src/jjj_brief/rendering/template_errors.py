@@ -9,8 +9,10 @@ offending template line under the message, the shape of Jinja2's ``TemplateSynta
 from __future__ import annotations
 
 import traceback
+from bisect import bisect_right
 from types import FrameType
 from typing import Any
+from weakref import WeakKeyDictionary
 
 import jinja2
 from jinja2.sandbox import SecurityError
@@ -72,8 +74,22 @@ def _traceback_location(exc: BaseException, name: str) -> Location:
 def template_frame_location(frame: FrameType, fallback: jinja2.Template) -> Location:
     """The template file and line a suspended frame of compiled template code stands at."""
     template = frame.f_globals.get("__jinja_template__", fallback)
-    line = template.get_corresponding_lineno(frame.f_lineno)
-    return Location(template.filename or template.name or "template", line)
+    return Location(template.filename or template.name or "template", _template_line(template, frame.f_lineno))
+
+
+_LINE_MAPS: WeakKeyDictionary[jinja2.Template, tuple[list[int], list[int]]] = WeakKeyDictionary()
+
+
+def _template_line(template: jinja2.Template, code_line: int) -> int:
+    """``template.get_corresponding_lineno(code_line)``, without re-parsing the template's
+    debug info on every call (Jinja2 does, and a render asks once per piece of output)."""
+    known = _LINE_MAPS.get(template)
+    if known is None:
+        pairs = sorted(template.debug_info, key=lambda pair: pair[1])  # (template line, code line)
+        known = _LINE_MAPS[template] = ([code for _, code in pairs], [line for line, _ in pairs])
+    code_lines, template_lines = known
+    at = bisect_right(code_lines, code_line)
+    return template_lines[at - 1] if at else 1
 
 
 def source_line(env: jinja2.Environment, where: Location) -> str:
