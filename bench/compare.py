@@ -40,6 +40,9 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 COMMAND = [sys.executable, "-m", "jjj_brief.cli"]
+#: The environment of every measured process: as a user's, with Python's bytecode cache on
+#: (a machine that sets PYTHONDONTWRITEBYTECODE compiles jjj-brief's modules on every run).
+ENV = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
 
 
 @dataclass
@@ -60,7 +63,7 @@ def run(command: list[str], env: dict[str, str] | None = None) -> tuple[float, f
     """Wall seconds and peak RSS (MiB) of one process tree."""
     start = time.perf_counter()
     proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                            env={**os.environ, **(env or {})})
+                            env={**ENV, **(env or {})})
     _, status, usage = os.wait4(proc.pid, 0)
     elapsed = time.perf_counter() - start
     proc.returncode = os.waitstatus_to_exitcode(status)
@@ -89,7 +92,7 @@ def watch_rebuilds(runs: int, facts: Path, out: Path) -> tuple[list[float], list
     """For ``runs`` edits: the rebuild as ``watch`` timed it, and the seconds from the edit
     until ``watch`` reported it (adding the watcher's wait for the editor to finish)."""
     proc = subprocess.Popen([*COMMAND, "watch", "--lang", "en,zh", "--facts", str(facts), "--out", str(out)],
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=ENV)
     assert proc.stdout is not None
     lines = iter(proc.stdout.readline, "")
     try:
@@ -133,7 +136,7 @@ def main() -> None:
         count = write_store(big)
         load = os.getloadavg()[0]
         print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores, load {load:.1f}, {opts.runs} runs each; "
-              f"store: {count} synthetic facts + the bundled file")
+              f"store: {count} synthetic facts + the bundled file; bytecode cache on")
         typst = [sys.executable, str(opts.anchor / "typst_both.py"), str(work / "typst")]
         build = [*COMMAND, "build", "--lang", "en,zh", "--out", str(work / "out")]
         comparisons: dict[str, Callable[[], None]] = {

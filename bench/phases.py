@@ -52,7 +52,8 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--cold", action="store_true")
     opts = parser.parse_args()
-    env = {**os.environ, "JJJ_BRIEF_PROCESSES": "1", **({"JJJ_BRIEF_NO_CACHE": "1"} if opts.cold else {})}
+    env = {**{k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"},  # as a user's Python
+           "JJJ_BRIEF_PROCESSES": "1", **({"JJJ_BRIEF_NO_CACHE": "1"} if opts.cold else {})}
     samples: dict[str, list[float]] = {}
     with tempfile.TemporaryDirectory() as folder:
         for _ in range(opts.runs + 1):

@@ -62,7 +62,7 @@ def run_jobs(jobs: list[WriteJob]) -> list[JobResult]:
     and a second core is free, else here, one after the other."""
     here, there = split_jobs(jobs)
     if not here or not there or process_count() < 2:
-        return [_collected_after(run_job(job)) for job in jobs]
+        return _one_by_one(jobs)
     import_shared(here, there)
     gc.freeze()  # the fork idiom: neither process's collections walk (or copy) what they share
     try:
@@ -72,13 +72,21 @@ def run_jobs(jobs: list[WriteJob]) -> list[JobResult]:
     return [results[id(job)] for job in jobs]
 
 
-def _collected_after(result: JobResult) -> JobResult:
-    """``result``, once the writer's reference cycles are collected: a finished PDF leaves
-    reportlab's document template, canvas and flowables pointing at each other, ~5 MB a
-    document that would otherwise wait for a full collection; one process writing four
-    documents then peaks ~5 MB lower, for ~10 ms a document."""
-    gc.collect()
-    return result
+def _one_by_one(jobs: list[WriteJob]) -> list[JobResult]:
+    """Each job in turn, collecting the reference cycles a writer leaves after each: a
+    finished PDF leaves reportlab's document template, canvas and flowables pointing at each
+    other, ~5 MB a document that would otherwise wait for a full collection (one process
+    writing four documents peaks ~5 MB lower).  What survives a collection (modules, fonts,
+    the documents) is frozen, so the next collection walks only what the next job made."""
+    results = []
+    try:
+        for job in jobs:
+            results.append(run_job(job))
+            gc.collect()
+            gc.freeze()
+    finally:
+        gc.unfreeze()
+    return results
 
 
 def split_jobs(jobs: list[WriteJob]) -> tuple[list[WriteJob], list[WriteJob]]:
