@@ -68,7 +68,8 @@ def run(command: list[str], env: dict[str, str] | None = None) -> tuple[float, f
     elapsed = time.perf_counter() - start
     proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode != 0:
-        sys.exit(f"failed ({proc.returncode}): {' '.join(command)}\n{proc.stderr.read().decode() if proc.stderr else ''}")
+        said = proc.stderr.read().decode() if proc.stderr else ""
+        sys.exit(f"failed ({proc.returncode}): {' '.join(command)}\n{said}")
     return elapsed, usage.ru_maxrss / 1024
 
 
