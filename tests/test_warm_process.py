@@ -75,8 +75,8 @@ def _imported_by(args: list[str], cwd: Path) -> list[str]:
         "print(json.dumps(sorted(m for m in ('reportlab', 'reportlab.platypus', 'reportlab.graphics', 'docx', 'PIL')"
         " if m in sys.modules)))"
     )
-    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120, cwd=cwd, check=False,
-                          env={**os.environ, "JJJ_BRIEF_SERIAL": "1"})
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120, cwd=cwd,
+                          check=False, env={**os.environ, "JJJ_BRIEF_SERIAL": "1"})
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout.strip().splitlines()[-1])
 

@@ -28,6 +28,8 @@ import shutil
 import struct
 import sys
 import zlib
+from collections.abc import Callable
+from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
@@ -94,10 +96,8 @@ def _file_digest(folder: Path, path: Path) -> str:
         for block in iter(lambda: handle.read(1 << 20), b""):
             sha.update(block)
     digest = sha.hexdigest()
-    try:
+    with suppress(BriefError):  # an unwritable memo: the file is hashed again next time
         write_atomically(memo, f"{identity} {digest}".encode("ascii"))
-    except BriefError:
-        pass
     return digest
 
 
@@ -187,18 +187,18 @@ def _rebuild(name: str, path: Path, data: Any, state: dict[str, Any]) -> TTFont:
     from weakref import WeakKeyDictionary
 
     face = CompactFace.__new__(CompactFace)
-    vars(face).update(state["face"])
+    face.__dict__.update(state["face"])
     for key, (text,) in state["names"].items():
         setattr(face, key, TTFNameBytes(text.encode("utf-8")))
     face.filename, face._ttf_data, face._pos = str(path), data, 0  # data: bytes, or a map of them
     face._pdfScale = _scale(face.unitsPerEm)
     font = TTFont.__new__(TTFont)
-    vars(font).update(state["font"])
+    font.__dict__.update(state["font"])
     font.fontName, font.face, font.encoding, font.state = name, face, TTEncoding(), WeakKeyDictionary()
     return font
 
 
-def _scale(units_per_em: int):  # -> Callable[[float], float]
+def _scale(units_per_em: int) -> Callable[[float], float]:
     """Font units → thousandths of an em, as reportlab's own parser defines it."""
     if units_per_em == 1000:
         return lambda x: x
