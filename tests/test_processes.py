@@ -71,7 +71,7 @@ def test_two_processes_write_the_same_bytes_as_one(tmp_path: Path) -> None:
                         env={"SOURCE_DATE_EPOCH": "1729814400", "JJJ_BRIEF_PROCESSES": count})
         assert run.code == 0, run.err
         built[count] = {path.name: path.read_bytes() for path in sorted(out.iterdir())}
-    assert len(built["1"]) == 8 and built["1"] == built["2"]  # 4 documents, 2 ledgers of 2 files
+    assert len(built["1"]) == 10 and built["1"] == built["2"]  # PDF, DOCX, HTML of 2 languages; 2 ledgers of 2
     qpdf_check(tmp_path / "2" / "briefing-zh.pdf")
     assert "京津冀" in pdftotext(tmp_path / "2" / "briefing-zh.pdf")
     ledger = json.loads(built["2"]["briefing-zh.audit.json"])

@@ -9,6 +9,7 @@ naming the fact's place, its value and its neighbours in the series.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from decimal import Decimal
 from statistics import median
 
@@ -36,20 +37,36 @@ def check_magnitudes(store: FactStore) -> list[Finding]:
     findings: list[Finding] = []
     for facts in series.values():
         facts.sort(key=lambda f: f.period)
-        flagged = [f for f in facts if _far_from_rest(f, facts)]
+        sizes = sorted(abs(f.value) for f in facts if f.value != 0)
+        flagged = [f for f in facts if _far_from_rest(f, sizes)]
         if flagged and len(flagged) == len(facts):
             flagged = flagged[-1:]
         findings.extend(_finding(f, facts) for f in flagged)
     return findings
 
 
-def _far_from_rest(fact: Fact, series: list[Fact]) -> bool:
-    rest = [abs(f.value) for f in series if f is not fact and f.value != 0]
-    if not rest or fact.value == 0:
+def _far_from_rest(fact: Fact, sizes: list[Decimal]) -> bool:
+    """Whether ``fact`` is ``FACTOR`` times off the median of the rest of its series, given the
+    sorted sizes of the series' nonzero values (the fact's own among them)."""
+    if fact.value == 0 or len(sizes) < 2:
         return False
-    typical = Decimal(median(rest))
+    typical = _median_without(sizes, abs(fact.value))
     ratio = abs(fact.value) / typical
     return ratio >= FACTOR or ratio <= 1 / FACTOR
+
+
+def _median_without(sizes: list[Decimal], own: Decimal) -> Decimal:
+    """The median of ``sizes`` less one occurrence of ``own``, read off the sorted list: one
+    series of 25 years no longer sorts its values 25 times (``statistics.median`` does, per
+    fact), so ``facts check`` of 20,000 facts stays linear in their number."""
+    skip = bisect_left(sizes, own)
+
+    def rest(i: int) -> Decimal:  # the i-th of the rest, in order
+        return sizes[i if i < skip else i + 1]
+
+    count = len(sizes) - 1
+    middle = count // 2
+    return rest(middle) if count % 2 else (rest(middle - 1) + rest(middle)) / 2
 
 
 def _finding(fact: Fact, series: list[Fact]) -> Finding:
