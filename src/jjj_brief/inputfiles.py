@@ -110,6 +110,8 @@ def decode_utf8(raw: bytes, path: str | Path, what: str, error: type[BriefError]
                     hint="save it as UTF-8") from None
 
 
+#: The same, for ASCII text (most of a fact file): a far smaller class, searched several times faster.
+_ASCII_UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _UNPRINTABLE = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff"
     + "".join(f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(1, 17))
@@ -128,7 +130,7 @@ def unprintable(text: str) -> tuple[int, str] | None:
     >>> unprintable("bell\\x07"), unprintable("\\uffff"), unprintable("tab\\tand\\nline"), unprintable("京")
     ((4, 'control character U+0007'), (0, 'noncharacter U+FFFF'), None, None)
     """
-    found = _UNPRINTABLE.search(text)
+    found = (_ASCII_UNPRINTABLE if text.isascii() else _UNPRINTABLE).search(text)
     if found is None:
         return None
     code = ord(found.group())

@@ -56,6 +56,15 @@ class Entry:
         if bad:
             raise FactError(f"text holds a {bad[1]}, which no document can show", self.where, hint="delete it")
 
+    @classmethod
+    def printable(cls, text: str, where: Location) -> Entry:
+        """An entry whose text the caller has already found printable: no second scan (the
+        YAML reader checks a whole fact's fields at once)."""
+        entry = object.__new__(cls)
+        object.__setattr__(entry, "text", text)
+        object.__setattr__(entry, "where", where)
+        return entry
+
 
 def require(fields: Mapping[str, object], names: Iterable[str], what: str, where: Location) -> None:
     """``a fact lacks 'value', 'source'``: every missing name in one message."""

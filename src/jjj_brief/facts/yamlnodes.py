@@ -10,7 +10,7 @@ silently resolves to the last one, are refused here.
 from __future__ import annotations
 
 from collections.abc import Container, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -55,12 +55,17 @@ class Doc:
     path: Path
     root: Node | None
     paths: Mapping[int, str] | None = None
+    _lines: dict[int, Location] = field(default_factory=dict, compare=False, repr=False)
 
     def at(self, node: Node) -> Location:
         if self.paths is not None:
             name = "" if self.path == Path() else str(self.path)
             return Location(name, key=self.paths.get(id(node), "<root>"))
-        return Location.of(self.path, node.start_mark.line + 1)
+        line = node.start_mark.line + 1
+        found = self._lines.get(line)
+        if found is None:  # one Location a line: a fact's six fields on one line share it
+            found = self._lines[line] = Location.of(self.path, line)
+        return found
 
 
 def read_text(path: Path) -> str:
