@@ -31,12 +31,20 @@ def test_a_second_process_only_when_a_second_core_is_free(monkeypatch: pytest.Mo
     for name in ("JJJ_BRIEF_PROCESSES", "JJJ_BRIEF_SERIAL"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setattr(jobs.os, "sched_getaffinity", lambda _: set(range(cores)), raising=False)
-    monkeypatch.setattr(jobs.os, "getloadavg", lambda: (load, load, load))
+    monkeypatch.setattr(jobs, "busy_cores", lambda: load)
     assert process_count() == expected
     monkeypatch.setenv("JJJ_BRIEF_PROCESSES", "2" if expected == 1 else "1")
     assert process_count() == 3 - expected  # the user's word wins
     monkeypatch.setenv("JJJ_BRIEF_SERIAL", "1")
     assert process_count() == 1
+
+
+def test_busy_cores_is_the_load_average_unless_fewer_run_now(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(jobs.os, "getloadavg", lambda: (1.8, 1.0, 0.5))
+    busy = jobs.busy_cores()
+    assert 0 <= busy <= 1.8  # this machine's /proc/loadavg can only lower it
+    monkeypatch.setattr("builtins.open", lambda *args, **kwargs: (_ for _ in ()).throw(OSError("no /proc")))
+    assert jobs.busy_cores() == 1.8
 
 
 def test_formats_go_separate_ways_and_one_format_splits_by_script(documents) -> None:

@@ -132,8 +132,20 @@ def process_count() -> int:
     if asked in ("1", "2"):
         return int(asked)
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-    free = cores - os.getloadavg()[0]  # runnable processes, averaged over the last minute
-    return 2 if cores >= 2 and free >= FREE_CORES_TO_FORK else 1
+    return 2 if cores >= 2 and cores - busy_cores() >= FREE_CORES_TO_FORK else 1
+
+
+def busy_cores() -> float:
+    """How many cores others keep busy: the one-minute load average, unless fewer processes
+    are running right now (the average lags a minute behind: a burst of builds that has
+    ended, our own included, would otherwise keep a now idle machine to one process)."""
+    average = os.getloadavg()[0]
+    try:
+        with open("/proc/loadavg", encoding="ascii") as status:
+            running = int(status.read().split()[3].split("/")[0])  # "2/345": running now, this one too
+    except (OSError, ValueError, IndexError):
+        return average
+    return min(average, max(running - 1, 0))
 
 
 #: How many cores must be idle on average to fork: one for each process, less half of one
