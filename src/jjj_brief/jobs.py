@@ -114,8 +114,8 @@ def import_shared(here: list[WriteJob], there: list[WriteJob]) -> None:
     """Import, once and before forking, the modules both groups' writers would import (the
     chart drawing, when both write charts), instead of importing them in each process."""
     def needed(group: list[WriteJob]) -> set[str]:
-        singles = [job for job in group if isinstance(job.doc, Document)]  # a pair's writers say nothing
-        return {module for job in singles for module in WRITERS[job.fmt].needs(job.doc)}
+        singles = [(job.fmt, job.doc) for job in group if isinstance(job.doc, Document)]  # a pair's say nothing
+        return {module for fmt, doc in singles for module in WRITERS[fmt].needs(doc)}
 
     for module in sorted(needed(here) & needed(there)):
         importlib.import_module(module)
