@@ -52,8 +52,9 @@ def run_tree(command: list[str], env: dict[str, str] | None = None) -> Tree:
     """Run ``command``, sampling every process in its tree for peak memory until it ends."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
-                            env={**os.environ, **(env or {})})
+    proc = subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env={**os.environ, **(env or {})}
+    )
     peaks: dict[int, tuple[str, int]] = {}
     while proc.poll() is None:
         for pid in descendants(proc.pid) | {proc.pid}:
@@ -108,9 +109,20 @@ def child(mode: str, facts: str, out: str) -> None:
     start = time.perf_counter()
 
     def report(outcome) -> None:  # a RegionOutcome
-        print(json.dumps({"t": time.perf_counter() - start, "region": outcome.region, "docs": outcome.documents,
-                          "worker": outcome.worker, "rss": outcome.rss_kib, "cpu": outcome.cpu_seconds,
-                          "error": outcome.error}), flush=True)
+        print(
+            json.dumps(
+                {
+                    "t": time.perf_counter() - start,
+                    "region": outcome.region,
+                    "docs": outcome.documents,
+                    "worker": outcome.worker,
+                    "rss": outcome.rss_kib,
+                    "cpu": outcome.cpu_seconds,
+                    "error": outcome.error,
+                }
+            ),
+            flush=True,
+        )
 
     common = {"facts": facts, "out": out, "lang": "en,zh", "format": "pdf,docx", "on_region": report}
     if mode == "dask":
@@ -134,19 +146,23 @@ def series_figures(label: str, tree: Tree) -> None:
     total = points[-1][0]
     early = next(p for p in points if p[0] >= min(100, total // 2))
     marginal = (points[-1][1] - early[1]) / (total - early[0]) if total > early[0] else float("nan")
-    late = [line for line in lines[len(lines) // 10:]]  # past each worker's start-up
+    late = [line for line in lines[len(lines) // 10 :]]  # past each worker's start-up
     cpu = sum(line["cpu"] for line in late) / sum(line["docs"] for line in late)
     workers = len({p[2] for p in points})
-    print(f"{label}: {total} documents in {tree.seconds:.1f} s (whole process) = {total / tree.seconds:.1f} "
-          f"documents/s; marginal cost {1000 * marginal:.0f} ms/document (documents {early[0]}–{total}); "
-          f"worker CPU {1000 * cpu:.0f} ms/document = {1000 * cpu / workers:.0f} ms/document on {workers} "
-          f"free cores")
+    print(
+        f"{label}: {total} documents in {tree.seconds:.1f} s (whole process) = {total / tree.seconds:.1f} "
+        f"documents/s; marginal cost {1000 * marginal:.0f} ms/document (documents {early[0]}–{total}); "
+        f"worker CPU {1000 * cpu:.0f} ms/document = {1000 * cpu / workers:.0f} ms/document on {workers} "
+        f"free cores"
+    )
     for worker in sorted({p[2] for p in points}):
         mine = [p for p in points if p[2] == worker]
         first = next((p for p in mine if p[0] >= early[0]), mine[0])
         growth = 100 * (mine[-1][3] - first[3]) / first[3]
-        print(f"  worker {worker}: {len(mine)} regions, RSS {first[3] / 1024:.0f} MiB after document "
-              f"{first[0]}, {mine[-1][3] / 1024:.0f} MiB after document {mine[-1][0]} ({growth:+.1f} %)")
+        print(
+            f"  worker {worker}: {len(mine)} regions, RSS {first[3] / 1024:.0f} MiB after document "
+            f"{first[0]}, {mine[-1][3] / 1024:.0f} MiB after document {mine[-1][0]} ({growth:+.1f} %)"
+        )
     print_peaks(tree)
 
 
@@ -163,27 +179,37 @@ def loop_figures(facts: Path, out: Path, regions: int, sample: int) -> float:
     """The same batch as a shell loop of single builds: a sample timed, the rest extrapolated."""
     step = max(1, regions // sample)
     chosen = [f"r{n:03d}" for n in range(0, regions, step)][:sample]
-    times = [run_tree(cli("--region", key, "--lang", "en,zh", "--facts", facts, "--out", out / key)).seconds
-             for key in chosen]
+    times = [
+        run_tree(cli("--region", key, "--lang", "en,zh", "--facts", facts, "--out", out / key)).seconds
+        for key in chosen
+    ]
     per_region = statistics.mean(times)
-    print(f"shell loop of single builds: {len(chosen)} of {regions} regions timed, mean {per_region:.2f} s "
-          f"(min {min(times):.2f}, max {max(times):.2f}) → {regions} regions ≈ {per_region * regions:.0f} s "
-          f"= {regions * PER_REGION / (per_region * regions):.1f} documents/s (extrapolated)")
+    print(
+        f"shell loop of single builds: {len(chosen)} of {regions} regions timed, mean {per_region:.2f} s "
+        f"(min {min(times):.2f}, max {max(times):.2f}) → {regions} regions ≈ {per_region * regions:.0f} s "
+        f"= {regions * PER_REGION / (per_region * regions):.1f} documents/s (extrapolated)"
+    )
     return per_region
 
 
 def thirteen_against_one(folder: Path) -> None:
     """The issue's yardstick: 13 regions × 4 documents against one region's 4, whole processes."""
     facts = write_series_store(folder / "thirteen.yaml", 13)
-    one = [run_tree(cli("--region", "r000", "--lang", "en,zh", "--facts", facts, "--out", folder / "one"))
-           for _ in range(5)]
-    many = [run_tree(cli("--region", "all", "--lang", "en,zh", "--facts", facts, "--out", folder / "many"))
-            for _ in range(5)]
+    one = [
+        run_tree(cli("--region", "r000", "--lang", "en,zh", "--facts", facts, "--out", folder / "one"))
+        for _ in range(5)
+    ]
+    many = [
+        run_tree(cli("--region", "all", "--lang", "en,zh", "--facts", facts, "--out", folder / "many"))
+        for _ in range(5)
+    ]
     wall = [statistics.median(t.seconds for t in trees) for trees in (one, many)]
     cpu = [statistics.median(t.cpu for t in trees) for trees in (one, many)]
-    print(f"one region (4 documents): median {wall[0]:.2f} s, {cpu[0]:.2f} CPU-s; 13 regions (52 documents) in "
-          f"one run: median {wall[1]:.2f} s, {cpu[1]:.2f} CPU-s = {wall[1] / wall[0]:.2f} × the time, "
-          f"{cpu[1] / cpu[0]:.2f} × the CPU (target ≤ 3 ×)")
+    print(
+        f"one region (4 documents): median {wall[0]:.2f} s, {cpu[0]:.2f} CPU-s; 13 regions (52 documents) in "
+        f"one run: median {wall[1]:.2f} s, {cpu[1]:.2f} CPU-s = {wall[1] / wall[0]:.2f} × the time, "
+        f"{cpu[1] / cpu[0]:.2f} × the CPU (target ≤ 3 ×)"
+    )
 
 
 def main() -> None:
@@ -199,9 +225,11 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="jjj-batch-") as tmp:
         folder = Path(tmp)
         facts = write_series_store(folder / "series.yaml", opts.regions)
-        print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores, load average "
-              f"{os.getloadavg()[0]:.1f}; {opts.regions} regions × {PER_REGION} = "
-              f"{opts.regions * PER_REGION} documents")
+        print(
+            f"python {sys.version.split()[0]}, {os.cpu_count()} cores, load average "
+            f"{os.getloadavg()[0]:.1f}; {opts.regions} regions × {PER_REGION} = "
+            f"{opts.regions * PER_REGION} documents"
+        )
         me = [sys.executable, __file__, "--child"]
         parts = opts.parts.split(",")
         if "local" in parts:

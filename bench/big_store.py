@@ -65,16 +65,22 @@ def region_file(n: int, years: int) -> str:
         for year in range(LAST_YEAR, LAST_YEAR - years, -1):
             if indicator == "gdp":
                 gdp[year] = value
-            lines.append(f"  - {{indicator: {indicator}, region: {key}, period: \"{year}\", "
-                         f"value: \"{value:.4e}\", source: {SOURCE}}}")
+            lines.append(
+                f'  - {{indicator: {indicator}, region: {key}, period: "{year}", '
+                f'value: "{value:.4e}", source: {SOURCE}}}'
+            )
             value = value / factor
     if n % 2 == 0 and years >= 11:
         multiple = gdp[LAST_YEAR] / gdp[LAST_YEAR - 10]
         rate = (multiple ** (Decimal(1) / 10) - 1) * 100
-        lines.append(f"  - {{indicator: gdp_growth_avg, region: {key}, period: {LAST_YEAR - 9}/{LAST_YEAR}, "
-                     f"value: {rate:.1f}, source: {SOURCE}}}")
-        lines.append(f"  - {{indicator: gdp_multiple, region: {key}, period: {LAST_YEAR - 10}/{LAST_YEAR}, "
-                     f"value: {multiple:.1f}, qualifier: about, source: {SOURCE}}}")
+        lines.append(
+            f"  - {{indicator: gdp_growth_avg, region: {key}, period: {LAST_YEAR - 9}/{LAST_YEAR}, "
+            f"value: {rate:.1f}, source: {SOURCE}}}"
+        )
+        lines.append(
+            f"  - {{indicator: gdp_multiple, region: {key}, period: {LAST_YEAR - 10}/{LAST_YEAR}, "
+            f"value: {multiple:.1f}, qualifier: about, source: {SOURCE}}}"
+        )
     return "\n".join(lines) + "\n"
 
 

@@ -62,8 +62,7 @@ class Sample:
 def run(command: list[str], env: dict[str, str] | None = None) -> tuple[float, float]:
     """Wall seconds and peak RSS (MiB) of one process tree."""
     start = time.perf_counter()
-    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                            env={**ENV, **(env or {})})
+    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env={**ENV, **(env or {})})
     _, status, usage = os.wait4(proc.pid, 0)
     elapsed = time.perf_counter() - start
     proc.returncode = os.waitstatus_to_exitcode(status)
@@ -85,16 +84,22 @@ def paired(runs: int, left: list[str], right: list[str], env: dict[str, str] | N
 
 def show(label: str, ours: Sample, theirs: Sample, theirs_label: str, target: str) -> None:
     ratio = statistics.median(o / t for o, t in zip(ours.seconds, theirs.seconds))
-    print(f"{label:<44} {ours.median:6.3f} s {ours.peak_mib:5.0f} MiB | {theirs_label:<26} "
-          f"{theirs.median:6.3f} s {theirs.peak_mib:5.0f} MiB | {ratio:5.2f}×  (target {target})")
+    print(
+        f"{label:<44} {ours.median:6.3f} s {ours.peak_mib:5.0f} MiB | {theirs_label:<26} "
+        f"{theirs.median:6.3f} s {theirs.peak_mib:5.0f} MiB | {ratio:5.2f}×  (target {target})"
+    )
 
 
 def watch_rebuilds(runs: int, facts: Path, out: Path) -> tuple[list[float], list[float]]:
     """For ``runs`` edits: the rebuild as ``watch`` timed it, and the seconds from the edit
     until ``watch`` reported it (adding the watcher's wait for the editor to finish)."""
-    proc = subprocess.Popen([*COMMAND, "watch", "--lang", "en,zh", "--format", "pdf,docx", "--facts", str(facts),
-                             "--out", str(out)],
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=ENV)
+    proc = subprocess.Popen(
+        [*COMMAND, "watch", "--lang", "en,zh", "--format", "pdf,docx", "--facts", str(facts), "--out", str(out)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env=ENV,
+    )
     assert proc.stdout is not None
     lines = iter(proc.stdout.readline, "")
     try:
@@ -137,23 +142,35 @@ def main() -> None:
         big = work / "big"
         count = write_store(big)
         load = os.getloadavg()[0]
-        print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores, load {load:.1f}, {opts.runs} runs each; "
-              f"store: {count} synthetic facts + the bundled file; bytecode cache on")
+        print(
+            f"python {sys.version.split()[0]}, {os.cpu_count()} cores, load {load:.1f}, {opts.runs} runs each; "
+            f"store: {count} synthetic facts + the bundled file; bytecode cache on"
+        )
         typst = [sys.executable, str(opts.anchor / "typst_both.py"), str(work / "typst")]
         both = [*COMMAND, "build", "--lang", "en,zh", "--out", str(work / "out")]
         build = [*both, "--format", "pdf,docx"]  # the four documents (--format all adds HTML)
         comparisons: dict[str, Callable[[], None]] = {
-            "build4": lambda: show("build --lang en,zh --format pdf,docx", *paired(opts.runs, build, typst),
-                                   "Typst, 2 PDFs", "≤ 2.5×"),
-            "pdf2": lambda: show("build --lang en,zh --format pdf (2 PDFs)",
-                                 *paired(opts.runs, [*both, "--format", "pdf"], typst),
-                                 "Typst, 2 PDFs", "≤ 2.0×"),
-            "check": lambda: show(f"facts check, {count + 12} facts",
-                                  *paired(opts.runs, [*COMMAND, "facts", "check", str(big)],
-                                          [*COMMAND, "facts", "check"]), "facts check, bundled", "≤ 8×"),
-            "region": lambda: show(f"build (4 documents) of jjj, {count + 12} facts",
-                                   *paired(opts.runs, [*build, "--facts", str(big)], build),
-                                   "the same, bundled facts", "≤ 1.5×"),
+            "build4": lambda: show(
+                "build --lang en,zh --format pdf,docx", *paired(opts.runs, build, typst), "Typst, 2 PDFs", "≤ 2.5×"
+            ),
+            "pdf2": lambda: show(
+                "build --lang en,zh --format pdf (2 PDFs)",
+                *paired(opts.runs, [*both, "--format", "pdf"], typst),
+                "Typst, 2 PDFs",
+                "≤ 2.0×",
+            ),
+            "check": lambda: show(
+                f"facts check, {count + 12} facts",
+                *paired(opts.runs, [*COMMAND, "facts", "check", str(big)], [*COMMAND, "facts", "check"]),
+                "facts check, bundled",
+                "≤ 8×",
+            ),
+            "region": lambda: show(
+                f"build (4 documents) of jjj, {count + 12} facts",
+                *paired(opts.runs, [*build, "--facts", str(big)], build),
+                "the same, bundled facts",
+                "≤ 1.5×",
+            ),
             "watch": lambda: _watch(opts.runs, work, build),
             "cold": lambda: _cold(opts.runs, build, typst, big, count),
         }
@@ -171,22 +188,33 @@ def _watch(runs: int, work: Path, build: list[str]) -> None:
     for _ in range(runs):
         cold.add(*run(build))
     rebuilt, waited = watch_rebuilds(runs, facts, work / "watched-out")
-    for label, seconds in (("rebuild under watch (a fact edit, 4 docs)", rebuilt),
-                           ("edit → files rebuilt, under watch", waited)):
-        print(f"{label:<44} {statistics.median(seconds):6.3f} s           | {'build --lang en,zh':<26} "
-              f"{cold.median:6.3f} s {cold.peak_mib:5.0f} MiB | {statistics.median(seconds) / cold.median:5.2f}×  "
-              "(target ≤ 0.4×)")
+    for label, seconds in (
+        ("rebuild under watch (a fact edit, 4 docs)", rebuilt),
+        ("edit → files rebuilt, under watch", waited),
+    ):
+        print(
+            f"{label:<44} {statistics.median(seconds):6.3f} s           | {'build --lang en,zh':<26} "
+            f"{cold.median:6.3f} s {cold.peak_mib:5.0f} MiB | {statistics.median(seconds) / cold.median:5.2f}×  "
+            "(target ≤ 0.4×)"
+        )
 
 
 def _cold(runs: int, build: list[str], typst: list[str], big: Path, count: int) -> None:
     """The same comparisons on a first run: no font, template or fact cache."""
     cold = {"JJJ_BRIEF_NO_CACHE": "1"}
     show("cold: build --lang en,zh", *paired(runs, build, typst, cold), "Typst, 2 PDFs", "—")
-    show(f"cold: facts check, {count + 12} facts", *paired(runs, [*COMMAND, "facts", "check", str(big)],
-                                                          [*COMMAND, "facts", "check"], cold),
-         "cold: facts check, bundled", "—")
-    show(f"cold: build of jjj, {count + 12} facts", *paired(runs, [*build, "--facts", str(big)], build, cold),
-         "cold: the same, bundled facts", "—")
+    show(
+        f"cold: facts check, {count + 12} facts",
+        *paired(runs, [*COMMAND, "facts", "check", str(big)], [*COMMAND, "facts", "check"], cold),
+        "cold: facts check, bundled",
+        "—",
+    )
+    show(
+        f"cold: build of jjj, {count + 12} facts",
+        *paired(runs, [*build, "--facts", str(big)], build, cold),
+        "cold: the same, bundled facts",
+        "—",
+    )
 
 
 def _bundled_facts() -> Path:

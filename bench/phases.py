@@ -52,13 +52,17 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--cold", action="store_true")
     opts = parser.parse_args()
-    env = {**{k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"},  # as a user's Python
-           "JJJ_BRIEF_PROCESSES": "1", **({"JJJ_BRIEF_NO_CACHE": "1"} if opts.cold else {})}
+    env = {
+        **{k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"},  # as a user's Python
+        "JJJ_BRIEF_PROCESSES": "1",
+        **({"JJJ_BRIEF_NO_CACHE": "1"} if opts.cold else {}),
+    }
     samples: dict[str, list[float]] = {}
     with tempfile.TemporaryDirectory() as folder:
         for _ in range(opts.runs + 1):
-            done = subprocess.run([sys.executable, "-c", PROBE], capture_output=True, text=True, check=True,
-                                  env=env, cwd=folder)
+            done = subprocess.run(
+                [sys.executable, "-c", PROBE], capture_output=True, text=True, check=True, env=env, cwd=folder
+            )
             for name, seconds in json.loads(done.stdout).items():
                 samples.setdefault(name, []).append(seconds)
     medians = {name: statistics.median(values[1:]) for name, values in samples.items()}  # run 1 warms up

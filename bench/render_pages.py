@@ -30,12 +30,39 @@ def build(out: Path) -> list[Path]:
     """Every PDF to render: the writer's, built by the real command, and LibreOffice's of each DOCX."""
     env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH}
     for template, langs in BUILDS:
-        subprocess.run([sys.executable, "-m", "jjj_brief.cli", "build", "--template", template, "--lang", langs,
-                        "--out", str(out)], check=True, env=env, stdout=subprocess.DEVNULL)
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "jjj_brief.cli",
+                "build",
+                "--template",
+                template,
+                "--lang",
+                langs,
+                "--out",
+                str(out),
+            ],
+            check=True,
+            env=env,
+            stdout=subprocess.DEVNULL,
+        )
     converted = out / "docx"
-    subprocess.run(["soffice", f"-env:UserInstallation={(out / 'profile').as_uri()}", "--headless", "--convert-to",
-                    "pdf", "--outdir", str(converted), *map(str, sorted(out.glob("*.docx")))],
-                   check=True, capture_output=True, env={**env, "HOME": str(out)})
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation={(out / 'profile').as_uri()}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(converted),
+            *map(str, sorted(out.glob("*.docx"))),
+        ],
+        check=True,
+        capture_output=True,
+        env={**env, "HOME": str(out)},
+    )
     for pdf in converted.glob("*.pdf"):
         pdf.rename(out / f"{pdf.stem}-docx.pdf")
     return sorted(out.glob("*.pdf"))
@@ -44,8 +71,10 @@ def build(out: Path) -> list[Path]:
 def render_page(pdf: Path, page: int, target: Path, dpi: int) -> Path:
     """``target/<stem>-page<N>.png`` from page ``page`` of ``pdf``."""
     stem = target / f"{pdf.stem}-page{page}"
-    subprocess.run(["pdftoppm", "-r", str(dpi), "-f", str(page), "-l", str(page), "-singlefile", "-png", str(pdf),
-                    str(stem)], check=True)
+    subprocess.run(
+        ["pdftoppm", "-r", str(dpi), "-f", str(page), "-l", str(page), "-singlefile", "-png", str(pdf), str(stem)],
+        check=True,
+    )
     return stem.with_suffix(".png")
 
 

@@ -28,8 +28,12 @@ PACKAGES = {"soffice": "libreoffice-writer-nogui", "qpdf": "qpdf", "chromium": "
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption("--update-golden", action="store_true", default=False,
-                     help="rewrite tests/golden/ from the current output instead of comparing with it")
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        default=False,
+        help="rewrite tests/golden/ from the current output instead of comparing with it",
+    )
 
 
 def pytest_sessionstart(session: pytest.Session) -> None:
@@ -88,17 +92,31 @@ def qpdf_check(path: Path) -> None:
 def pdftotext(path: Path, *extra: str) -> str:
     qpdf_check(path)
     exe = require("pdftotext")
-    return subprocess.run([exe, "-enc", "UTF-8", *extra, str(path), "-"], capture_output=True,
-                          text=True, check=True).stdout
+    return subprocess.run(
+        [exe, "-enc", "UTF-8", *extra, str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
 
 
 def soffice_convert(sources: list[Path], to: str, out_dir: Path) -> list[Path]:
     """Files converted by LibreOffice (``--convert-to TO``), in a private profile; one call for all."""
     exe = require("soffice")
     profile = (out_dir / "lo-profile").as_uri()
-    subprocess.run([exe, f"-env:UserInstallation={profile}", "--headless", "--convert-to", to,
-                    "--outdir", str(out_dir), *map(str, sources)],
-                   check=True, capture_output=True, timeout=300, env={**os.environ, "HOME": str(out_dir)})
+    subprocess.run(
+        [
+            exe,
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--convert-to",
+            to,
+            "--outdir",
+            str(out_dir),
+            *map(str, sources),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+        env={**os.environ, "HOME": str(out_dir)},
+    )
     converted = [out_dir / f"{path.stem}.{to.split(':')[0]}" for path in sources]
     missing = [path for path in converted if not path.exists()]
     assert not missing, f"LibreOffice did not convert {missing} (is libreoffice-calc-nogui installed?)"
@@ -134,15 +152,6 @@ def pdfinfo(path: Path) -> dict[str, str]:
     return {k.strip(): v.strip() for k, _, v in (line.partition(":") for line in out.splitlines())}
 
 
-def qpdf_check(path: Path) -> None:
-    """Fail unless ``qpdf --check`` finds the PDF's structure sound."""
-    exe = shutil.which("qpdf")
-    if exe is None:
-        pytest.skip("qpdf is not installed (apt-get install qpdf)")
-    done = subprocess.run([exe, "--check", str(path)], capture_output=True, text=True)
-    assert done.returncode == 0, done.stdout + done.stderr
-
-
 _PAGE_LABEL = re.compile(r"^(Page \d+ of \d+|第\d+[页頁] 共\d+[页頁])$")
 
 
@@ -176,8 +185,9 @@ def squeeze(text: str) -> str:
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The default briefing in every language and format, built once by the real command."""
     out = tmp_path_factory.mktemp("output")
-    run = jjj_brief("build", "--lang", "all", "--format", "all", "--out", out,
-                    env={"SOURCE_DATE_EPOCH": "1729814400"})  # 2024-10-25
+    run = jjj_brief(
+        "build", "--lang", "all", "--format", "all", "--out", out, env={"SOURCE_DATE_EPOCH": "1729814400"}
+    )  # 2024-10-25
     assert run.code == 0, run.err
     return out
 
@@ -186,8 +196,18 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def jianbao_pdfs(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The 简报 in zh and zh_Hant, PDF only, built once by the real command and checked by qpdf."""
     out = tmp_path_factory.mktemp("jianbao-pdf")
-    run = jjj_brief("build", "--lang", "zh,zh_Hant", "--template", "jianbao", "--format", "pdf", "--out", out,
-                    env={"SOURCE_DATE_EPOCH": "1729814400"})
+    run = jjj_brief(
+        "build",
+        "--lang",
+        "zh,zh_Hant",
+        "--template",
+        "jianbao",
+        "--format",
+        "pdf",
+        "--out",
+        out,
+        env={"SOURCE_DATE_EPOCH": "1729814400"},
+    )
     assert run.code == 0, run.err
     for pdf in out.glob("*.pdf"):
         qpdf_check(pdf)
@@ -198,15 +218,26 @@ def jianbao_pdfs(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def losses(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The default briefing on facts where profits were a loss in two of three half-years."""
     text = (REPO / "facts" / "jjj-2024.yaml").read_text(encoding="utf-8")
-    old = ("  - {indicator: industrial_profit, region: jjj, period: 2024H1, value: 231e9, "
-           "qualifier: record_high, source: xinhua-2024-10-25}")
+    old = (
+        "  - {indicator: industrial_profit, region: jjj, period: 2024H1, value: 231e9, "
+        "qualifier: record_high, source: xinhua-2024-10-25}"
+    )
     assert old in text
-    new = "\n".join(f"  - {{indicator: industrial_profit, region: jjj, period: {p}, value: {v}, "
-                    "source: xinhua-2024-10-25}" for p, v in (("2022H1", "-85e9"), ("2023H1", "-30e9"),
-                                                              ("2024H1", "102e9")))
+    new = "\n".join(
+        f"  - {{indicator: industrial_profit, region: jjj, period: {p}, value: {v}, source: xinhua-2024-10-25}}"
+        for p, v in (("2022H1", "-85e9"), ("2023H1", "-30e9"), ("2024H1", "102e9"))
+    )
     folder = tmp_path_factory.mktemp("losses")
     (folder / "facts.yaml").write_text(text.replace(old, new), encoding="utf-8")
-    run = jjj_brief("build", "--lang", "en,zh", "--facts", folder / "facts.yaml", "--out", folder / "out",
-                    env={"SOURCE_DATE_EPOCH": "1729814400"})
+    run = jjj_brief(
+        "build",
+        "--lang",
+        "en,zh",
+        "--facts",
+        folder / "facts.yaml",
+        "--out",
+        folder / "out",
+        env={"SOURCE_DATE_EPOCH": "1729814400"},
+    )
     assert run.code == 0, run.err
     return folder / "out"

@@ -38,8 +38,14 @@ def series_store(count: int, *, extra_regions: dict[str, Any] | None = None) -> 
             scaled = value * factor if units[fact["indicator"]] in MONEY else value
             facts.append({**fact, "region": key, "value": str(scaled)})
     settings = {k: v for k, v in bundled["briefing"].items() if k != "region"}
-    return {"briefing": settings, "regions": regions, "sources": bundled["sources"],
-            "indicators": bundled["indicators"], "facts": facts, "lists": bundled["lists"]}
+    return {
+        "briefing": settings,
+        "regions": regions,
+        "sources": bundled["sources"],
+        "indicators": bundled["indicators"],
+        "facts": facts,
+        "lists": bundled["lists"],
+    }
 
 
 def write_series_store(path: Path, count: int, *, extra_regions: dict[str, Any] | None = None) -> Path:

@@ -20,10 +20,10 @@ from tests.conftest import REPO, pdftotext, qpdf_check, require, squeeze
 BUNDLED = REPO / "facts" / "jjj-2024.yaml"
 SMALL = {
     "regions": {"x": {"en": "Example region", "zh": "示例地区", "zh_Hant": "示例地區"}},
-    "sources": {"s": {"publisher": {"en": "Bureau", "zh": "统计局"}, "title": {"en": "Bulletin"},
-                      "date": "2024-10-25"}},
-    "indicators": {"gdp": {"label": {"en": "GDP", "zh": "地区生产总值", "zh_Hant": "地區生產總值"},
-                           "unit": "CNY"}},
+    "sources": {
+        "s": {"publisher": {"en": "Bureau", "zh": "统计局"}, "title": {"en": "Bulletin"}, "date": "2024-10-25"}
+    },
+    "indicators": {"gdp": {"label": {"en": "GDP", "zh": "地区生产总值", "zh_Hant": "地區生產總值"}, "unit": "CNY"}},
     "facts": [{"indicator": "gdp", "region": "x", "period": "2023", "value": 4.7e12, "source": "s"}],
 }
 
@@ -92,7 +92,11 @@ def test_build_writes_every_language_and_format_and_takes_lists_or_strings(tmp_p
     require("pdftotext")
     result = jjj_brief.build(lang=["en", "zh"], format="PDF,docx", out=tmp_path)
     assert sorted(p.name for p in result.written) == [
-        "briefing-en.docx", "briefing-en.pdf", "briefing-zh.docx", "briefing-zh.pdf"]
+        "briefing-en.docx",
+        "briefing-en.pdf",
+        "briefing-zh.docx",
+        "briefing-zh.pdf",
+    ]
     for path in (p for p in result.written if p.suffix == ".pdf"):
         qpdf_check(path)
     assert "2.43万亿元" in squeeze(pdftotext(tmp_path / "briefing-zh.pdf"))
@@ -107,8 +111,10 @@ def test_build_refuses_an_unknown_format_as_a_usage_error(tmp_path: Path) -> Non
 
 
 def test_importing_the_package_imports_no_writer_or_template_library() -> None:
-    probe = ("import sys, jjj_brief; heavy = {'reportlab', 'docx', 'jinja2', 'babel'} & "
-             "{m.split('.')[0] for m in sys.modules}; print(sorted(heavy))")
+    probe = (
+        "import sys, jjj_brief; heavy = {'reportlab', 'docx', 'jinja2', 'babel'} & "
+        "{m.split('.')[0] for m in sys.modules}; print(sorted(heavy))"
+    )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"
@@ -121,8 +127,9 @@ def test_the_readme_api_example_runs(tmp_path: Path) -> None:
     assert blocks, "the README's Python API section has no example"
     (tmp_path / "facts").mkdir()
     shutil.copy(BUNDLED, tmp_path / "facts" / "jjj-2024.yaml")
-    done = subprocess.run([sys.executable, "-c", "\n".join(blocks)], cwd=tmp_path, capture_output=True,
-                          text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-c", "\n".join(blocks)], cwd=tmp_path, capture_output=True, text=True, timeout=120
+    )
     assert done.returncode == 0, done.stderr
     assert "'briefing-en.pdf', 'briefing-zh.pdf'" in done.stdout
     assert "facts[0]: a fact lacks 'source'" in done.stdout

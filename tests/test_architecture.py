@@ -38,10 +38,7 @@ def _imported(module: str, path: Path, known: dict[str, Path]) -> set[str]:
         else:
             continue
         targets.update(n for n in names if n in known)
-    return {
-        t for t in targets
-        if t != module and not module.startswith(f"{t}.") and not t.startswith(f"{module}.")
-    }
+    return {t for t in targets if t != module and not module.startswith(f"{t}.") and not t.startswith(f"{module}.")}
 
 
 def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:

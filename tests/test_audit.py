@@ -10,19 +10,18 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import FIXTURES, jjj_brief, pdf_body, pdftotext, squeeze
 
 from jjj_brief import pipeline
 from jjj_brief.audit.ledger import stray_numbers
-from jjj_brief.writers import WRITERS
-from tests.fakes import FakeWriter
-from jjj_brief.pipeline import BuildRequest, load_store, render_document, resolve_template
 from jjj_brief.document import Chart, Document
 from jjj_brief.errors import BriefError
 from jjj_brief.facts.model import Period
-from jjj_brief.rendering.figure_style import FigureStyle
 from jjj_brief.l10n import Localizer
-
-from conftest import FIXTURES, jjj_brief, pdf_body, pdftotext, squeeze
+from jjj_brief.pipeline import BuildRequest, load_store, render_document, resolve_template
+from jjj_brief.rendering.figure_style import FigureStyle
+from jjj_brief.writers import WRITERS
+from tests.fakes import FakeWriter
 
 EPOCH = {"SOURCE_DATE_EPOCH": "1729814400"}  # 2024-10-25
 ISSUED = dt.date(2024, 10, 25)
@@ -57,8 +56,9 @@ def builds(tmp_path_factory: pytest.TempPathFactory) -> Any:
         if which not in made:
             out = tmp_path_factory.mktemp(f"audit-{which}")
             facts = FACT_FILES[which]
-            run = jjj_brief("build", "--lang", "en,zh", "--audit", "--out", out,
-                            *(("--facts", facts) if facts else ()), env=EPOCH)
+            run = jjj_brief(
+                "build", "--lang", "en,zh", "--audit", "--out", out, *(("--facts", facts) if facts else ()), env=EPOCH
+            )
             assert run.code == 0, run.err
             made[which] = out
         return made[which]
@@ -134,10 +134,19 @@ def test_the_ledger_rows_say_where_each_figure_comes_from_and_its_page(builds: A
     usd = dict(next(r for r in data["figures"] if r["text"] == "约2380亿美元"))
     del usd["n"], usd["page"], usd["block"]
     assert usd == {
-        "text": "约2380亿美元", "facts": ["industrial_value_added_usd/jjj/2013"], "value": "238000000000",
-        "unit": "USD", "period": "2013", "region": "jjj", "qualifier": "about",
-        "source": "xinhua-2024-10-25", "sources": ["xinhua-2024-10-25"], "formula": None,
-        "style": "figure digits=2 qualifier=about", "previous": None, "kind": "text",
+        "text": "约2380亿美元",
+        "facts": ["industrial_value_added_usd/jjj/2013"],
+        "value": "238000000000",
+        "unit": "USD",
+        "period": "2013",
+        "region": "jjj",
+        "qualifier": "about",
+        "source": "xinhua-2024-10-25",
+        "sources": ["xinhua-2024-10-25"],
+        "formula": None,
+        "style": "figure digits=2 qualifier=about",
+        "previous": None,
+        "kind": "text",
     }
     pages = pdftotext(out / "briefing-zh.pdf").split("\f")
     placed = [r for r in data["figures"] if r["page"] is not None]
@@ -150,20 +159,35 @@ def test_the_ledger_rows_say_where_each_figure_comes_from_and_its_page(builds: A
 
 
 def test_a_derived_figure_carries_its_formula_and_exact_value(tmp_path: Path) -> None:
-    run = jjj_brief("build", "--lang", "en", "--format", "docx", "--audit", "--facts",
-                    FIXTURES / "vintages" / "jjj-2024-10.yaml", "--out", tmp_path, env=EPOCH)
+    run = jjj_brief(
+        "build",
+        "--lang",
+        "en",
+        "--format",
+        "docx",
+        "--audit",
+        "--facts",
+        FIXTURES / "vintages" / "jjj-2024-10.yaml",
+        "--out",
+        tmp_path,
+        env=EPOCH,
+    )
     assert run.code == 0, run.err
     rows = ledger(tmp_path, "en")["figures"]
     growth = next(r for r in rows if r["formula"])
     assert (growth["text"], growth["value"], growth["period"], growth["formula"], growth["page"]) == (
-        "43 percent", "42.94117647058823529411764710", "2013/2023",
-        "growth(industrial_value_added/jjj/2013, industrial_value_added/jjj/2023)", None)
+        "43 percent",
+        "42.94117647058823529411764710",
+        "2013/2023",
+        "growth(industrial_value_added/jjj/2013, industrial_value_added/jjj/2023)",
+        None,
+    )
     assert growth["facts"] == ["industrial_value_added/jjj/2013", "industrial_value_added/jjj/2023"]
     assert {r["page"] for r in rows} == {None}  # no PDF, no pages
 
 
 def test_a_failing_writer_leaves_no_ledger(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    def broken_docx(doc, out, hooks):  # noqa: ANN001 - the writer signature
+    def broken_docx(doc, out, hooks):
         raise BriefError("the disk is full")
 
     monkeypatch.setitem(WRITERS, "docx", FakeWriter("docx", "docx", "unused", write=broken_docx))

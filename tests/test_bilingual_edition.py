@@ -58,8 +58,9 @@ def documents() -> tuple[Document, Document]:
 
 def test_it_writes_one_pdf_and_one_docx_named_after_the_pair(bilingual: Path) -> None:
     assert sorted(p.name for p in bilingual.iterdir()) == ["bilingual-en-zh.docx", "bilingual-en-zh.pdf"]
-    subprocess.run([require("qpdf"), "--check", str(bilingual / "bilingual-en-zh.pdf")], check=True,
-                   capture_output=True)
+    subprocess.run(
+        [require("qpdf"), "--check", str(bilingual / "bilingual-en-zh.pdf")], check=True, capture_output=True
+    )
     assert pdfinfo(bilingual / "bilingual-en-zh.pdf")["Page size"].startswith("841.89 x 595.2")  # A4 landscape
 
 
@@ -116,9 +117,21 @@ def test_the_docx_pairs_every_passage_in_one_row_in_each_languages_styles(biling
 
 
 def test_libreoffice_opens_the_docx_with_both_languages(bilingual: Path, tmp_path: Path) -> None:
-    subprocess.run([require("soffice"), f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
-                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(bilingual / "bilingual-en-zh.docx")],
-                   check=True, capture_output=True, timeout=180)
+    subprocess.run(
+        [
+            require("soffice"),
+            f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(bilingual / "bilingual-en-zh.docx"),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
     text = squeeze(pdftotext(tmp_path / "bilingual-en-zh.pdf"))
     en, zh = documents()
     for doc in (en, zh):
@@ -127,14 +140,18 @@ def test_libreoffice_opens_the_docx_with_both_languages(bilingual: Path, tmp_pat
     assert pdfinfo(tmp_path / "bilingual-en-zh.pdf")["Page size"].startswith("841.89 x 595.")  # landscape
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    ((), "sets two languages side by side, not 3"),
-    (("--lang", "en,zh", "--format", "html"), "written as pdf or docx, not html"),
-    (("--lang", "en,zh", "--audit"), "--audit is not available for the bilingual edition"),
-    (("--lang", "en"), "sets two languages side by side, not 1"),
-])
-def test_what_the_bilingual_edition_cannot_do_is_a_usage_error(tmp_path: Path, args: tuple[str, ...],
-                                                               message: str) -> None:
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        ((), "sets two languages side by side, not 3"),
+        (("--lang", "en,zh", "--format", "html"), "written as pdf or docx, not html"),
+        (("--lang", "en,zh", "--audit"), "--audit is not available for the bilingual edition"),
+        (("--lang", "en"), "sets two languages side by side, not 1"),
+    ],
+)
+def test_what_the_bilingual_edition_cannot_do_is_a_usage_error(
+    tmp_path: Path, args: tuple[str, ...], message: str
+) -> None:
     run = jjj_brief("build", "--template", "bilingual", *args, "--out", tmp_path / "out")
     assert run.code == 2 and message in run.err, run.err
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
@@ -148,11 +165,14 @@ def _p(text: str) -> Paragraph:
     return Paragraph((Text(text),))
 
 
-@pytest.mark.parametrize(("second", "message"), [
-    (_doc("zh", _p("甲")), "zh has 1 top-level blocks where en has 2"),
-    (_doc("zh", _p("甲"), _p("乙")), "block 1 is a Heading in en but a Paragraph in zh"),
-    (_doc("zh", Heading(1, (Text("甲"),)), Box((), (_p("乙"),))), "the box at block 2 holds"),
-])
+@pytest.mark.parametrize(
+    ("second", "message"),
+    [
+        (_doc("zh", _p("甲")), "zh has 1 top-level blocks where en has 2"),
+        (_doc("zh", _p("甲"), _p("乙")), "block 1 is a Heading in en but a Paragraph in zh"),
+        (_doc("zh", Heading(1, (Text("甲"),)), Box((), (_p("乙"),))), "the box at block 2 holds"),
+    ],
+)
 def test_passages_that_do_not_correspond_are_refused_by_place(second: Document, message: str) -> None:
     first = _doc("en", Heading(1, (Text("A"),)), Box((), (Table((), ()),)))
     with pytest.raises(PairingError, match=re.escape(message)):

@@ -7,11 +7,10 @@ from pathlib import Path
 
 import docx
 import pytest
-
-from jjj_brief.pipeline import load_store, render_document, resolve_template
-from jjj_brief.document import block_texts
-
 from conftest import FIXTURES, jjj_brief, pdf_body, pdffonts, pdfinfo, pdftotext, squeeze
+
+from jjj_brief.document import block_texts
+from jjj_brief.pipeline import load_store, render_document, resolve_template
 
 FIGURES = {
     "en": [
@@ -53,8 +52,9 @@ def docx_text(path: Path) -> str:
 
 def test_it_prints_one_line_per_written_file(built: Path) -> None:
     names = sorted(p.name for p in built.iterdir())
-    assert names == sorted(f"briefing-{lang}.{fmt}" for lang in ("en", "zh", "zh_Hant")
-                           for fmt in ("pdf", "docx", "html"))
+    assert names == sorted(
+        f"briefing-{lang}.{fmt}" for lang in ("en", "zh", "zh_Hant") for fmt in ("pdf", "docx", "html")
+    )
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -106,8 +106,9 @@ def test_no_chinese_line_starts_with_closing_punctuation(built: Path) -> None:
 
 
 def test_another_region_and_years_build_from_the_same_template(tmp_path: Path) -> None:
-    run = jjj_brief("build", "--lang", "en,zh", "--format", "pdf", "--facts", FIXTURES / "yrd-2025.yaml",
-                    "--out", tmp_path)
+    run = jjj_brief(
+        "build", "--lang", "en,zh", "--format", "pdf", "--facts", FIXTURES / "yrd-2025.yaml", "--out", tmp_path
+    )
     assert run.code == 0, run.err
     en = flat(pdf_body(tmp_path / "briefing-en.pdf"), "en")
     zh = flat(pdf_body(tmp_path / "briefing-zh.pdf"), "zh")

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from babel.messages.extract import extract_from_file
 
-from jjj_brief.l10n import catalogs
+from jjj_brief.errors import CatalogError
+from jjj_brief.l10n import catalogs, resolve_language
 from jjj_brief.l10n.catalogs import (
     available_languages,
     catalog_path,
@@ -17,13 +18,10 @@ from jjj_brief.l10n.catalogs import (
     read_catalog,
     translations_for,
 )
-from jjj_brief.errors import CatalogError
-from jjj_brief.l10n import resolve_language
 from jjj_brief.resources import bundled
 
 HEADER = (
-    'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=utf-8\\n"\n'
-    '"Plural-Forms: nplurals=1; plural=0;\\n"\n\n'
+    'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=utf-8\\n"\n"Plural-Forms: nplurals=1; plural=0;\\n"\n\n'
 )
 PATTERNS = Path(catalogs.__file__).parent / "patterns.py"
 PLACEHOLDER = re.compile(r"\{(\w*)\}")
@@ -133,7 +131,7 @@ def test_a_missing_catalog_is_a_catalog_error(tmp_path: Path) -> None:
 def test_a_catalog_whose_translation_renames_a_placeholder_is_refused_at_load(tmp_path: Path) -> None:
     """The build must not crash mid-render or drop a figure because a translator renamed one."""
     broken = tmp_path / "messages.po"
-    source = (Path(__file__).resolve().parents[1] / "locales" / "zh" / "LC_MESSAGES" / "messages.po")
+    source = Path(__file__).resolve().parents[1] / "locales" / "zh" / "LC_MESSAGES" / "messages.po"
     text = source.read_text(encoding="utf-8").replace('msgstr "%(region)s经济简报"', 'msgstr "%(regoin)s经济简报"')
     broken.write_text(text, encoding="utf-8")
     line = text.splitlines().index('msgstr "%(regoin)s经济简报"')  # the msgid is the line before

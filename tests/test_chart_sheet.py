@@ -32,8 +32,20 @@ def test_the_chart_workbook_holds_the_chart_as_both_readers_see_it(tmp_path: Pat
     sheet = tmp_path / "chart.xlsx"
     sheet.write_bytes(data)
     soffice = require("soffice")
-    subprocess.run([soffice, "--headless", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76",
-                    "--outdir", str(tmp_path), str(sheet)], check=True, capture_output=True, timeout=180)
+    subprocess.run(
+        [
+            soffice,
+            "--headless",
+            "--convert-to",
+            "csv:Text - txt - csv (StarCalc):44,34,76",
+            "--outdir",
+            str(tmp_path),
+            str(sheet),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
     lines = (tmp_path / "chart.csv").read_text(encoding="utf-8").splitlines()
     assert lines == [",工业增加值", "2013年,1.7", "2023年,2.43"]
 

@@ -13,9 +13,9 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from conftest import pdftotext
 from PIL import Image
 
-from conftest import pdftotext
 from jjj_brief.document import Chart, ChartSeries
 from jjj_brief.l10n import Localizer
 
@@ -26,7 +26,13 @@ MIXED = [Decimal("-8.5"), Decimal(-3), Decimal("10.2")]
 def test_ticks_of_a_mixed_sign_series_reach_below_zero(lang: str) -> None:
     ticks = Localizer.for_language(lang).ticks(MIXED, "percent")
     assert [(str(value), label) for value, label in ticks] == [
-        ("-10", "-10"), ("-5", "-5"), ("0", "0"), ("5", "5"), ("10", "10"), ("15", "15")]
+        ("-10", "-10"),
+        ("-5", "-5"),
+        ("0", "0"),
+        ("5", "5"),
+        ("10", "10"),
+        ("15", "15"),
+    ]
 
 
 def test_ticks_of_an_all_negative_amount_end_at_zero() -> None:
@@ -41,8 +47,10 @@ def test_ticks_of_a_positive_series_still_start_at_zero() -> None:
 
 
 @pytest.mark.parametrize("lang", ["en", "zh", "zh_Hant"])
-@pytest.mark.parametrize("values", [["1.7e12", "2.43e12"], ["0.3", "0.45"], ["-8.5", "10.2"], ["12", "97"],
-                                    ["0.012", "0.049"], ["2310e8", "1800e8"]])
+@pytest.mark.parametrize(
+    "values",
+    [["1.7e12", "2.43e12"], ["0.3", "0.45"], ["-8.5", "10.2"], ["12", "97"], ["0.012", "0.049"], ["2310e8", "1800e8"]],
+)
 def test_every_tick_of_an_axis_shows_the_same_decimals(lang: str, values: list[str]) -> None:
     labels = [label for _, label in Localizer.for_language(lang).ticks([Decimal(v) for v in values], "CNY")]
     decimals = {len(label.partition(".")[2]) for label in labels}
@@ -72,14 +80,15 @@ def test_every_shape_of_a_mixed_sign_chart_stays_inside_its_box(kind: str) -> No
     assert len(drawing.contents) > 5, "the chart drew nothing to check"
     for shape in drawing.contents:
         x0, y0, x1, y1 = shape.getBounds()
-        assert 0 <= min(x0, x1) and max(x0, x1) <= drawing.width, (shape, x0, x1)
-        assert 0 <= min(y0, y1) and max(y0, y1) <= drawing.height, (shape, y0, y1)
+        assert min(x0, x1) >= 0 and max(x0, x1) <= drawing.width, (shape, x0, x1)
+        assert min(y0, y1) >= 0 and max(y0, y1) <= drawing.height, (shape, y0, y1)
 
 
 def test_a_negative_bar_hangs_from_the_zero_line_with_its_label_below() -> None:
     picture = _picture("bar")
-    bars = [s for s in picture.contents if s.kind == "Rect" and s.style.get("strokeColor") is None
-            and s.args[3] != 8]  # not the legend swatch
+    bars = [
+        s for s in picture.contents if s.kind == "Rect" and s.style.get("strokeColor") is None and s.args[3] != 8
+    ]  # not the legend swatch
     heights = [round(s.args[3], 1) for s in bars]
     assert [h < 0 for h in heights] == [True, True, False]
     zero_lines = [s for s in picture.contents if s.kind == "Line" and s.style["strokeWidth"] == 0.8]
@@ -102,7 +111,7 @@ def test_the_docx_picture_paints_a_negative_bar() -> None:
     png = Image.open(io.BytesIO(drawing_png(picture, dpi=72))).convert("RGB")
     x, y = bar.args[0] + bar.args[2] / 2, bar.args[1] + bar.args[3] / 2
     rgb = png.getpixel((round(x), round(picture.height - y)))
-    assert "#%02X%02X%02X" % rgb == PALETTE[0]
+    assert "#{:02X}{:02X}{:02X}".format(*rgb) == PALETTE[0]
 
 
 def _word_boxes(path: Path) -> list[tuple[int, float, float, float, float, str]]:
@@ -116,12 +125,16 @@ def _word_boxes(path: Path) -> list[tuple[int, float, float, float, float, str]]
     return words
 
 
-@pytest.mark.parametrize(("lang", "caption", "labels"), [
-    ("en", "Figure", ["-85", "-30", "102"]),
-    ("zh", "图2", ["-850", "-300", "1,020"]),
-])
+@pytest.mark.parametrize(
+    ("lang", "caption", "labels"),
+    [
+        ("en", "Figure", ["-85", "-30", "102"]),
+        ("zh", "图2", ["-850", "-300", "1,020"]),
+    ],
+)
 def test_a_line_chart_of_losses_keeps_its_labels_between_caption_and_source(
-        losses: Path, lang: str, caption: str, labels: list[str]) -> None:
+    losses: Path, lang: str, caption: str, labels: list[str]
+) -> None:
     words = _word_boxes(losses / f"briefing-{lang}.pdf")
     found = {w[5]: w for w in words if w[5] in labels}
     assert sorted(found) == sorted(labels)

@@ -7,7 +7,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import FIXTURES, jjj_brief
 
 BAD_FACT = """\
@@ -120,8 +119,19 @@ def test_template_errors_name_the_template_line(tmp_path: Path, body: str, line:
 
 def test_a_custom_template_names_its_output_after_itself(tmp_path: Path) -> None:
     template = write_template(tmp_path, "<p>{{ b.latest('gdp')|figure }}</p>")
-    run = jjj_brief("build", "--lang", "zh", "--format", "docx", "--template", template,
-                    "--facts", FIXTURES / "yrd-2025.yaml", "--out", tmp_path / "out")
+    run = jjj_brief(
+        "build",
+        "--lang",
+        "zh",
+        "--format",
+        "docx",
+        "--template",
+        template,
+        "--facts",
+        FIXTURES / "yrd-2025.yaml",
+        "--out",
+        tmp_path / "out",
+    )
     assert run.code == 0, run.err
     assert (tmp_path / "out" / "custom-zh.docx").is_file()
 
@@ -137,8 +147,17 @@ def test_a_template_path_names_the_output_but_never_leaves_the_output_folder(tmp
     deep = tmp_path / "a" / "b"
     deep.mkdir(parents=True)
     template = write_template(deep, "<p>x</p>")
-    run = jjj_brief("build", "--lang", "en", "--format", "docx", "--template", f"{deep}/../b/{template.name}",
-                    "--out", tmp_path / "out")
+    run = jjj_brief(
+        "build",
+        "--lang",
+        "en",
+        "--format",
+        "docx",
+        "--template",
+        f"{deep}/../b/{template.name}",
+        "--out",
+        tmp_path / "out",
+    )
     assert run.code == 0, run.err
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["custom-en.docx"]
 

@@ -34,9 +34,14 @@ C = "http://schemas.openxmlformats.org/drawingml/2006/chart"
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-NS = {"c": C, "a": A, "mc": MC, "r": R,
-      "pic": "http://schemas.openxmlformats.org/drawingml/2006/picture",
-      "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"}
+NS = {
+    "c": C,
+    "a": A,
+    "mc": MC,
+    "r": R,
+    "pic": "http://schemas.openxmlformats.org/drawingml/2006/picture",
+    "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
+}
 
 
 @dataclass
@@ -78,8 +83,10 @@ def _read(alternate: etree._Element, part: object) -> ReadChart:
     (extent,) = _xpath(alternate, "mc:Fallback//wp:extent")
     series = _xpath(space, "//c:ser")
     (group,) = _xpath(space, "//c:plotArea/c:barChart | //c:plotArea/c:lineChart")
-    axis = [Decimal(_texts(space, f"//c:valAx/c:scaling/c:{k}/@val | //c:valAx/c:{k}/@val")[0])
-            for k in ("min", "max", "majorUnit")]
+    axis = [
+        Decimal(_texts(space, f"//c:valAx/c:scaling/c:{k}/@val | //c:valAx/c:{k}/@val")[0])
+        for k in ("min", "max", "majorUnit")
+    ]
     return ReadChart(
         kind="bar" if group.tag == f"{{{C}}}barChart" else "line",
         categories=_texts(series[0], "c:cat//c:pt/c:v/text()"),
@@ -134,13 +141,13 @@ def test_each_chart_holds_the_facts_values_in_its_axis_unit(case: tuple[Path, Pa
         assert got.kind == chart.kind and got.categories == list(chart.categories)
         assert got.names == [s.name for s in chart.series]
         assert [[v * scale for v in series] for series in got.values] == [
-            [values[fact] for fact in s.facts] for s in chart.series]
+            [values[fact] for fact in s.facts] for s in chart.series
+        ]
         assert got.labels == [list(s.labels) for s in chart.series]  # what the PDF prints on the bars
 
 
 @pytest.mark.parametrize(("case", "lang"), CASES, indirect=["case"])
-def test_the_value_axis_runs_over_the_models_ticks_under_its_unit(case: tuple[Path, Path | None],
-                                                                    lang: str) -> None:
+def test_the_value_axis_runs_over_the_models_ticks_under_its_unit(case: tuple[Path, Path | None], lang: str) -> None:
     folder, facts = case
     doc, _ = _document(facts, lang)
     for got, chart in zip(read_charts(folder / f"briefing-{lang}.docx"), _charts(doc), strict=True):
@@ -199,22 +206,38 @@ def drawn(built: Path, losses: Path, tmp_path_factory: pytest.TempPathFactory) -
         (out / f"{name}.docx").write_bytes(source.read_bytes())
         _without_charts(source, out / f"{name}-picture.docx")
     files = sorted(out.glob("*.docx"))
-    subprocess.run([require("soffice"), f"-env:UserInstallation={(out / 'profile').as_uri()}", "--headless",
-                    "--convert-to", "pdf", "--outdir", str(out), *map(str, files)],
-                   check=True, capture_output=True, timeout=240)
+    subprocess.run(
+        [
+            require("soffice"),
+            f"-env:UserInstallation={(out / 'profile').as_uri()}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(out),
+            *map(str, files),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=240,
+    )
     return out
 
 
-@pytest.mark.parametrize(("name", "case", "lang"), [
-    ("briefing-zh", "built", "zh"), ("losses-en", "losses", "en"), ("losses-zh", "losses", "zh")],
-    indirect=["case"])
+@pytest.mark.parametrize(
+    ("name", "case", "lang"),
+    [("briefing-zh", "built", "zh"), ("losses-en", "losses", "en"), ("losses-zh", "losses", "zh")],
+    indirect=["case"],
+)
 def test_libreoffice_draws_the_chart_with_the_models_ticks_and_labels(
-        drawn: Path, name: str, case: tuple[Path, Path | None], lang: str) -> None:
+    drawn: Path, name: str, case: tuple[Path, Path | None], lang: str
+) -> None:
     """The words LibreOffice draws with the charts that it does not draw with the pictures alone
     are the chart's: every tick label, value label and axis unit of the model is among them."""
     doc, _ = _document(case[1], lang)
-    chart_words = (Counter(pdftotext(drawn / f"{name}.pdf", "-layout").split())
-                   - Counter(pdftotext(drawn / f"{name}-picture.pdf", "-layout").split()))
+    chart_words = Counter(pdftotext(drawn / f"{name}.pdf", "-layout").split()) - Counter(
+        pdftotext(drawn / f"{name}-picture.pdf", "-layout").split()
+    )
     expected = Counter(label for chart in _charts(doc) for _, label in chart.ticks)
     expected.update(label for chart in _charts(doc) for series in chart.series for label in series.labels)
     expected.update(word for chart in _charts(doc) for word in chart.axis_label.split())
@@ -228,8 +251,14 @@ def test_hostile_chart_text_stays_text_in_the_chart_and_its_workbook(tmp_path: P
     from jjj_brief.writers.docx import write_docx
 
     series = ChartSeries("=SUM(A1)<b>", (1.0, 2.5), ("1", "2.5"), ("a/x/1", "a/x/2"))
-    chart = Chart("line", ("a\x00", "b&c"), (series,), ((0.0, "0"), (1.0, "1"), (2.0, "2"), (3.0, "3")),
-                  "unit\x1b", caption=(Text("Figure\x07"),))
+    chart = Chart(
+        "line",
+        ("a\x00", "b&c"),
+        (series,),
+        ((0.0, "0"), (1.0, "1"), (2.0, "2"), (3.0, "3")),
+        "unit\x1b",
+        caption=(Text("Figure\x07"),),
+    )
     write_docx(Document(Meta("en", "T"), (chart,)), tmp_path / "h.docx")
     (read,) = read_charts(tmp_path / "h.docx")
     assert read.names == ["=SUM(A1)<b>"] and read.categories == ["a\ufffd", "b&c"]

@@ -51,9 +51,22 @@ def made(built: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     converted = out / "lo"
     docx_files = sorted(out.glob("*.docx"))
     assert len(docx_files) == len(NOTES) + len(EMBEDDED)
-    subprocess.run([require("soffice"), f"-env:UserInstallation={(out / 'profile').as_uri()}", "--headless",
-                    "--convert-to", "pdf", "--outdir", str(converted), *map(str, docx_files)],
-                   check=True, capture_output=True, timeout=300, env={**os.environ, "HOME": str(out)})
+    subprocess.run(
+        [
+            require("soffice"),
+            f"-env:UserInstallation={(out / 'profile').as_uri()}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(converted),
+            *map(str, docx_files),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+        env={**os.environ, "HOME": str(out)},
+    )
     return out
 
 
@@ -66,8 +79,9 @@ def lines(pdf: Path, page: int) -> list[tuple[float, float, float, str]]:
     """Each text line of a page as (yMin, yMax, xMin, text), top to bottom."""
     html = pdftotext(pdf, "-f", str(page), "-l", str(page), "-bbox-layout")
     found = []
-    for match in re.finditer(r'<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">(.*?)</line>',
-                             html, re.DOTALL):
+    for match in re.finditer(
+        r'<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">(.*?)</line>', html, re.DOTALL
+    ):
         text = "".join(re.findall(r">([^<]*)</word>", match.group(4)))
         found.append((float(match.group(2)), float(match.group(3)), float(match.group(1)), text))
     return found
@@ -76,15 +90,21 @@ def lines(pdf: Path, page: int) -> list[tuple[float, float, float, str]]:
 def words(pdf: Path, page: int) -> list[tuple[float, float, float, str]]:
     """Each word of a page as (xMin, yMin, yMax, text)."""
     html = pdftotext(pdf, "-f", str(page), "-l", str(page), "-bbox")
-    return [(float(a), float(b), float(c), t) for a, b, c, t in re.findall(
-        r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)</word>', html)]
+    return [
+        (float(a), float(b), float(c), t)
+        for a, b, c, t in re.findall(
+            r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)</word>', html
+        )
+    ]
 
 
 def page_image(pdf: Path, page: int, folder: Path) -> Image.Image:
     """A page at 72 dpi, so one pixel is one point."""
     stem = folder / f"{pdf.stem}-{page}"
-    subprocess.run([require("pdftoppm"), "-r", "72", "-f", str(page), "-l", str(page), "-singlefile", "-png",
-                    str(pdf), str(stem)], check=True)
+    subprocess.run(
+        [require("pdftoppm"), "-r", "72", "-f", str(page), "-l", str(page), "-singlefile", "-png", str(pdf), str(stem)],
+        check=True,
+    )
     return Image.open(stem.with_suffix(".png")).convert("RGB")
 
 
@@ -107,8 +127,11 @@ def test_libreoffice_hyphenates_english_but_never_a_figure(made: Path) -> None:
     assert settings.find(qn("w:autoHyphenation")) is not None
     assert settings.find(qn("w:doNotHyphenateCaps")) is not None
     text = pdftotext(made / "lo" / "briefing-en.pdf", "-layout").splitlines()  # plain mode joins them
-    broken = [(line.split()[-1][:-1] + after.split()[0]) for line, after in zip(text, text[1:])
-              if re.search(r"[a-z]-$", line) and after.split()]
+    broken = [
+        (line.split()[-1][:-1] + after.split()[0])
+        for line, after in zip(text, text[1:])
+        if re.search(r"[a-z]-$", line) and after.split()
+    ]
     words_of_docx = set(re.findall(r"[A-Za-z]+", "\n".join(p.text for p in document.paragraphs)))
     hyphenated = [word for word in broken if re.sub(r"\W", "", word) in words_of_docx]
     assert hyphenated, broken
@@ -155,8 +178,11 @@ def test_the_distribution_block_is_ruled_like_gb_9704(made: Path, tmp_path: Path
     rows = [line for line in lines(pdf, last) if line[3].startswith(("报：", "共印"))]
     top, bottom = rows[0][0] - 8, rows[-1][1] + 8
     span = range(left + 2, right - 2)
-    ruled = [y for y in range(int(top), int(bottom) + 1)
-             if sum(1 for x in span if sum(image.getpixel((x, y))) < 300) > 0.95 * len(span)]
+    ruled = [
+        y
+        for y in range(int(top), int(bottom) + 1)
+        if sum(1 for x in span if sum(image.getpixel((x, y))) < 300) > 0.95 * len(span)
+    ]
     rules = [y for i, y in enumerate(ruled) if i == 0 or y - ruled[i - 1] > 2]
     assert len(rules) == 5, ruled  # above 报, between 报/送/发/共印, below 共印
 
@@ -168,7 +194,10 @@ def test_the_distribution_block_is_a_floating_table_at_the_foot(made: Path) -> N
     assert (position.get(qn("w:vertAnchor")), position.get(qn("w:tblpYSpec"))) == ("margin", "bottom")
     borders = table.style.element.find(f"{qn('w:tblPr')}/{qn('w:tblBorders')}")
     assert {child.tag.removeprefix(W): child.get(qn("w:sz")) for child in borders} == {
-        "top": "8", "bottom": "8", "insideH": "6"}
+        "top": "8",
+        "bottom": "8",
+        "insideH": "6",
+    }
 
 
 # ------------------------------------------------------- faces and fonts
@@ -184,13 +213,17 @@ def font_table(path: Path) -> dict[str, dict[str, str]]:
     return table
 
 
-@pytest.mark.parametrize(("name", "expected"), [
-    ("briefing-zh", {"SimSun": "宋体", "SimHei": "黑体", "KaiTi": "楷体"}),
-    ("jianbao-zh", {"FangSong": "仿宋", "KaiTi": "楷体", "SimHei": "黑体", "SimSun": "宋体"}),
-    ("briefing-zh_Hant", {"PMingLiU": "新細明體", "Microsoft JhengHei": "微軟正黑體"}),
-])
-def test_the_font_table_declares_the_office_faces_with_their_chinese_names(made: Path, name: str,
-                                                                           expected: dict[str, str]) -> None:
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("briefing-zh", {"SimSun": "宋体", "SimHei": "黑体", "KaiTi": "楷体"}),
+        ("jianbao-zh", {"FangSong": "仿宋", "KaiTi": "楷体", "SimHei": "黑体", "SimSun": "宋体"}),
+        ("briefing-zh_Hant", {"PMingLiU": "新細明體", "Microsoft JhengHei": "微軟正黑體"}),
+    ],
+)
+def test_the_font_table_declares_the_office_faces_with_their_chinese_names(
+    made: Path, name: str, expected: dict[str, str]
+) -> None:
     table = font_table(made / f"{name}.docx")
     for face, alternate in expected.items():
         entry = table[face]
@@ -218,8 +251,7 @@ def embedded_faces(path: Path) -> dict[str, TTFont]:
 
 
 @pytest.mark.parametrize("name", EMBEDDED)
-def test_embedded_faces_are_subsets_of_the_bundled_faces_named_as_the_styles_name_them(made: Path,
-                                                                                       name: str) -> None:
+def test_embedded_faces_are_subsets_of_the_bundled_faces_named_as_the_styles_name_them(made: Path, name: str) -> None:
     path = made / f"{name}.docx"
     faces = embedded_faces(path)
     assert any(key.endswith("/embedRegular") and "SC" in key for key in faces), list(faces)
@@ -255,7 +287,7 @@ def test_the_editor_note_is_indented_two_characters_not_282_inches(made: Path) -
     assert (ind.get(qn("w:left")), ind.get(qn("w:firstLine")), ind.get(qn("w:firstLineChars"))) == ("640", "0", "0")
     found = lines(made / "lo" / "jianbao-zh.pdf", 1)
     start = next(i for i, line in enumerate(found) if line[3].startswith("按："))
-    note = found[start:next(i for i, line in enumerate(found) if line[3] == "一、总体情况")]
+    note = found[start : next(i for i, line in enumerate(found) if line[3] == "一、总体情况")]
     assert len(note) == 2 and all(abs(line[2] - (28 * MM + 32)) < 1.5 for line in note), note  # every line
 
 
@@ -263,8 +295,8 @@ def test_jianbao_headings_and_body_keep_the_grid_pitch(made: Path) -> None:
     """22 lines on the 225 mm type area: 28.95 pt (579 twips, so that 22 fit), headings included."""
     found = lines(made / "lo" / "jianbao-zh.pdf", 1)
     start = next(i for i, line in enumerate(found) if line[3] == "一、总体情况")
-    pitches = [b[0] - a[0] for a, b in zip(found[start:start + 4], found[start + 1:start + 5])]
-    assert len(pitches) == 4 and all(abs(pitch - 28.95) < 0.1 for pitch in pitches), found[start:start + 5]
+    pitches = [b[0] - a[0] for a, b in zip(found[start : start + 4], found[start + 1 : start + 5])]
+    assert len(pitches) == 4 and all(abs(pitch - 28.95) < 0.1 for pitch in pitches), found[start : start + 5]
     styles = docx.Document(str(made / "jianbao-zh.docx")).styles
     for name in ("Heading 1", "Heading 2", "Body Text"):
         spacing = styles[name].element.pPr.find(qn("w:spacing"))
@@ -292,8 +324,12 @@ def test_the_box_and_the_table_stand_on_the_margin_in_the_houses_colour(made: Pa
     3 mm out), and the table's rules start there too."""
     image = page_image(made / "lo" / "briefing-zh.pdf", 1, tmp_path)
     pixels = image.load()
-    red = [x for y in range(image.height) for x in range(image.width // 2)
-           if pixels[x, y][0] > 140 and pixels[x, y][1] < 60 and pixels[x, y][2] < 60]
+    red = [
+        x
+        for y in range(image.height)
+        for x in range(image.width // 2)
+        if pixels[x, y][0] > 140 and pixels[x, y][1] < 60 and pixels[x, y][2] < 60
+    ]
     assert red and abs(min(red) - 25 * MM) < 1.5, min(red, default=None)
     styles = docx.Document(str(made / "briefing-zh.docx")).styles
     border = styles["Key Points Box"].element.find(f"{qn('w:tblPr')}/{qn('w:tblBorders')}/{qn('w:left')}")
@@ -330,7 +366,8 @@ def test_figures_and_their_unit_are_one_run_with_no_space(made: Path) -> None:
 
 @pytest.mark.parametrize(("name", "body_size"), [("jianbao-zh", 16.0), ("briefing-en", 11.0)])
 def test_the_chart_takes_the_least_height_the_pdf_gives_it_and_text_sized_for_the_body(
-        made: Path, name: str, body_size: float) -> None:
+    made: Path, name: str, body_size: float
+) -> None:
     """Word and LibreOffice cannot shrink a chart to the room left, as the PDF does; at its least
     height the 简报's chart stays on page 1 (at its full 159 pt it took the 版记 to page 3)."""
     from jjj_brief.writers.charts.drawing import chart_look
@@ -339,8 +376,11 @@ def test_the_chart_takes_the_least_height_the_pdf_gives_it_and_text_sized_for_th
         document = package.read("word/document.xml").decode()
         chart = package.read("word/charts/chart1.xml").decode()
     heights = {int(cy) / 12700 for cy in re.findall(r'<wp:extent cx="\d+" cy="(\d+)"', document)}
-    width = 156 * MM if name.startswith("jianbao") else max(int(cx) / 12700 for cx in re.findall(
-        r'<wp:extent cx="(\d+)"', document))
+    width = (
+        156 * MM
+        if name.startswith("jianbao")
+        else max(int(cx) / 12700 for cx in re.findall(r'<wp:extent cx="(\d+)"', document))
+    )
     look = chart_look(width, name.endswith("zh"), "SC", body_size)
     assert look.min_height < look.height and heights and all(abs(h - look.min_height) < 0.05 for h in heights), heights
     sizes = {int(size) / 100 for size in re.findall(r'<a:(?:def)?rPr [^>]*sz="(\d+)"', chart)}

@@ -45,44 +45,77 @@ def figure_table(lang: str) -> Table:
     names = ("北京", "天津", "河北") if lang.startswith("zh") else ("Beijing", "Tianjin", "Hebei")
     values = (("43760.7", "5.2"), ("16737.3", "4.3"), ("43944.1", "5.5"))
     return Table(
-        header=(Cell((Text("地区" if lang.startswith("zh") else "Region"),)),
-                Cell((Text("GDP"),), "right"), Cell((Text("%"),), "right")),
-        rows=tuple((Cell((Text(n),)), Cell((Figure(v),), "right"), Cell((Figure(g),), "right"))
-                   for n, (v, g) in zip(names, values)),
+        header=(
+            Cell((Text("地区" if lang.startswith("zh") else "Region"),)),
+            Cell((Text("GDP"),), "right"),
+            Cell((Text("%"),), "right"),
+        ),
+        rows=tuple(
+            (Cell((Text(n),)), Cell((Figure(v),), "right"), Cell((Figure(g),), "right"))
+            for n, (v, g) in zip(names, values)
+        ),
         caption=(Text("表1  主要指标" if lang.startswith("zh") else "Table 1. Main indicators"),),
         note=(Text("资料来源：统计公报。" if lang.startswith("zh") else "Source: communiqués."),),
     )
 
 
 def zh_doc() -> Document:
-    meta = Meta(lang="zh-CN", title="京津冀产业协同发展简报", subtitle="2024年第3期",
-                dateline="2024年10月25日", author="研究室", subject="区域经济",
-                keywords=("京津冀", "产业协同"), classification="内部资料，注意保存",
-                page_label="第{page}页 共{pages}页")
-    return Document(meta, (
-        Heading(1, (Text("一、总体情况"),)),
-        Paragraph((Text("北京实现"), Strong((Figure("2.43万亿元", ("gdp/bj/2023",)),)),
-                   Text("，累计投资"), Figure("2310亿元"), Text("。"), SourceRef(1))),
-        Paragraph((Text("按语：本期汇总三地公报。"),), role="lead"),
-        Heading(2, (Text("（一）主要指标"),)),
-        BulletList(((Text("天津增长"), Figure("4.3%")), (Emph((Text("河北"),)), Text("承接项目")))),
-        figure_table("zh-CN"),
-        Paragraph((Text("注：按不变价格计算。"),), role="note"),
-        SourceList((SourceEntry(1, (Text("北京市统计局：《统计公报》。"),)),)),
-    ))
+    meta = Meta(
+        lang="zh-CN",
+        title="京津冀产业协同发展简报",
+        subtitle="2024年第3期",
+        dateline="2024年10月25日",
+        author="研究室",
+        subject="区域经济",
+        keywords=("京津冀", "产业协同"),
+        classification="内部资料，注意保存",
+        page_label="第{page}页 共{pages}页",
+    )
+    return Document(
+        meta,
+        (
+            Heading(1, (Text("一、总体情况"),)),
+            Paragraph(
+                (
+                    Text("北京实现"),
+                    Strong((Figure("2.43万亿元", ("gdp/bj/2023",)),)),
+                    Text("，累计投资"),
+                    Figure("2310亿元"),
+                    Text("。"),
+                    SourceRef(1),
+                )
+            ),
+            Paragraph((Text("按语：本期汇总三地公报。"),), role="lead"),
+            Heading(2, (Text("（一）主要指标"),)),
+            BulletList(((Text("天津增长"), Figure("4.3%")), (Emph((Text("河北"),)), Text("承接项目")))),
+            figure_table("zh-CN"),
+            Paragraph((Text("注：按不变价格计算。"),), role="note"),
+            SourceList((SourceEntry(1, (Text("北京市统计局：《统计公报》。"),)),)),
+        ),
+    )
 
 
 def en_doc() -> Document:
-    meta = Meta(lang="en-US", title="Jing-Jin-Ji Briefing", subtitle="Note No. 3",
-                dateline="25 October 2024", author="Research Office", subject="Regional economy",
-                keywords=("Jing-Jin-Ji", "industry"), page_label="Page {page} of {pages}")
-    return Document(meta, (
-        Heading(1, (Text("Key points"),)),
-        BulletList(((Text("Output reached "), Figure("10.4 trillion yuan")),)),
-        Paragraph((Text("Beijing produced "), Figure("2.43 trillion yuan"), Text(". "), SourceRef(1))),
-        figure_table("en-US"),
-        SourceList((SourceEntry(1, (Text("Beijing Statistics Bureau, communiqué."),)),)),
-    ))
+    meta = Meta(
+        lang="en-US",
+        title="Jing-Jin-Ji Briefing",
+        subtitle="Note No. 3",
+        dateline="25 October 2024",
+        author="Research Office",
+        subject="Regional economy",
+        keywords=("Jing-Jin-Ji", "industry"),
+        page_label="Page {page} of {pages}",
+    )
+    return Document(
+        meta,
+        (
+            Heading(1, (Text("Key points"),)),
+            BulletList(((Text("Output reached "), Figure("10.4 trillion yuan")),)),
+            Paragraph((Text("Beijing produced "), Figure("2.43 trillion yuan"), Text(". "), SourceRef(1))),
+            figure_table("en-US"),
+            SourceList((SourceEntry(1, (Text("Beijing Statistics Bureau, communiqué."),)),)),
+        ),
+    )
 
 
 def written(doc: Document, tmp_path: Path, name: str = "out.docx") -> Path:
@@ -100,8 +133,21 @@ def body_paragraphs(path: Path) -> list:
 
 def test_it_gives_every_block_a_named_style(tmp_path: Path) -> None:
     styles = [p.style.name for p in body_paragraphs(written(zh_doc(), tmp_path))]
-    assert styles == ["Title", "Subtitle", "Dateline", "Heading 1", "Body Text", "Lead", "Heading 2",
-                      "List Bullet", "List Bullet", "Caption", "Table Note", "Note", "Source Entry"]
+    assert styles == [
+        "Title",
+        "Subtitle",
+        "Dateline",
+        "Heading 1",
+        "Body Text",
+        "Lead",
+        "Heading 2",
+        "List Bullet",
+        "List Bullet",
+        "Caption",
+        "Table Note",
+        "Note",
+        "Source Entry",
+    ]
 
 
 def test_it_keeps_the_text_of_every_block(tmp_path: Path) -> None:
@@ -118,16 +164,26 @@ def test_it_keeps_the_text_of_every_block(tmp_path: Path) -> None:
 def test_it_keeps_each_figure_in_its_own_run(tmp_path: Path) -> None:
     paragraph = body_paragraphs(written(zh_doc(), tmp_path))[4]
     runs = [(r.text, r.bold) for r in paragraph.runs]
-    assert runs == [("北京实现", None), ("2.43万亿元", True), ("，累计投资", None),
-                    ("2310亿元", None), ("。", None), ("[1]", None)]
+    assert runs == [
+        ("北京实现", None),
+        ("2.43万亿元", True),
+        ("，累计投资", None),
+        ("2310亿元", None),
+        ("。", None),
+        ("[1]", None),
+    ]
 
 
 def test_it_writes_table_cells_in_order_with_figures_right_aligned(tmp_path: Path) -> None:
     table = docx.Document(str(written(en_doc(), tmp_path))).tables[0]
     assert table.style.name == "Key Figures"
     cells = [[c.text for c in row.cells] for row in table.rows]
-    assert cells == [["Region", "GDP", "%"], ["Beijing", "43760.7", "5.2"],
-                     ["Tianjin", "16737.3", "4.3"], ["Hebei", "43944.1", "5.5"]]
+    assert cells == [
+        ["Region", "GDP", "%"],
+        ["Beijing", "43760.7", "5.2"],
+        ["Tianjin", "16737.3", "4.3"],
+        ["Hebei", "43944.1", "5.5"],
+    ]
     alignments = {str(row.cells[1].paragraphs[0].alignment) for row in table.rows}
     assert alignments == {"RIGHT (2)"}
     assert table.rows[1].cells[0].paragraphs[0].alignment is None  # left: the style's default
@@ -157,8 +213,12 @@ def style_fonts(document, name: str) -> dict[str, str]:
 def test_it_names_the_chinese_faces_in_the_styles(tmp_path: Path) -> None:
     document = docx.Document(str(written(zh_doc(), tmp_path)))
     assert style_fonts(document, "Body Text")["eastAsia"] == "SimSun"
-    assert style_fonts(document, "Heading 1") == {"ascii": "Arial", "hAnsi": "Arial", "cs": "Arial",
-                                                  "eastAsia": "SimHei"}
+    assert style_fonts(document, "Heading 1") == {
+        "ascii": "Arial",
+        "hAnsi": "Arial",
+        "cs": "Arial",
+        "eastAsia": "SimHei",
+    }
     defaults = document.styles.element.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}")
     assert defaults.find(qn("w:rFonts")).get(qn("w:eastAsia")) == "SimSun"
     assert defaults.find(qn("w:lang")).get(qn("w:eastAsia")) == "zh-CN"
@@ -241,7 +301,11 @@ def test_it_records_the_metadata_in_core_properties(tmp_path: Path, monkeypatch)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1729814400")  # 2024-10-25T00:00:00Z
     props = docx.Document(str(written(zh_doc(), tmp_path))).core_properties
     assert (props.title, props.subject, props.author, props.language) == (
-        "京津冀产业协同发展简报", "区域经济", "研究室", "zh-CN")
+        "京津冀产业协同发展简报",
+        "区域经济",
+        "研究室",
+        "zh-CN",
+    )
     assert props.keywords == "京津冀, 产业协同"
     assert props.created.isoformat().startswith("2024-10-25T00:00:00")
     assert props.modified == props.created
@@ -264,24 +328,26 @@ def test_it_refuses_a_malformed_source_date_epoch(tmp_path: Path, monkeypatch) -
 
 
 def test_it_writes_hostile_text_as_valid_xml(tmp_path: Path) -> None:
-    doc = Document(Meta(lang="en-US", title="<T&C>\x07", page_label="{page} <{pages}> {other}"),
-                   (Paragraph((Text(HOSTILE),)), Table((Cell((Text(HOSTILE),)),), ())))
+    doc = Document(
+        Meta(lang="en-US", title="<T&C>\x07", page_label="{page} <{pages}> {other}"),
+        (Paragraph((Text(HOSTILE),)), Table((Cell((Text(HOSTILE),)),), ())),
+    )
     document = docx.Document(str(written(doc, tmp_path)))
     assert document.paragraphs[0].text == "<T&C>\ufffd"
     body = document.paragraphs[1].text
     assert body.startswith("a <b> & c\ufffdd\ufffde \U0001f4c8 ") and body.endswith(" \ufffd end")
     assert document.tables[0].rows[0].cells[0].text == body
-    assert "".join(t.text for t in document.sections[0].footer.paragraphs[0]._p.iter(qn("w:t"))) == \
-        "1 <1> {other}"
+    assert "".join(t.text for t in document.sections[0].footer.paragraphs[0]._p.iter(qn("w:t"))) == "1 <1> {other}"
 
 
 def test_it_reports_what_it_had_to_change_as_warnings(tmp_path: Path) -> None:
-    doc = Document(Meta(lang="en-US", title="T"),
-                   (Heading(3, (Text("Deep"),)), Paragraph((Text("x"),), role="aside")))
+    doc = Document(Meta(lang="en-US", title="T"), (Heading(3, (Text("Deep"),)), Paragraph((Text("x"),), role="aside")))
     warnings: list = []
     write_docx(doc, tmp_path / "w.docx", on_warning=warnings.append)
-    assert [w.message for w in warnings] == ["docx: heading level 3 set as level 2",
-                                            "docx: paragraph role 'aside' unknown; set as body"]
+    assert [w.message for w in warnings] == [
+        "docx: heading level 3 set as level 2",
+        "docx: paragraph role 'aside' unknown; set as body",
+    ]
     assert [p.style.name for p in body_paragraphs(tmp_path / "w.docx")][1:] == ["Heading 2", "Body Text"]
 
 
@@ -304,9 +370,22 @@ def rendered(tmp_path_factory) -> dict[str, Path]:
         sources.append(folder / f"{name}.docx")
         write_docx(doc, sources[-1])
     profile = (folder / "lo-profile").as_uri()
-    subprocess.run(["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
-                    "--outdir", str(folder), *map(str, sources)],
-                   check=True, capture_output=True, timeout=180, env={**os.environ, "HOME": str(folder)})
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(folder),
+            *map(str, sources),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+        env={**os.environ, "HOME": str(folder)},
+    )
     return {path.stem: path.with_suffix(".pdf") for path in sources}
 
 
@@ -319,15 +398,20 @@ def pdf_text(pdf: Path) -> str:
 @needs_libreoffice
 def test_it_renders_the_chinese_text_exactly(rendered: dict[str, Path]) -> None:
     text = pdf_text(rendered["zh"])
-    for expected in ("京津冀产业协同发展简报", "北京实现2.43万亿元，累计投资2310亿元。[1]", "内部资料，注意保存",
-                     "第1页共1页", "43944.1", "[1]北京市统计局：《统计公报》。"):
+    for expected in (
+        "京津冀产业协同发展简报",
+        "北京实现2.43万亿元，累计投资2310亿元。[1]",
+        "内部资料，注意保存",
+        "第1页共1页",
+        "43944.1",
+        "[1]北京市统计局：《统计公报》。",
+    ):
         assert expected in text
 
 
 @needs_libreoffice
 def test_it_renders_chinese_in_a_cjk_face(rendered: dict[str, Path]) -> None:
-    fonts = subprocess.run(["pdffonts", str(rendered["zh"])], check=True, capture_output=True,
-                           text=True).stdout
+    fonts = subprocess.run(["pdffonts", str(rendered["zh"])], check=True, capture_output=True, text=True).stdout
     # The TTC's first face names the subset (…CJKjp…); w:lang zh-CN still selects SC glyph forms.
     assert re.search(r"CJK", fonts), fonts
 

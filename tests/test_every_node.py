@@ -24,18 +24,35 @@ FIGURE = d.Figure("2.43 trillion yuan", ("gdp/x/2023",), value="2430000000000", 
 
 def sample(house_style: str = "research", lang: str = "en") -> d.Document:
     """A document holding every block type and every inline type at least once."""
-    inlines = (d.Text("Output reached "), d.Strong((d.Text("a record"),)), d.Text(" of "), FIGURE,
-               d.Emph((d.Text(" in 2023"),)), d.SourceRef(1), d.Text("."))
+    inlines = (
+        d.Text("Output reached "),
+        d.Strong((d.Text("a record"),)),
+        d.Text(" of "),
+        FIGURE,
+        d.Emph((d.Text(" in 2023"),)),
+        d.SourceRef(1),
+        d.Text("."),
+    )
     series = d.ChartSeries("Output", (1.7, 2.43), ("1.7", "2.43"), ("gdp/x/2013", "gdp/x/2023"))
     blocks: tuple[d.Block, ...] = (
         d.Heading(1, (d.Text("Heading one"),)),
         d.Paragraph(inlines),
         d.BulletList(((d.Text("first item"),), (d.Text("second item"),))),
-        d.Table((d.Cell((d.Text("Year"),)), d.Cell((d.Text("Value"),), "right")),
-                ((d.Cell((d.Text("2023"),)), d.Cell((FIGURE,), "right")),),
-                caption=(d.Text("Table caption"),), note=(d.Text("Table note"),)),
-        d.Chart("bar", ("2013", "2023"), (series,), ((0.0, "0"), (1.0, "1"), (2.0, "2"), (3.0, "3")),
-                "trillion yuan", caption=(d.Text("Chart caption"),), note=(d.Text("Chart note"),)),
+        d.Table(
+            (d.Cell((d.Text("Year"),)), d.Cell((d.Text("Value"),), "right")),
+            ((d.Cell((d.Text("2023"),)), d.Cell((FIGURE,), "right")),),
+            caption=(d.Text("Table caption"),),
+            note=(d.Text("Table note"),),
+        ),
+        d.Chart(
+            "bar",
+            ("2013", "2023"),
+            (series,),
+            ((0.0, "0"), (1.0, "1"), (2.0, "2"), (3.0, "3")),
+            "trillion yuan",
+            caption=(d.Text("Chart caption"),),
+            note=(d.Text("Chart note"),),
+        ),
         d.Box((d.Text("Box title"),), (d.Paragraph((d.Text("Inside the box"),)),)),
         d.SourceList((d.SourceEntry(1, (d.Text("Bureau, Bulletin"),), "s"),)),
         d.Distribution((("报：", "某某单位"),), copies="共印10份"),
@@ -51,9 +68,24 @@ def test_the_sample_holds_every_node_type() -> None:
     assert wanted - present == set()
 
 
-TEXTS = ("Heading one", "Output reached", "a record", "2.43 trillion yuan", "in 2023", "[1]", "first item",
-         "second item", "Table caption", "Table note", "Chart caption", "Chart note", "Box title",
-         "Inside the box", "Bureau, Bulletin", "某某单位")
+TEXTS = (
+    "Heading one",
+    "Output reached",
+    "a record",
+    "2.43 trillion yuan",
+    "in 2023",
+    "[1]",
+    "first item",
+    "second item",
+    "Table caption",
+    "Table note",
+    "Chart caption",
+    "Chart note",
+    "Box title",
+    "Inside the box",
+    "Bureau, Bulletin",
+    "某某单位",
+)
 
 
 @pytest.mark.parametrize("fmt", sorted(WRITERS))

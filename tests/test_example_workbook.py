@@ -31,8 +31,9 @@ def script() -> ModuleType:
 
 
 def same(a: FactStore, b: FactStore) -> bool:
-    return all(getattr(a, s) == getattr(b, s) for s in ("regions", "sources", "indicators", "facts", "lists",
-                                                         "settings"))
+    return all(
+        getattr(a, s) == getattr(b, s) for s in ("regions", "sources", "indicators", "facts", "lists", "settings")
+    )
 
 
 def test_the_committed_example_is_what_the_script_writes(tmp_path: Path) -> None:
@@ -48,7 +49,7 @@ def test_the_committed_example_is_what_the_script_writes(tmp_path: Path) -> None
 def readme_section() -> str:
     text = (REPO / "README.md").read_text(encoding="utf-8")
     start = text.index(SECTION)
-    return text[start:text.index("\n#", start + len(SECTION))]
+    return text[start : text.index("\n#", start + len(SECTION))]
 
 
 def test_the_readme_tables_show_rows_of_the_example() -> None:
@@ -87,19 +88,43 @@ def test_the_readme_commands_do_what_their_comments_say(readme_run: tuple[Path, 
     assert by_verb["facts diff"].splitlines()[-1] == "0 added, 0 removed, 0 revised, 12 unchanged"
     assert (cwd / "bundled.xlsx").is_file()
     assert sorted(p.name for p in (cwd / "bundled-csv").iterdir()) == [
-        "briefing.csv", "facts.csv", "indicators.csv", "lists.csv", "regions.csv", "sources.csv"]
+        "briefing.csv",
+        "facts.csv",
+        "indicators.csv",
+        "lists.csv",
+        "regions.csv",
+        "sources.csv",
+    ]
     check_csv = [out for c, out in outputs if c[1:3] == ["facts", "check"] and c[3] == "examples/gba-csv"]
     assert check_csv and "examples/gba-csv/facts.csv:4:4: note: " in check_csv[0]
 
 
-@pytest.mark.parametrize(("lang", "expected"), [
-    ("en", ["Guangdong-Hong Kong-Macao Greater Bay Area", "4.12 trillion yuan in 2023",
-            "315 billion yuan in the first half of 2024", "jjj-brief example data"]),
-    ("zh", ["粤港澳大湾区经济简报", "2023年的4.12万亿元", "2024年上半年规模以上工业企业利润总额达3150亿元",
-            "地区生产总值达14万亿元"]),
-])
-def test_a_briefing_built_from_the_workbook_is_a_sound_pdf(readme_run: tuple[Path, list], lang: str,
-                                                          expected: list[str]) -> None:
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        (
+            "en",
+            [
+                "Guangdong-Hong Kong-Macao Greater Bay Area",
+                "4.12 trillion yuan in 2023",
+                "315 billion yuan in the first half of 2024",
+                "jjj-brief example data",
+            ],
+        ),
+        (
+            "zh",
+            [
+                "粤港澳大湾区经济简报",
+                "2023年的4.12万亿元",
+                "2024年上半年规模以上工业企业利润总额达3150亿元",
+                "地区生产总值达14万亿元",
+            ],
+        ),
+    ],
+)
+def test_a_briefing_built_from_the_workbook_is_a_sound_pdf(
+    readme_run: tuple[Path, list], lang: str, expected: list[str]
+) -> None:
     cwd, _ = readme_run
     pdf = cwd / "gba" / f"briefing-{lang}.pdf"
     qpdf_check(pdf)
@@ -117,5 +142,7 @@ def test_the_python_api_loads_the_workbook_and_its_errors_are_jjj_brief_errors(t
     broken.write_bytes(b"not a zip")
     with pytest.raises(jjj_brief.Error) as caught:
         jjj_brief.load_facts(broken)
-    assert str(caught.value) == (f"{broken}: not an Excel workbook: the file is not a zip package (save it from "
-                                 "Excel or LibreOffice as an Excel workbook (.xlsx))")
+    assert str(caught.value) == (
+        f"{broken}: not an Excel workbook: the file is not a zip package (save it from "
+        "Excel or LibreOffice as an Excel workbook (.xlsx))"
+    )

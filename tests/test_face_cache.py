@@ -45,8 +45,13 @@ def uncached(tmp_path_factory: pytest.TempPathFactory) -> bytes:
         "from jjj_brief.api import render, to_pdf\n"
         "sys.stdout.buffer.write(to_pdf(render(lang='zh')))\n"
     )
-    done = subprocess.run([sys.executable, "-c", reference], capture_output=True, check=True, timeout=300,
-                          env={**os.environ, **EPOCH, "JJJ_BRIEF_NO_CACHE": "1"})
+    done = subprocess.run(
+        [sys.executable, "-c", reference],
+        capture_output=True,
+        check=True,
+        timeout=300,
+        env={**os.environ, **EPOCH, "JJJ_BRIEF_NO_CACHE": "1"},
+    )
     pdf = tmp_path_factory.mktemp("reference") / "briefing-zh.pdf"
     pdf.write_bytes(done.stdout)
     qpdf_check(pdf)
@@ -94,8 +99,7 @@ def test_no_usable_cache_folder_is_no_problem(tmp_path: Path, uncached: bytes) -
     assert build_zh(tmp_path / "out", blocked) == uncached
 
 
-def test_a_rebuilt_font_measures_and_covers_as_the_parsed_one(tmp_path: Path,
-                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_rebuilt_font_measures_and_covers_as_the_parsed_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from reportlab.pdfbase.ttfonts import TTFont
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
@@ -114,7 +118,8 @@ def test_a_rebuilt_font_measures_and_covers_as_the_parsed_one(tmp_path: Path,
 
 
 def test_a_font_file_changed_in_place_is_never_served_from_its_old_entry(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     monkeypatch.delenv("JJJ_BRIEF_NO_CACHE", raising=False)
     fonts = SERIF_SC.parent

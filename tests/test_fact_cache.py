@@ -15,7 +15,8 @@ from jjj_brief.facts.load import load_facts
 
 FACTS_ONLY = "facts:\n" + "".join(
     f'  - {{indicator: gdp, region: jjj, period: "{year}", value: "{year}e9", source: xinhua-2024-10-25}}\n'
-    for year in range(1990, 2000))
+    for year in range(1990, 2000)
+)
 
 
 @pytest.fixture
@@ -24,8 +25,9 @@ def store_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.delenv("JJJ_BRIEF_NO_CACHE", raising=False)
     folder = tmp_path / "facts"
     folder.mkdir()
-    (folder / "a-bundled.yaml").write_text((REPO / "facts" / "jjj-2024.yaml").read_text(encoding="utf-8"),
-                                           encoding="utf-8")
+    (folder / "a-bundled.yaml").write_text(
+        (REPO / "facts" / "jjj-2024.yaml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
     (folder / "b-series.yaml").write_text(FACTS_ONLY, encoding="utf-8")
     return folder
 
@@ -55,12 +57,15 @@ def test_an_edited_file_is_read_again(store_dir: Path) -> None:
 
 def test_a_cached_file_still_meets_the_other_files_checks(store_dir: Path) -> None:
     load_facts([store_dir])  # remembered while it was fine
-    (store_dir / "c-more.yaml").write_text(FACTS_ONLY.replace("gdp", "industrial_profit", 1)
-                                           .replace("1990", "2023").replace("region: jjj", "region: nowhere", 1),
-                                           encoding="utf-8")
+    (store_dir / "c-more.yaml").write_text(
+        FACTS_ONLY.replace("gdp", "industrial_profit", 1)
+        .replace("1990", "2023")
+        .replace("region: jjj", "region: nowhere", 1),
+        encoding="utf-8",
+    )
     (store_dir / "a-bundled.yaml").write_text(
-        (store_dir / "a-bundled.yaml").read_text(encoding="utf-8").replace("  jjj:\n", "  jjx:\n", 1),
-        encoding="utf-8")  # the region the cached facts name is gone
+        (store_dir / "a-bundled.yaml").read_text(encoding="utf-8").replace("  jjj:\n", "  jjx:\n", 1), encoding="utf-8"
+    )  # the region the cached facts name is gone
     with pytest.raises(FactErrors) as caught:
         load_facts([store_dir])
     messages = [str(p) for p in caught.value.problems]

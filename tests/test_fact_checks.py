@@ -8,8 +8,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-
 from conftest import jjj_brief
+
 from jjj_brief.facts.checks import check_consistency, stated_digits
 from jjj_brief.facts.load import load_facts
 from jjj_brief.resources import bundled
@@ -89,8 +89,9 @@ def test_checking_facts_never_loads_babel(tmp_path: Path) -> None:
         "  - {indicator: g, region: r, period: 2013/2023, value: 43, source: s}\n",
         encoding="utf-8",
     )
-    run = subprocess.run([sys.executable, "-c", CHECK_WITHOUT_BABEL, str(path)],
-                         capture_output=True, text=True, check=True)
+    run = subprocess.run(
+        [sys.executable, "-c", CHECK_WITHOUT_BABEL, str(path)], capture_output=True, text=True, check=True
+    )
     assert run.stdout == (
         f"{path}:9: note: g/r/2013/2023 states 43%, growth of v/r/2013 and v/r/2023 gives 42.5%: "
         "consistent at integer precision\n[]\n"

@@ -48,7 +48,8 @@ def test_paths_are_exported_instead_of_the_bundled_store(tmp_path: Path) -> None
         "indicators: {x: {label: {en: X}, unit: count}}\n"
         "facts:\n  - {indicator: x, region: r, period: '2024Q3', value: '1.23456789012345678', source: s,"
         " note: '=not a formula'}\n  - {indicator: x, region: r, period: '2024-06', value: 4.7, source: s}\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     out = tmp_path / "one.xlsx"
     assert jjj_brief("facts", "export", out, source).code == 0
     back, _ = load_facts([out])
@@ -82,16 +83,19 @@ def test_a_folder_with_other_csv_files_is_refused(tmp_path: Path) -> None:
     store, _ = load_facts([bundled("facts")])
     with pytest.raises(BriefError) as caught:
         export_store(store, tmp_path)
-    assert str(caught.value) == (f"{tmp_path}: the folder already holds mine.csv, which would be read with the "
-                                 "export (choose a new folder, or remove those files)")
+    assert str(caught.value) == (
+        f"{tmp_path}: the folder already holds mine.csv, which would be read with the "
+        "export (choose a new folder, or remove those files)"
+    )
     assert sorted(p.name for p in tmp_path.iterdir()) == ["mine.csv"]
 
 
 def test_exporting_again_into_the_same_folder_replaces_every_table(tmp_path: Path) -> None:
     store, _ = load_facts([bundled("facts")])
     export_store(store, tmp_path / "out")
-    smaller = dataclasses.replace(store, lists={}, facts={k: f for k, f in store.facts.items() if f.region == "jjj"
-                                                          and f.indicator == "gdp"})
+    smaller = dataclasses.replace(
+        store, lists={}, facts={k: f for k, f in store.facts.items() if f.region == "jjj" and f.indicator == "gdp"}
+    )
     export_store(smaller, tmp_path / "out")
     back, _ = load_facts([tmp_path / "out"])
     assert back.lists == {} and [f.id for f in back.facts.values()] == ["gdp/jjj/2023"]
@@ -106,10 +110,16 @@ def test_an_unwritable_place_is_an_error_not_a_traceback(tmp_path: Path) -> None
     assert run.err.startswith(f"error: {tmp_path}/file: cannot write here:")
 
 
-@pytest.mark.parametrize(("value", "cell"), [
-    (Decimal("4.7"), 4.7), (Decimal("2.43e12"), 2430000000000), (Decimal("1e20"), 1e20),
-    (Decimal("1.23456789012345678"), "1.23456789012345678"), (Decimal(1234567890123456), "1234567890123456"),
-])
+@pytest.mark.parametrize(
+    ("value", "cell"),
+    [
+        (Decimal("4.7"), 4.7),
+        (Decimal("2.43e12"), 2430000000000),
+        (Decimal("1e20"), 1e20),
+        (Decimal("1.23456789012345678"), "1.23456789012345678"),
+        (Decimal(1234567890123456), "1234567890123456"),
+    ],
+)
 def test_a_value_is_a_number_cell_only_where_the_spreadsheet_holds_it_exactly(value: Decimal, cell: object) -> None:
     period = Period.parse("2023")
     store = FactStore(facts={("x", "r", period): Fact("x", "r", period, value, "s")})

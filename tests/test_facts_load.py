@@ -7,8 +7,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-
 from conftest import jjj_brief
+
 from jjj_brief.errors import FactErrors
 from jjj_brief.facts.load import load_facts
 from jjj_brief.facts.model import Period
@@ -45,12 +45,15 @@ def problems(path: Path | list[Path]) -> list[str]:
 
 
 def test_the_issue_example_loads_with_exact_decimals(tmp_path: Path) -> None:
-    path = write(tmp_path, """\
+    path = write(
+        tmp_path,
+        """\
         facts:
           - {indicator: industrial_value_added, region: jjj, period: "2013", value: 1.7e+12, source: xinhua-2024-10-25}
           - {indicator: industrial_value_added, region: jjj, period: "2023", value: "2.43e12", source: xinhua-2024-10-25}
           - {indicator: gdp_growth_avg, region: jjj, period: "2014/2023", value: 5.8, source: xinhua-2024-10-25}
-        """)
+        """,
+    )
     store, warnings = load_facts([path])
     assert warnings == []
     series = store.series("industrial_value_added", "jjj")
@@ -87,9 +90,13 @@ def test_bundled_facts_hold_every_seed_figure() -> None:
 
 @pytest.mark.parametrize(
     ("text", "period"),
-    [("2023", Period(2023, 2023, "year")), ("2024H1", Period(2024, 2024, "half", 1)),
-     ("2024Q3", Period(2024, 2024, "quarter", 3)), ("2024-06", Period(2024, 2024, "month", 6)),
-     ("2014/2023", Period(2023, 2014, "span"))],
+    [
+        ("2023", Period(2023, 2023, "year")),
+        ("2024H1", Period(2024, 2024, "half", 1)),
+        ("2024Q3", Period(2024, 2024, "quarter", 3)),
+        ("2024-06", Period(2024, 2024, "month", 6)),
+        ("2014/2023", Period(2023, 2014, "span")),
+    ],
 )
 def test_every_period_form_parses_and_prints_back(text: str, period: Period) -> None:
     assert Period.parse(text) == period
@@ -99,24 +106,47 @@ def test_every_period_form_parses_and_prints_back(text: str, period: Period) -> 
 @pytest.mark.parametrize(
     ("fact", "line", "message"),
     [
-        ("{indicator: nope, region: jjj, period: '2023', value: 1, source: xinhua-2024-10-25}", 16,
-         "unknown indicator 'nope'"),
-        ("{indicator: gdp_growth_avg, region: mars, period: '2023', value: 1, source: xinhua-2024-10-25}", 16,
-         "unknown region 'mars'"),
-        ("{indicator: gdp_growth_avg, region: jjj, period: '2023', value: 1, source: nobody}", 16,
-         "unknown source 'nobody'"),
-        ("{indicator: gdp_growth_avg, region: jjj, period: '2023', value: lots, source: xinhua-2024-10-25}", 16,
-         "value 'lots' is not a number"),
-        ("{indicator: gdp_growth_avg, region: jjj, period: '2023', value: .nan, source: xinhua-2024-10-25}", 16,
-         "not a finite number"),
-        ("{indicator: gdp_growth_avg, region: jjj, period: '2023Q5', value: 1, source: xinhua-2024-10-25}", 16,
-         "unknown period '2023Q5'"),
-        ("{indicator: gdp_growth_avg, region: jjj, period: '2024-13', value: 1, source: xinhua-2024-10-25}", 16,
-         "unknown period '2024-13'"),
-        ("{indicator: gdp_growth_avg, region: jjj, period: '2023', source: xinhua-2024-10-25}", 16,
-         "lacks 'value'"),
-        ("{indicator: gdp_growth_avg, region: jjj, period: '2023', value: 1, source: xinhua-2024-10-25, qualifier: roughly}",
-         16, "unknown qualifier 'roughly'"),
+        (
+            "{indicator: nope, region: jjj, period: '2023', value: 1, source: xinhua-2024-10-25}",
+            16,
+            "unknown indicator 'nope'",
+        ),
+        (
+            "{indicator: gdp_growth_avg, region: mars, period: '2023', value: 1, source: xinhua-2024-10-25}",
+            16,
+            "unknown region 'mars'",
+        ),
+        (
+            "{indicator: gdp_growth_avg, region: jjj, period: '2023', value: 1, source: nobody}",
+            16,
+            "unknown source 'nobody'",
+        ),
+        (
+            "{indicator: gdp_growth_avg, region: jjj, period: '2023', value: lots, source: xinhua-2024-10-25}",
+            16,
+            "value 'lots' is not a number",
+        ),
+        (
+            "{indicator: gdp_growth_avg, region: jjj, period: '2023', value: .nan, source: xinhua-2024-10-25}",
+            16,
+            "not a finite number",
+        ),
+        (
+            "{indicator: gdp_growth_avg, region: jjj, period: '2023Q5', value: 1, source: xinhua-2024-10-25}",
+            16,
+            "unknown period '2023Q5'",
+        ),
+        (
+            "{indicator: gdp_growth_avg, region: jjj, period: '2024-13', value: 1, source: xinhua-2024-10-25}",
+            16,
+            "unknown period '2024-13'",
+        ),
+        ("{indicator: gdp_growth_avg, region: jjj, period: '2023', source: xinhua-2024-10-25}", 16, "lacks 'value'"),
+        (
+            "{indicator: gdp_growth_avg, region: jjj, period: '2023', value: 1, source: xinhua-2024-10-25, qualifier: roughly}",
+            16,
+            "unknown qualifier 'roughly'",
+        ),
     ],
 )
 def test_a_bad_fact_is_named_by_file_and_line(tmp_path: Path, fact: str, line: int, message: str) -> None:
@@ -142,11 +172,14 @@ def test_a_duplicate_across_two_files_names_both_files(tmp_path: Path) -> None:
 
 
 def test_all_problems_are_reported_in_one_pass(tmp_path: Path) -> None:
-    path = write(tmp_path, """\
+    path = write(
+        tmp_path,
+        """\
         facts:
           - {indicator: nope, region: jjj, period: '2023', value: 1, source: xinhua-2024-10-25}
           - {indicator: gdp_growth_avg, region: jjj, period: '2023', value: x, source: xinhua-2024-10-25}
-        """)
+        """,
+    )
     assert len(problems(path)) == 2
 
 
@@ -197,7 +230,9 @@ def test_an_oversized_file_is_refused_without_reading_it(tmp_path: Path) -> None
 def test_a_value_of_absurd_size_is_refused_with_its_line(tmp_path: Path, value: str) -> None:
     # 2.43e100000000 used to pass and overflow the decimal context later: exit 70, no line;
     # 0e-999999999 (zero was exempt) printed in plain notation as a 1 GB string of zeros.
-    path = write(tmp_path, f"""\
+    path = write(
+        tmp_path,
+        f"""\
         facts:
           - {{indicator: gdp_growth_avg, region: jjj, period: '2023', value: 1, source: xinhua-2024-10-25}}
           - indicator: gdp_growth_avg
@@ -205,30 +240,37 @@ def test_a_value_of_absurd_size_is_refused_with_its_line(tmp_path: Path, value: 
             period: '2024'
             value: {value}
             source: xinhua-2024-10-25
-        """)
+        """,
+    )
     text = value.strip('"')
     assert problems(path) == [
-        f"{path}:20: value '{text}' is out of range "
-        "(write it with an exponent between -30 and 30, e.g. 2.43e12)"
+        f"{path}:20: value '{text}' is out of range (write it with an exponent between -30 and 30, e.g. 2.43e12)"
     ]
 
 
-@pytest.mark.parametrize(("value", "expected"),
-                         [("9.99e30", "9.99E+30"), ("1e-30", "1E-30"), ("0e-30", "0E-30"), ("0", "0")])
+@pytest.mark.parametrize(
+    ("value", "expected"), [("9.99e30", "9.99E+30"), ("1e-30", "1E-30"), ("0e-30", "0E-30"), ("0", "0")]
+)
 def test_values_at_the_edge_of_the_range_still_load(tmp_path: Path, value: str, expected: str) -> None:
-    path = write(tmp_path, f"""\
+    path = write(
+        tmp_path,
+        f"""\
         facts:
           - {{indicator: gdp_growth_avg, region: jjj, period: '2023', value: {value}, source: xinhua-2024-10-25}}
-        """)
+        """,
+    )
     store, _ = load_facts([path])
     assert str(store.get("gdp_growth_avg", "jjj", Period.parse("2023")).value) == expected
 
 
 def test_facts_check_reports_an_overflowing_value_instead_of_crashing(tmp_path: Path) -> None:
-    path = write(tmp_path, """\
+    path = write(
+        tmp_path,
+        """\
         facts:
           - {indicator: gdp_growth_avg, region: jjj, period: '2023', value: "2.43e100000000", source: xinhua-2024-10-25}
-        """)
+        """,
+    )
     run = jjj_brief("facts", "check", path)
     assert (run.code, run.out) == (1, ""), run.err
     assert run.err == (
@@ -239,10 +281,13 @@ def test_facts_check_reports_an_overflowing_value_instead_of_crashing(tmp_path: 
 
 
 def test_build_refuses_an_overflowing_value_with_exit_1(tmp_path: Path) -> None:
-    path = write(tmp_path, """\
+    path = write(
+        tmp_path,
+        """\
         facts:
           - {indicator: gdp_growth_avg, region: jjj, period: '2023', value: "2.43e100000000", source: xinhua-2024-10-25}
-        """)
+        """,
+    )
     run = jjj_brief("build", "--lang", "en", "--format", "docx", "--facts", path, "--out", tmp_path / "out")
     assert run.code == 1, run.err
     assert run.err.startswith(f"{path}:16: value '2.43e100000000' is out of range ")

@@ -71,8 +71,9 @@ def test_the_default_build_works_for_facts_in_en_and_zh_converting_taiwan_vocabu
 
 
 def test_hong_kong_gets_hong_kong_vocabulary(tmp_path: Path) -> None:
-    run = jjj_brief("build", "--facts", facts_file(tmp_path), "--lang", "zh-HK", "--format", "docx",
-                    "--out", tmp_path / "out")
+    run = jjj_brief(
+        "build", "--facts", facts_file(tmp_path), "--lang", "zh-HK", "--format", "docx", "--out", tmp_path / "out"
+    )
     assert run.code == 0, run.err
     assert "(s2hk)" in run.err
     text = docx_text(tmp_path / "out" / "briefing-zh_Hant-HK.docx")
@@ -80,8 +81,13 @@ def test_hong_kong_gets_hong_kong_vocabulary(tmp_path: Path) -> None:
 
 
 def test_a_traditional_label_in_the_facts_always_wins(tmp_path: Path) -> None:
-    path = facts_file(tmp_path, CY.replace("cy: {en: Chengdu-Chongqing region, zh: 成渝地区}",
-                                           "cy: {en: Chengdu-Chongqing region, zh: 成渝地区, zh_Hant: 成渝經濟圈}"))
+    path = facts_file(
+        tmp_path,
+        CY.replace(
+            "cy: {en: Chengdu-Chongqing region, zh: 成渝地区}",
+            "cy: {en: Chengdu-Chongqing region, zh: 成渝地区, zh_Hant: 成渝經濟圈}",
+        ),
+    )
     text = rendered_text(path, "zh_Hant")
     assert "成渝經濟圈經濟簡報" in text and "成渝地區" not in text
 
@@ -120,7 +126,9 @@ def test_build_lists_them_for_every_language_before_rendering_and_writes_nothing
     assert run.code == 1 and "Traceback" not in run.err
     lines = run.err.splitlines()
     assert f"{path}:5: source 's' has no en publisher (it has zh: add en: … beside them)" in lines
-    assert f"{path}:2: region 'cc' has no zh_Hant name (it has en: add zh_Hant: …, or zh: … to have it converted)" in lines
+    assert (
+        f"{path}:2: region 'cc' has no zh_Hant name (it has en: add zh_Hant: …, or zh: … to have it converted)" in lines
+    )
     assert f"{path}:7: indicator 'gdp' has no zh label (it has en: add zh: … beside them)" in lines
     assert not any("'dd'" in line for line in lines)  # not the briefing's region: not needed
     assert lines[-1] == "error: 5 problems in the fact files"
@@ -138,33 +146,59 @@ def project_with_a_new_sentence(tmp_path: Path) -> Path:
     text = template.read_text(encoding="utf-8")
     marker = '<h1>{{ _("Key figures") }}</h1>\n'
     assert marker in text
-    template.write_text(text.replace(marker, marker + '<p>{{ _("A sentence nobody translated.") }}</p>\n'),
-                        encoding="utf-8")
+    template.write_text(
+        text.replace(marker, marker + '<p>{{ _("A sentence nobody translated.") }}</p>\n'), encoding="utf-8"
+    )
     return project
 
 
 def test_untranslated_text_is_warned_at_its_template_line_and_printed_in_english(
-        project_with_a_new_sentence: Path) -> None:
+    project_with_a_new_sentence: Path,
+) -> None:
     project = project_with_a_new_sentence
     template = project / "templates" / "briefing.xml.j2"
-    line = template.read_text(encoding="utf-8").splitlines().index(
-        '<p>{{ _("A sentence nobody translated.") }}</p>') + 1
-    run = jjj_brief("build", "--facts", project / "facts", "--template", template, "--lang", "zh,en",
-                    "--format", "docx", "--out", project / "out")
+    line = (
+        template.read_text(encoding="utf-8").splitlines().index('<p>{{ _("A sentence nobody translated.") }}</p>') + 1
+    )
+    run = jjj_brief(
+        "build",
+        "--facts",
+        project / "facts",
+        "--template",
+        template,
+        "--lang",
+        "zh,en",
+        "--format",
+        "docx",
+        "--out",
+        project / "out",
+    )
     assert run.code == 0, run.err
     warnings = [w for w in run.err.splitlines() if "has no translation" in w]
     assert warnings == [
-        (f"{template.resolve()}:{line}: warning: zh has no translation for 'A sentence nobody translated.': "
-        f"printed in English (translate it in {project / 'locales/zh/LC_MESSAGES/messages.po'}; "
-        "`jjj-brief i18n update` adds it)")
+        (
+            f"{template.resolve()}:{line}: warning: zh has no translation for 'A sentence nobody translated.': "
+            f"printed in English (translate it in {project / 'locales/zh/LC_MESSAGES/messages.po'}; "
+            "`jjj-brief i18n update` adds it)"
+        )
     ]
     assert "A sentence nobody translated." in docx_text(project / "out" / "briefing-zh.docx")
 
 
 def test_strict_turns_untranslated_text_into_an_error_and_writes_nothing(project_with_a_new_sentence: Path) -> None:
     project = project_with_a_new_sentence
-    run = jjj_brief("build", "--facts", project / "facts", "--template", project / "templates" / "briefing.xml.j2",
-                    "--lang", "zh", "--strict", "--out", project / "out")
+    run = jjj_brief(
+        "build",
+        "--facts",
+        project / "facts",
+        "--template",
+        project / "templates" / "briefing.xml.j2",
+        "--lang",
+        "zh",
+        "--strict",
+        "--out",
+        project / "out",
+    )
     assert run.code == 1
     assert "error: zh has no translation for 'A sentence nobody translated.'" in run.err
     assert run.err.splitlines()[-1] == "error: 1 problem with --strict; nothing was written"
@@ -172,8 +206,9 @@ def test_strict_turns_untranslated_text_into_an_error_and_writes_nothing(project
 
 
 def test_strict_refuses_a_left_out_passage(tmp_path: Path) -> None:
-    result_without = build(BuildRequest(langs=("en",), formats=("docx",), fact_paths=(facts_file(tmp_path),),
-                                        out_dir=tmp_path / "lenient"))
+    result_without = build(
+        BuildRequest(langs=("en",), formats=("docx",), fact_paths=(facts_file(tmp_path),), out_dir=tmp_path / "lenient")
+    )
     assert any("industrial_profit" in str(w) and "left out" in str(w) for w in result_without.warnings)
     run = jjj_brief("build", "--facts", facts_file(tmp_path), "--lang", "en", "--strict", "--out", tmp_path / "out")
     assert run.code == 1
@@ -186,8 +221,10 @@ def test_strict_refuses_a_left_out_passage(tmp_path: Path) -> None:
 
 def test_a_region_without_in_text_gets_its_article_a_neutral_subtitle_and_an_honest_growth(tmp_path: Path) -> None:
     text = rendered_text(facts_file(tmp_path), "en")
-    assert "The industrial added value of the Chengdu-Chongqing region increased from about 2 trillion " \
-           "yuan in 2022 to 2.1 trillion yuan in 2023, up about 5 percent." in text.replace("\n", " ")
+    assert (
+        "The industrial added value of the Chengdu-Chongqing region increased from about 2 trillion "
+        "yuan in 2022 to 2.1 trillion yuan in 2023, up about 5 percent." in text.replace("\n", " ")
+    )
     assert "cumulative" not in text
     assert "Key economic figures" in text.splitlines()[:3]
     assert "Industrial coordination" not in text
@@ -202,8 +239,14 @@ def test_the_key_points_box_keeps_what_the_facts_allow(tmp_path: Path) -> None:
 
 
 def test_the_subtitle_is_a_build_setting_and_the_author_is_the_issuer(tmp_path: Path) -> None:
-    path = facts_file(tmp_path, CY.replace("  region: cy\n", "  region: cy\n  subtitle: {en: Twin cities, "
-                                           "zh: 双城经济圈}\n  issuer: {en: West China Desk, zh: 西部研究室}\n"))
+    path = facts_file(
+        tmp_path,
+        CY.replace(
+            "  region: cy\n",
+            "  region: cy\n  subtitle: {en: Twin cities, "
+            "zh: 双城经济圈}\n  issuer: {en: West China Desk, zh: 西部研究室}\n",
+        ),
+    )
     run = jjj_brief("build", "--facts", path, "--lang", "en,zh", "--format", "docx", "--out", tmp_path / "out")
     assert run.code == 0, run.err
     english = docx.Document(str(tmp_path / "out" / "briefing-en.docx"))
@@ -213,18 +256,22 @@ def test_the_subtitle_is_a_build_setting_and_the_author_is_the_issuer(tmp_path: 
 
 
 def test_more_than_one_year_is_a_cumulative_growth(tmp_path: Path) -> None:
-    path = facts_file(tmp_path, CY.replace('period: "2022", value: 2.0e12, qualifier: about',
-                                           'period: "2013", value: 1.5e12'))
+    path = facts_file(
+        tmp_path, CY.replace('period: "2022", value: 2.0e12, qualifier: about', 'period: "2013", value: 1.5e12')
+    )
     text = rendered_text(path, "en").replace("\n", " ")
     assert "to 2.1 trillion yuan in 2023, a cumulative growth of 40 percent." in text
 
 
 # -- nominal and real ------------------------------------------------------------------------
 
-GDP = CY + """\
+GDP = (
+    CY
+    + """\
   - {indicator: gdp_multiple, region: cy, period: 2013/2023, value: 2, qualifier: almost, basis: nominal, source: s}
   - {indicator: gdp_growth_avg, region: cy, period: 2014/2023, value: 5.8, basis: real, source: s}
 """
+)
 GDP_INDICATORS = """\
   gdp_multiple: {label: {en: GDP multiple, zh: 倍数}, unit: multiple, derived: {formula: multiple, of: gdp}}
   gdp_growth_avg: {label: {en: GDP growth, zh: 年均增长}, unit: percent, derived: {formula: cagr, of: gdp}}
@@ -235,8 +282,10 @@ lists:
 def test_figures_of_different_bases_say_which_is_which(tmp_path: Path) -> None:
     path = facts_file(tmp_path, GDP.replace("lists:\n", GDP_INDICATORS, 1))
     english = rendered_text(path, "en").replace("\n", " ")
-    assert "and has almost doubled since 2013 in nominal terms, with an average annual growth rate of " \
-           "5.8 percent over 2014–2023 in real terms." in english
+    assert (
+        "and has almost doubled since 2013 in nominal terms, with an average annual growth rate of "
+        "5.8 percent over 2014–2023 in real terms." in english
+    )
     chinese = rendered_text(path, "zh")
     assert "，按现价计算比2013年接近翻一番，按可比价格计算2014—2023年年均增长5.8%。" in chinese
     check = jjj_brief("facts", "check", path)
@@ -245,8 +294,10 @@ def test_figures_of_different_bases_say_which_is_which(tmp_path: Path) -> None:
 
 
 def test_without_a_basis_nothing_is_said_and_facts_check_asks_for_one(tmp_path: Path) -> None:
-    path = facts_file(tmp_path, GDP.replace("lists:\n", GDP_INDICATORS, 1).replace(" basis: nominal,", "")
-                      .replace(" basis: real,", ""))
+    path = facts_file(
+        tmp_path,
+        GDP.replace("lists:\n", GDP_INDICATORS, 1).replace(" basis: nominal,", "").replace(" basis: real,", ""),
+    )
     assert "terms" not in rendered_text(path, "en")
     check = jjj_brief("facts", "check", path)
     assert "warning: " in check.out and "say which each one is with 'basis: real' or 'basis: nominal'" in check.out
@@ -255,7 +306,11 @@ def test_without_a_basis_nothing_is_said_and_facts_check_asks_for_one(tmp_path: 
 def test_an_unknown_basis_is_refused_at_its_line(tmp_path: Path) -> None:
     path = facts_file(tmp_path, CY.replace("value: 8.19e12,", "value: 8.19e12, basis: current,"))
     run = jjj_brief("facts", "check", path)
-    line = path.read_text(encoding="utf-8").splitlines().index(
-        '  - {indicator: gdp, region: cy, period: "2023", value: 8.19e12, basis: current, source: s}') + 1
+    line = (
+        path.read_text(encoding="utf-8")
+        .splitlines()
+        .index('  - {indicator: gdp, region: cy, period: "2023", value: 8.19e12, basis: current, source: s}')
+        + 1
+    )
     assert run.code == 1
     assert f"{path}:{line}: unknown basis 'current' (use nominal (at current prices) or real" in run.err

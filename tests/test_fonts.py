@@ -20,18 +20,30 @@ from reportlab.pdfbase.ttfonts import TTFont
 FONTS_DIR = Path(__file__).resolve().parent.parent / "src" / "jjj_brief" / "fonts"
 
 CJK_FONTS = (
-    "NotoSerifSC-Regular.ttf", "NotoSerifSC-Bold.ttf", "NotoSansSC-Regular.ttf", "NotoSansSC-Bold.ttf",
-    "NotoSerifTC-Regular.ttf", "NotoSerifTC-Bold.ttf", "NotoSansTC-Regular.ttf", "NotoSansTC-Bold.ttf",
-    "NotoSerifSC-Black.ttf", "ZhuqueFangsong-Regular.ttf", "WenKai-Regular.ttf",
+    "NotoSerifSC-Regular.ttf",
+    "NotoSerifSC-Bold.ttf",
+    "NotoSansSC-Regular.ttf",
+    "NotoSansSC-Bold.ttf",
+    "NotoSerifTC-Regular.ttf",
+    "NotoSerifTC-Bold.ttf",
+    "NotoSansTC-Regular.ttf",
+    "NotoSansTC-Bold.ttf",
+    "NotoSerifSC-Black.ttf",
+    "ZhuqueFangsong-Regular.ttf",
+    "WenKai-Regular.ttf",
 )
 LATIN_FONTS = (
-    "NotoSerif-Regular.ttf", "NotoSerif-Bold.ttf", "NotoSerif-Italic.ttf", "NotoSerif-BoldItalic.ttf",
-    "NotoSans-Regular.ttf", "NotoSans-Bold.ttf",
+    "NotoSerif-Regular.ttf",
+    "NotoSerif-Bold.ttf",
+    "NotoSerif-Italic.ttf",
+    "NotoSerif-BoldItalic.ttf",
+    "NotoSans-Regular.ttf",
+    "NotoSans-Bold.ttf",
 )
 ALL_FONTS = CJK_FONTS + LATIN_FONTS
 
 #: Simplified and Traditional samples, and name characters that GB2312 lacks.
-SAMPLE_TEXT = "京津冀地区工业增加值" "京津冀地區工業增加值" "镕堃喆"
+SAMPLE_TEXT = "京津冀地区工业增加值京津冀地區工業增加值镕堃喆"
 CHINESE_PUNCTUATION = "，。、；：？！“”‘’（）《》【】…—～"
 LATIN_SAMPLE = "Beijing-Tianjin-Hebei GDP €2.4 trn, +5.1% — “naïve” Ωμ Жд"
 
@@ -102,7 +114,7 @@ def test_it_draws_hanzi_full_width_with_real_outlines(file_name: str) -> None:
     for ch in SAMPLE_TEXT + "，。（）":
         glyph = face.charToGlyph[ord(ch)]
         assert face.charWidths[ord(ch)] == 1000, ch
-        data = glyf[face.glyphPos[glyph]:face.glyphPos[glyph + 1]]
+        data = glyf[face.glyphPos[glyph] : face.glyphPos[glyph + 1]]
         composite = data[:2] == b"\xff\xff"  # built from other glyphs (Zhuque's ，): header and one part
         assert len(data) > (14 if composite else 20), f"{ch} has no outline"
 

@@ -16,13 +16,12 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+from conftest import FIXTURES
 
-from jjj_brief.pipeline import load_store, pick_region, render_document, resolve_template
 from jjj_brief.document import Document, Figure, Paragraph
 from jjj_brief.document.dump import dump
 from jjj_brief.facts.model import FactStore
-
-from conftest import FIXTURES
+from jjj_brief.pipeline import load_store, pick_region, render_document, resolve_template
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 EPOCH = "1729814400"  # 2024-10-25
@@ -67,16 +66,25 @@ def compare(path: Path, actual: str, update: bool) -> str | None:
     expected = path.read_text(encoding="utf-8")
     if expected == actual:
         return None
-    diff = difflib.unified_diff(expected.splitlines(keepends=True), actual.splitlines(keepends=True),
-                                fromfile=f"golden/{path.name}", tofile="rendered now", n=2)
-    return (f"the rendered Document differs from golden/{path.name} (- golden, + now).\n"
-            f"If the change is intended, review it and run: {UPDATE_HINT}\n\n" + "".join(diff))
+    diff = difflib.unified_diff(
+        expected.splitlines(keepends=True),
+        actual.splitlines(keepends=True),
+        fromfile=f"golden/{path.name}",
+        tofile="rendered now",
+        n=2,
+    )
+    return (
+        f"the rendered Document differs from golden/{path.name} (- golden, + now).\n"
+        f"If the change is intended, review it and run: {UPDATE_HINT}\n\n" + "".join(diff)
+    )
 
 
-@pytest.mark.parametrize(("template", "facts", "lang"), CASES,
-                         ids=[golden_name(*case).removesuffix(".txt") for case in CASES])
-def test_document_matches_golden(template: str, facts: str | None, lang: str,
-                                 monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest) -> None:
+@pytest.mark.parametrize(
+    ("template", "facts", "lang"), CASES, ids=[golden_name(*case).removesuffix(".txt") for case in CASES]
+)
+def test_document_matches_golden(
+    template: str, facts: str | None, lang: str, monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest
+) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
     actual = dump(rendered(template, facts, lang))
     message = compare(GOLDEN / golden_name(template, facts, lang), actual, request.config.getoption("--update-golden"))
@@ -97,9 +105,11 @@ def _altered(doc: Document) -> Document:
     """``doc`` with the first figure of its first paragraph printed differently."""
     for index, block in enumerate(doc.blocks):
         if isinstance(block, Paragraph) and any(isinstance(n, Figure) for n in block.content):
-            content = tuple(dataclasses.replace(n, text=n.text + "!", style="changed") if isinstance(n, Figure) else n
-                            for n in block.content)
-            blocks = (*doc.blocks[:index], dataclasses.replace(block, content=content), *doc.blocks[index + 1:])
+            content = tuple(
+                dataclasses.replace(n, text=n.text + "!", style="changed") if isinstance(n, Figure) else n
+                for n in block.content
+            )
+            blocks = (*doc.blocks[:index], dataclasses.replace(block, content=content), *doc.blocks[index + 1 :])
             return dataclasses.replace(doc, blocks=blocks)
     raise AssertionError("no paragraph with a figure")
 

@@ -22,8 +22,7 @@ PLAIN = {"profit", "<b>&amp;", '"loss"', "</p>", "{{", "7*7", "}}", "R&D", ">", 
 
 def hostile_facts(folder: Path, rows: int = 3) -> Path:
     facts = "\n".join(
-        f"  - {{indicator: v, region: r, period: '{2000 + i}', value: {i + 1}e9, source: s}}"
-        for i in range(rows)
+        f"  - {{indicator: v, region: r, period: '{2000 + i}', value: {i + 1}e9, source: s}}" for i in range(rows)
     )
     path = folder / "hostile.yaml"
     path.write_text(
@@ -71,8 +70,17 @@ def test_markup_like_labels_are_text_in_every_format(tmp_path: Path, lang: str) 
 
 
 def test_a_very_long_table_builds_over_several_pages(tmp_path: Path) -> None:
-    run = jjj_brief("build", "--lang", "zh", "--format", "pdf", "--facts", hostile_facts(tmp_path, rows=150),
-                    "--out", tmp_path / "out")
+    run = jjj_brief(
+        "build",
+        "--lang",
+        "zh",
+        "--format",
+        "pdf",
+        "--facts",
+        hostile_facts(tmp_path, rows=150),
+        "--out",
+        tmp_path / "out",
+    )
     assert run.code == 0, run.err
     text = squeeze(pdf_body(tmp_path / "out" / "briefing-zh.pdf"))
     assert "1500亿元" in text  # the last row: 150e9
@@ -96,8 +104,10 @@ def quoted(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-@settings(max_examples=max(5, settings().max_examples // 8),  # each example is a whole build
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=max(5, settings().max_examples // 8),  # each example is a whole build
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(name=label, values=st.lists(st.tuples(year, value), min_size=1, max_size=4, unique_by=lambda t: t[0]))
 def test_generated_facts_build_and_read_back_or_fail_with_our_error(
     tmp_path_factory: pytest.TempPathFactory, name: str, values: list[tuple[int, Decimal]]

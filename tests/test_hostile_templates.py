@@ -36,18 +36,29 @@ CASES: dict[str, tuple[str, str | tuple[str, ...]]] = {
     "a billion-item list": ("<p>{{ ([1] * 10**9)|length }}</p>", "went past a limit"),
     "a tower of powers": ("<p>{{ 9**(9**9) }}</p>", "went past a limit"),
     "lipsum": ("<p>{{ lipsum(n=1000000) }}</p>", "undefined name"),
-    "nested loops": ("{% for i in range(10000) %}{% for j in range(10000) %}{% endfor %}{% endfor %}",
-                     "went past a limit"),
-    "loops over a long string": ("{% set s = 'a' * 90000 %}{% for x in s %}{% for y in s %}{% endfor %}{% endfor %}",
-                                 "went past a limit"),
-    "a string doubling": ("{% set ns = namespace(s='ab') %}{% for i in range(64) %}{% set ns.s = ns.s ~ ns.s %}"
-                          "{% endfor %}<p>{{ ns.s|length }}</p>", ("memory", "went past a limit")),
+    "nested loops": (
+        "{% for i in range(10000) %}{% for j in range(10000) %}{% endfor %}{% endfor %}",
+        "went past a limit",
+    ),
+    "loops over a long string": (
+        "{% set s = 'a' * 90000 %}{% for x in s %}{% for y in s %}{% endfor %}{% endfor %}",
+        "went past a limit",
+    ),
+    "a string doubling": (
+        "{% set ns = namespace(s='ab') %}{% for i in range(64) %}{% set ns.s = ns.s ~ ns.s %}"
+        "{% endfor %}<p>{{ ns.s|length }}</p>",
+        ("memory", "went past a limit"),
+    ),
     "a centred billion": ("<p>{{ 'a'|center(1000000000) }}</p>", "No filter named 'center'"),
     "negative digits": ("<p>{{ b.latest('gdp')|figure(digits=-20) }}</p>", "digits= must be a whole number"),
-    "a forged figure": ('<p><num fact="gdp/jjj/2023" value="999000000000000">999 trillion yuan</num></p>',
-                        "can only be printed by the |figure and |change filters"),
-    "a forged reference": ('<p>{{ b.latest("gdp")|figure }} <num ref="1">999 trillion yuan</num></p>',
-                           "can only be printed by the |figure and |change filters"),
+    "a forged figure": (
+        '<p><num fact="gdp/jjj/2023" value="999000000000000">999 trillion yuan</num></p>',
+        "can only be printed by the |figure and |change filters",
+    ),
+    "a forged reference": (
+        '<p>{{ b.latest("gdp")|figure }} <num ref="1">999 trillion yuan</num></p>',
+        "can only be printed by the |figure and |change filters",
+    ),
 }
 
 
@@ -97,11 +108,50 @@ from hypothesis import strategies as st  # noqa: E402
 import jjj_brief as api  # noqa: E402
 from jjj_brief.rendering import sandbox  # noqa: E402
 
-ATOMS = ["b.region", "b.latest('gdp')", "b.earliest('gdp')", "b.series('gdp')", "b.label('gdp')", "1", "-3",
-         "'x'", "'<&>'", "none", "true", "[1, 2]", "{'a': 1}", "b", "lang_tag", "range(3)", "b.nope",
-         "b.growth(b.earliest('gdp'), b.latest('gdp'))", "''.__class__", "b.__dict__", "10**6", "'ab' * 3"]
-FILTERS = ["figure", "change", "period", "year", "join", "length", "upper", "e", "first", "list",
-           "figure(digits=9)", "figure(scale='x')", "span(1)", "chart", "capfirst", "safe", "int", "string"]
+ATOMS = [
+    "b.region",
+    "b.latest('gdp')",
+    "b.earliest('gdp')",
+    "b.series('gdp')",
+    "b.label('gdp')",
+    "1",
+    "-3",
+    "'x'",
+    "'<&>'",
+    "none",
+    "true",
+    "[1, 2]",
+    "{'a': 1}",
+    "b",
+    "lang_tag",
+    "range(3)",
+    "b.nope",
+    "b.growth(b.earliest('gdp'), b.latest('gdp'))",
+    "''.__class__",
+    "b.__dict__",
+    "10**6",
+    "'ab' * 3",
+]
+FILTERS = [
+    "figure",
+    "change",
+    "period",
+    "year",
+    "join",
+    "length",
+    "upper",
+    "e",
+    "first",
+    "list",
+    "figure(digits=9)",
+    "figure(scale='x')",
+    "span(1)",
+    "chart",
+    "capfirst",
+    "safe",
+    "int",
+    "string",
+]
 OPERATORS = [" + ", " * ", " ~ ", " // ", " ** ", " == ", " and ", " if true else "]
 
 
@@ -131,8 +181,10 @@ def snippets(draw: st.DrawFn) -> str:
 
 
 @given(snippet=snippets())
-def test_a_generated_template_renders_or_fails_with_a_located_error(snippet: str, tmp_path_factory: pytest.TempPathFactory,
-                                                                    ) -> None:
+def test_a_generated_template_renders_or_fails_with_a_located_error(
+    snippet: str,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
     folder = tmp_path_factory.mktemp("gen")
     path = folder / "t.xml.j2"
     path.write_text(HEAD + snippet + "\n</brief>\n", encoding="utf-8")

@@ -38,13 +38,17 @@ def catalog_with(folder: Path, msgstr: str, translated: str) -> tuple[Path, int]
     return path, text[: text.index(old)].count("\n")  # the msgid is the line before
 
 
-@pytest.mark.parametrize(("translated", "says"), [
-    ("{amount!r}元", "writes {amount} as {amount!r}"),
-    ("{amount:>1000000000}元", "writes {amount} as {amount:>1000000000}"),
-    ("{amount.real}元", "writes {amount} as {amount.real}"),
-])
-def test_a_placeholder_restyled_by_a_translation_is_refused_at_its_line(tmp_path: Path, translated: str,
-                                                                        says: str) -> None:
+@pytest.mark.parametrize(
+    ("translated", "says"),
+    [
+        ("{amount!r}元", "writes {amount} as {amount!r}"),
+        ("{amount:>1000000000}元", "writes {amount} as {amount:>1000000000}"),
+        ("{amount.real}元", "writes {amount} as {amount.real}"),
+    ],
+)
+def test_a_placeholder_restyled_by_a_translation_is_refused_at_its_line(
+    tmp_path: Path, translated: str, says: str
+) -> None:
     path, line = catalog_with(tmp_path, "{amount}元", translated)
     with pytest.raises(CatalogError) as caught:
         load_translations(path)
@@ -57,17 +61,19 @@ def test_a_restyled_percent_placeholder_is_refused_too(tmp_path: Path) -> None:
         load_translations(path)
 
 
-@pytest.mark.parametrize(("translated", "says"), [
-    ("要点 R&D", "is not well-formed markup: a bare &"),
-    ("要点 a < b", "is not well-formed markup: a bare <"),
-    ("要点</h1><h1>", "is not well-formed markup"),
-    ("<h1>要点</h1>", "adds markup its msgid lacks: <h1>"),
-    ("要点&nbsp;", "is not well-formed markup: a bare & (or an entity XML does not know"),
-    ("要点\x07", "holds a control character U+0007"),
-    ("要点\uffff", "holds a noncharacter U+FFFF"),
-])
-def test_a_translation_that_breaks_the_markup_names_the_po_line(tmp_path: Path, translated: str,
-                                                                says: str) -> None:
+@pytest.mark.parametrize(
+    ("translated", "says"),
+    [
+        ("要点 R&D", "is not well-formed markup: a bare &"),
+        ("要点 a < b", "is not well-formed markup: a bare <"),
+        ("要点</h1><h1>", "is not well-formed markup"),
+        ("<h1>要点</h1>", "adds markup its msgid lacks: <h1>"),
+        ("要点&nbsp;", "is not well-formed markup: a bare & (or an entity XML does not know"),
+        ("要点\x07", "holds a control character U+0007"),
+        ("要点\uffff", "holds a noncharacter U+FFFF"),
+    ],
+)
+def test_a_translation_that_breaks_the_markup_names_the_po_line(tmp_path: Path, translated: str, says: str) -> None:
     path, line = catalog_with(tmp_path, "要点", translated)
     run = run_jjj_brief("build", "--lang", "zh", "--format", "pdf", "--locales", tmp_path, "--out", tmp_path / "out")
     assert run.code == 1, run.err
@@ -95,15 +101,21 @@ def check_facts_with(folder: Path, old: str, new: str) -> tuple[Path, int, list[
     path.write_text(text.replace(old, new), encoding="utf-8")
     run = run_jjj_brief("facts", "check", path)
     assert run.code == 1, run.out
-    return path, text[: text.index(old)].count("\n") + 1, [line for line in run.err.splitlines()
-                                                            if line.startswith(str(path))]
+    return (
+        path,
+        text[: text.index(old)].count("\n") + 1,
+        [line for line in run.err.splitlines() if line.startswith(str(path))],
+    )
 
 
-@pytest.mark.parametrize(("written", "says"), [
-    ('"bell\\x07"', "control character U+0007"),
-    ('"\\uffff"', "noncharacter U+FFFF"),
-    ('"csi\\x9b"', "control character U+009B"),
-])
+@pytest.mark.parametrize(
+    ("written", "says"),
+    [
+        ('"bell\\x07"', "control character U+0007"),
+        ('"\\uffff"', "noncharacter U+FFFF"),
+        ('"csi\\x9b"', "control character U+009B"),
+    ],
+)
 def test_a_fact_text_no_document_can_hold_is_refused_at_its_line(tmp_path: Path, written: str, says: str) -> None:
     path, line, problems = check_facts_with(tmp_path, "zh: 京津冀产业协同发展研究组,", f"zh: {written},")
     assert problems == [f"{path}:{line}: issuer (zh) holds a {says}, which no document can show (delete it)"]
@@ -111,35 +123,72 @@ def test_a_fact_text_no_document_can_hold_is_refused_at_its_line(tmp_path: Path,
 
 def test_one_bad_entry_is_one_problem_not_a_cascade(tmp_path: Path) -> None:
     """A bad key in `sources:` used to drop the section: then every fact said 'unknown source'."""
-    _, _, problems = check_facts_with(tmp_path, "sources:\n",
-                                      "sources:\n  [a, b]: {publisher: {en: P}, title: {en: T}}\n")
+    _, _, problems = check_facts_with(
+        tmp_path, "sources:\n", "sources:\n  [a, b]: {publisher: {en: P}, title: {en: T}}\n"
+    )
     assert len(problems) == 1 and "a key in sources must be a single value" in problems[0], problems
 
 
 def test_a_broken_entry_is_reported_once_not_at_every_fact_citing_it(tmp_path: Path) -> None:
-    _, _, problems = check_facts_with(tmp_path, "    publisher: {en: Xinhua, zh: 新华社, zh_Hant: 新華社}",
-                                      "    publisher: [Xinhua, 新华社]")
+    _, _, problems = check_facts_with(
+        tmp_path, "    publisher: {en: Xinhua, zh: 新华社, zh_Hant: 新華社}", "    publisher: [Xinhua, 新华社]"
+    )
     assert len(problems) == 1 and "publisher of source 'xinhua-2024-10-25'" in problems[0], problems
 
 
 def test_a_look_alike_letter_in_a_key_is_shown_as_an_escape(tmp_path: Path) -> None:
     old = '{indicator: industrial_value_added, region: jjj, period: "2023"'
     path, line, problems = check_facts_with(tmp_path, old, old.replace("jjj", "j\u0458j"))
-    assert problems == [f"{path}:{line}: unknown region 'j\\u0458j' (\\u0458 is CYRILLIC SMALL LETTER JE, not "
-                        "ASCII; define it under 'regions:' (in a workbook: the regions sheet) or use one of: "
-                        "beijing, china, hebei, jjj, tianjin)"]
+    assert problems == [
+        f"{path}:{line}: unknown region 'j\\u0458j' (\\u0458 is CYRILLIC SMALL LETTER JE, not "
+        "ASCII; define it under 'regions:' (in a workbook: the regions sheet) or use one of: "
+        "beijing, china, hebei, jjj, tianjin)"
+    ]
 
 
 # -- generated translations ------------------------------------------------------------------
 
-TOKENS = ("%(region)s", "%(list)s", "{amount}", "{amount!r}", "{amount:>9}", "{x}", "%%", "%", "{", "}", "{{",
-          "}}", "<", ">", "&", "&amp;", "&lt;", "<b>", "</b>", "<i>x</i>", "</h1><h1>", "\x07", "\uffff", "\\",
-          '"', "'", "京", "a", " ", "\n", "。", "0", "2.43")
+TOKENS = (
+    "%(region)s",
+    "%(list)s",
+    "{amount}",
+    "{amount!r}",
+    "{amount:>9}",
+    "{x}",
+    "%%",
+    "%",
+    "{",
+    "}",
+    "{{",
+    "}}",
+    "<",
+    ">",
+    "&",
+    "&amp;",
+    "&lt;",
+    "<b>",
+    "</b>",
+    "<i>x</i>",
+    "</h1><h1>",
+    "\x07",
+    "\uffff",
+    "\\",
+    '"',
+    "'",
+    "京",
+    "a",
+    " ",
+    "\n",
+    "。",
+    "0",
+    "2.43",
+)
 ENTRIES = ("%(region)s经济简报", "资料来源：%(list)s。", "{amount}元", "要点", "{number}倍")
 
 
-@settings(max_examples=max(10, settings().max_examples // 2), deadline=None,
-          suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    max_examples=max(10, settings().max_examples // 2), deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
 @given(entry=st.sampled_from(ENTRIES), pieces=st.lists(st.sampled_from(TOKENS), max_size=8))
 def test_a_generated_translation_renders_or_is_refused_at_its_po_line(entry: str, pieces: list[str]) -> None:
     translated = "".join(pieces)

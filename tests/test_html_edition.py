@@ -48,8 +48,18 @@ def document(name: str) -> Document:
 @pytest.fixture(scope="module")
 def jianbao_html(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("jianbao-html")
-    run = jjj_brief("build", "--lang", "zh", "--template", "jianbao", "--format", "html", "--out", out,
-                    env={"SOURCE_DATE_EPOCH": "1729814400"})
+    run = jjj_brief(
+        "build",
+        "--lang",
+        "zh",
+        "--template",
+        "jianbao",
+        "--format",
+        "html",
+        "--out",
+        out,
+        env={"SOURCE_DATE_EPOCH": "1729814400"},
+    )
     assert run.code == 0, run.err
     assert run.out.split() == ["wrote", str(out / "jianbao-zh.html")]
     return out
@@ -157,15 +167,28 @@ def test_the_jianbao_keeps_its_masthead_issue_and_distribution(jianbao_html: Pat
 
 # ------------------------------------------------------------------ Chromium
 
-CHROMIUM_FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                  "--hide-scrollbars")
+CHROMIUM_FLAGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--hide-scrollbars",
+)
 
 
 def chromium(profile: Path, *args: str) -> str:
     """Run headless Chromium with a throwaway profile; its standard output."""
-    done = subprocess.run([require("chromium"), *CHROMIUM_FLAGS, f"--user-data-dir={profile}", *args],
-                          capture_output=True, text=True, timeout=120, check=True)
+    done = subprocess.run(
+        [require("chromium"), *CHROMIUM_FLAGS, f"--user-data-dir={profile}", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
     return done.stdout
 
 
@@ -187,13 +210,16 @@ window.addEventListener("load", () => {{
 
 def probe(folder: Path, names: list[str], width: int) -> dict[str, list[int]]:
     """name → [page width, viewport width, charts drawn, figures] as Chromium lays each file out."""
-    frames = "".join(f'<iframe id="f{n}" src="{name}.html" scrolling="no" '
-                     f'style="border:0;display:block;width:{width}px;height:30000px"></iframe>'
-                     for n, name in enumerate(names))
+    frames = "".join(
+        f'<iframe id="f{n}" src="{name}.html" scrolling="no" '
+        f'style="border:0;display:block;width:{width}px;height:30000px"></iframe>'
+        for n, name in enumerate(names)
+    )
     page = folder / f"probe-{width}.html"
     page.write_text(PROBE.format(frames=frames), encoding="utf-8")
-    dom = chromium(folder / "profile", "--allow-file-access-from-files", "--virtual-time-budget=10000",
-                   "--dump-dom", page.as_uri())
+    dom = chromium(
+        folder / "profile", "--allow-file-access-from-files", "--virtual-time-budget=10000", "--dump-dom", page.as_uri()
+    )
     found = {f"f{n}": name for n, name in enumerate(names)}
     tags = etree.fromstring(re.search(r"<html[^>]*>", dom).group(0) + "</html>").attrib  # type: ignore[union-attr]
     return {found[key.removeprefix("data-")]: [int(v) for v in value.split()] for key, value in tags.items()}
@@ -224,8 +250,9 @@ def test_chromium_lays_each_file_out_without_horizontal_scrolling(pages: Path, w
 @pytest.mark.parametrize("width", [360, 1000])
 def test_chromium_screenshots_show_the_page(pages: Path, width: int) -> None:
     shot = pages / f"briefing-zh-{width}.png"
-    chromium(pages / "profile", f"--screenshot={shot}", f"--window-size={width},2200",
-             (pages / "briefing-zh.html").as_uri())
+    chromium(
+        pages / "profile", f"--screenshot={shot}", f"--window-size={width},2200", (pages / "briefing-zh.html").as_uri()
+    )
     image = Image.open(shot).convert("L")
     assert image.width == width
     histogram = image.histogram()

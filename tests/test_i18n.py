@@ -7,7 +7,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from conftest import REPO, jjj_brief
 
 ZH = Path("locales/zh/LC_MESSAGES/messages.po")
@@ -56,21 +55,38 @@ def test_check_names_the_po_line_of_each_broken_entry(project: Path) -> None:
     po = project / ZH
     breakages = [  # (msgid line, old msgstr line, new msgstr line, expected words)
         ('msgid "{amount} yuan"', 'msgstr "{amount}元"', 'msgstr ""', "untranslated: '{amount} yuan'"),
-        ('msgid "{amount} U.S. dollars"', 'msgstr "{amount}美元"', 'msgstr "{money}美元"',
-         "msgstr of '{amount} U.S. dollars' drops placeholder(s) {amount}; "
-         "has placeholder(s) {money} that the msgid lacks"),
-        ('msgid "Economic briefing: %(region)s"', 'msgstr "%(region)s经济简报"',
-         'msgstr "%(place)s经济简报"',
-         "msgstr of 'Economic briefing: %(region)s' drops placeholder(s) %(region)s; "
-         "has placeholder(s) %(place)s that the msgid lacks"),
-        ('msgid "about {figure}"', 'msgstr "约{figure}"', 'msgstr "约"',
-         "msgstr of 'about {figure}' drops placeholder(s) {figure}"),
-        ('msgid "{number} percentage point"', 'msgstr[0] "{number}个百分点"',
-         'msgstr[0] "个百分点"',
-         "msgstr[0] of '{number} percentage point' drops placeholder(s) {number}"),
-        ('msgid "up {percent} year on year"', 'msgstr "同比增长{percent}"',
-         'msgstr "同比增长{percent}，达2.34万亿元"',
-         "msgstr of 'up {percent} year on year' has the literal number(s) 2.34, which the msgid does not"),
+        (
+            'msgid "{amount} U.S. dollars"',
+            'msgstr "{amount}美元"',
+            'msgstr "{money}美元"',
+            "msgstr of '{amount} U.S. dollars' drops placeholder(s) {amount}; "
+            "has placeholder(s) {money} that the msgid lacks",
+        ),
+        (
+            'msgid "Economic briefing: %(region)s"',
+            'msgstr "%(region)s经济简报"',
+            'msgstr "%(place)s经济简报"',
+            "msgstr of 'Economic briefing: %(region)s' drops placeholder(s) %(region)s; "
+            "has placeholder(s) %(place)s that the msgid lacks",
+        ),
+        (
+            'msgid "about {figure}"',
+            'msgstr "约{figure}"',
+            'msgstr "约"',
+            "msgstr of 'about {figure}' drops placeholder(s) {figure}",
+        ),
+        (
+            'msgid "{number} percentage point"',
+            'msgstr[0] "{number}个百分点"',
+            'msgstr[0] "个百分点"',
+            "msgstr[0] of '{number} percentage point' drops placeholder(s) {number}",
+        ),
+        (
+            'msgid "up {percent} year on year"',
+            'msgstr "同比增长{percent}"',
+            'msgstr "同比增长{percent}，达2.34万亿元"',
+            "msgstr of 'up {percent} year on year' has the literal number(s) 2.34, which the msgid does not",
+        ),
     ]
     expected = []
     for msgid, old, new, words in breakages:

@@ -26,11 +26,14 @@ def fifo(path: Path) -> Path:
     return path
 
 
-@pytest.mark.parametrize("args", [
-    ("build", "--lang", "en", "--facts", "/dev/zero"),
-    ("facts", "check", "/dev/urandom"),
-    ("build", "--lang", "en", "--since", "/dev/zero"),
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("build", "--lang", "en", "--facts", "/dev/zero"),
+        ("facts", "check", "/dev/urandom"),
+        ("build", "--lang", "en", "--since", "/dev/zero"),
+    ],
+)
 def test_a_device_given_as_facts_is_refused_by_name(tmp_path: Path, args: tuple[str, ...]) -> None:
     run = jjj_brief(*args, *(("--out", tmp_path / "out") if args[0] == "build" else ()))
     assert run.code == 1, run.err
@@ -48,10 +51,13 @@ def test_a_fifo_in_a_fact_folder_is_refused_not_waited_on(tmp_path: Path) -> Non
     assert f"{tmp_path / 'c.yaml'}: file is a character device (it links to /dev/zero)" in run.err
 
 
-@pytest.mark.parametrize("make", [
-    lambda path: path.symlink_to("/dev/zero"),
-    fifo,
-])
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda path: path.symlink_to("/dev/zero"),
+        fifo,
+    ],
+)
 def test_a_catalog_that_is_not_a_file_is_refused_by_its_path(tmp_path: Path, make) -> None:
     path = catalog_path("zh", tmp_path)
     path.parent.mkdir(parents=True)
@@ -112,8 +118,10 @@ def test_a_charset_that_does_not_match_the_text_is_refused_not_misprinted(tmp_pa
 def test_a_catalog_really_in_its_declared_charset_is_read(tmp_path: Path) -> None:
     path = catalog_path("fr", tmp_path)
     path.parent.mkdir(parents=True)
-    path.write_bytes('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=ISO-8859-1\\n"\n\n'
-                     'msgid "Key points"\nmsgstr "Points clés"\n'.encode("latin-1"))
+    path.write_bytes(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=ISO-8859-1\\n"\n\n'
+        'msgid "Key points"\nmsgstr "Points clés"\n'.encode("latin-1")
+    )
     assert load_translations(path).gettext("Key points") == "Points clés"
 
 
@@ -124,8 +132,9 @@ def test_a_latin1_template_is_named_with_the_line_of_its_first_bad_byte(tmp_path
     path.write_bytes("<brief>\n<h1>a</h1>\n<p>café</p>\n</brief>\n".encode("latin-1"))
     with pytest.raises(TemplateError) as caught:
         read_utf8(path, 1_000_000, "template", TemplateError)
-    assert str(caught.value) == (f"{path}:3: file is not UTF-8 text (byte 0xE9); a template must be UTF-8 "
-                                 "(save it as UTF-8)")
+    assert str(caught.value) == (
+        f"{path}:3: file is not UTF-8 text (byte 0xE9); a template must be UTF-8 (save it as UTF-8)"
+    )
     path.write_text("<p>café</p>", encoding="utf-8")
     assert read_utf8(path, 100, "template") == "<p>café</p>"
 
@@ -156,7 +165,18 @@ def test_a_fifo_beside_the_template_does_not_hang_the_untranslated_text_warnings
     path.parent.mkdir(parents=True)
     path.write_bytes(b"")
     template = tmp_path / "templates" / "briefing.xml.j2"
-    run = jjj_brief("build", "--lang", "zh", "--format", "pdf", "--template", template,
-                    "--locales", tmp_path / "locales", "--out", tmp_path / "out")
+    run = jjj_brief(
+        "build",
+        "--lang",
+        "zh",
+        "--format",
+        "pdf",
+        "--template",
+        template,
+        "--locales",
+        tmp_path / "locales",
+        "--out",
+        tmp_path / "out",
+    )
     assert run.code == 0, run.err
     assert "briefing.xml.j2:" in run.err and "has no translation for 'Key points'" in run.err

@@ -18,9 +18,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import pdffonts, pdfinfo, pdftotext, qpdf_check, require, squeeze
 from PIL import Image
 
-from conftest import pdffonts, pdfinfo, pdftotext, qpdf_check, require, squeeze
 from jjj_brief.document import Distribution, Document, Heading, Meta, Paragraph, Text
 from jjj_brief.writers.pdf import write_pdf
 
@@ -33,8 +33,9 @@ BLOCK = (("报：", "京津冀协同发展领导小组办公室"), ("送：", "�
 def text_faces(path: Path) -> list[tuple[str, bool, str]]:
     """Every text run as ``(font family, bold, text)``, from ``pdftohtml -xml``."""
     qpdf_check(path)
-    xml = subprocess.run([require("pdftohtml"), "-xml", "-i", "-stdout", "-q", str(path)],
-                         capture_output=True, text=True, check=True).stdout
+    xml = subprocess.run(
+        [require("pdftohtml"), "-xml", "-i", "-stdout", "-q", str(path)], capture_output=True, text=True, check=True
+    ).stdout
     families = dict(re.findall(r'<fontspec id="(\d+)" size="[\d.]+" family="[A-Z]{6}\+([^"]+)"', xml))
     runs = re.findall(r'<text [^>]*font="(\d+)">(.*?)</text>', xml)
     return [(families[font], "<b>" in text, re.sub(r"<[^>]+>", "", text)) for font, text in runs]
@@ -88,8 +89,12 @@ def lines(path: Path, page: int = 1) -> list[tuple[float, float, float, str]]:
     """The text lines of a page as ``(xMin, xMax, yMax, text)``, from ``pdftotext -bbox-layout``."""
     html = pdftotext(path, "-bbox-layout", "-f", str(page), "-l", str(page))
     found = []
-    for x0, x1, y1, body in re.findall(r'<line xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="([\d.]+)">'
-                                       r"(.*?)</line>", html, re.DOTALL):
+    for x0, x1, y1, body in re.findall(
+        r'<line xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="([\d.]+)">'
+        r"(.*?)</line>",
+        html,
+        re.DOTALL,
+    ):
         found.append((float(x0), float(x1), float(y1), "".join(re.findall(r">([^<]*)</word>", body))))
     return found
 
@@ -117,8 +122,7 @@ def test_a_line_holds_28_characters_and_headings_are_indented_two(tmp_path: Path
 
 
 @pytest.mark.parametrize("lang", ["zh", "zh_Hant"])
-def test_the_distribution_block_ends_the_last_page_at_the_foot(jianbao_pdfs: Path, lang: str,
-                                                               tmp_path: Path) -> None:
+def test_the_distribution_block_ends_the_last_page_at_the_foot(jianbao_pdfs: Path, lang: str, tmp_path: Path) -> None:
     path = jianbao_pdfs / f"jianbao-{lang}.pdf"
     assert int(pdfinfo(path)["Pages"]) == 2  # the body ends on page 2, the block under it
     last = lines(path, 2)
@@ -133,8 +137,22 @@ def rule_at(path: Path, page: int, y: float, folder: Path) -> bool:
     """Whether a dark horizontal line crosses the type area at ``y`` points from the top."""
     stem = folder / f"{path.stem}-{page}"
     qpdf_check(path)
-    subprocess.run([require("pdftoppm"), "-r", "144", "-gray", "-f", str(page), "-l", str(page), "-singlefile",
-                    str(path), str(stem)], check=True)
+    subprocess.run(
+        [
+            require("pdftoppm"),
+            "-r",
+            "144",
+            "-gray",
+            "-f",
+            str(page),
+            "-l",
+            str(page),
+            "-singlefile",
+            str(path),
+            str(stem),
+        ],
+        check=True,
+    )
     image = Image.open(stem.with_suffix(".pgm"))
     rows = range(round(y * 2) - 2, round(y * 2) + 3)
     xs = range(round(LEFT * 2) + 4, round((LEFT + MEASURE) * 2) - 4)
@@ -160,13 +178,17 @@ def first_page_lines(tmp_path_factory: pytest.TempPathFactory) -> int:
     return len(re.findall(r"第\d+段", pages[0]))
 
 
-@pytest.mark.parametrize(("after_page_one", "expected"), [
-    (0, ["body", "block"]),  # page 1 full: the block takes the even page 2, unnumbered
-    (18, ["body", "body+block"]),  # 18 lines on page 2 leave room for it
-    (19, ["body", "body", "blank", "block"]),  # 19 do not: page 3 stays blank, the block takes page 4
-])
-def test_a_block_that_cannot_fit_goes_to_the_next_even_page(tmp_path: Path, first_page_lines: int,
-                                                            after_page_one: int, expected: list[str]) -> None:
+@pytest.mark.parametrize(
+    ("after_page_one", "expected"),
+    [
+        (0, ["body", "block"]),  # page 1 full: the block takes the even page 2, unnumbered
+        (18, ["body", "body+block"]),  # 18 lines on page 2 leave room for it
+        (19, ["body", "body", "blank", "block"]),  # 19 do not: page 3 stays blank, the block takes page 4
+    ],
+)
+def test_a_block_that_cannot_fit_goes_to_the_next_even_page(
+    tmp_path: Path, first_page_lines: int, after_page_one: int, expected: list[str]
+) -> None:
     pages = _pages(_with_lines(first_page_lines + after_page_one, tmp_path / "block.pdf"))
     seen = []
     for number, page in enumerate(pages, start=1):
@@ -201,12 +223,18 @@ def test_traditional_chinese_takes_taiwan_glyph_forms(tmp_path: Path, lang: str,
     em = (x1 - x0) / 6
     stem = tmp_path / "forms"
     qpdf_check(path)
-    subprocess.run([require("pdftoppm"), "-r", "288", "-gray", "-f", "1", "-l", "1", "-singlefile", str(path),
-                    str(stem)], check=True)
+    subprocess.run(
+        [require("pdftoppm"), "-r", "288", "-gray", "-f", "1", "-l", "1", "-singlefile", str(path), str(stem)],
+        check=True,
+    )
     image, scale = Image.open(stem.with_suffix(".pgm")), 4
     left, top = round((x0 + em) * scale), round((y1 - em * 1.1) * scale)
-    ink = [x - left for x in range(left, round(left + em * scale)) for y in range(top, round(y1 * scale))
-           if image.getpixel((x, y)) < 128]
+    ink = [
+        x - left
+        for x in range(left, round(left + em * scale))
+        for y in range(top, round(y1 * scale))
+        if image.getpixel((x, y)) < 128
+    ]
     assert ink, "no ink where 。 is drawn"
     where = sum(ink) / len(ink) / (em * scale)  # 0 = left edge of its em, 1 = right edge
     assert (0.4 < where < 0.6) if centred else where < 0.4, f"。 centred at {where:.2f} em in {lang}"
@@ -225,18 +253,31 @@ print(" ".join(sorted(getRegisteredFontNames())))
 ZH = ("标题", "一、总体情况", "京津冀协同发展2024年。")
 
 
-@pytest.mark.parametrize(("lang", "style", "texts", "parsed"), [
-    ("en-US", "research", ("Title", "Overview", "GDP grew 5.2% in 2024."),
-     {"NotoSerif-Regular", "NotoSans-Regular", "NotoSans-Bold"}),  # no CJK face at all
-    ("zh-CN", "research", ZH, {"NotoSerif-Regular", "NotoSerifSC-Regular", "NotoSansSC-Bold"}),
-    ("zh-CN", "jianbao", ZH, {"NotoSerif-Regular", "NotoSerifSC-Black", "ZhuqueFangsong-Regular",
-                              "NotoSansSC-Bold"}),  # no Kai text: no Kai face; no TC face
-    ("zh-TW", "jianbao", ZH, {"NotoSerif-Regular", "NotoSerifTC-Bold", "NotoSerifTC-Regular", "NotoSansTC-Bold"}),
-])
-def test_only_the_faces_a_document_sets_text_in_are_parsed(tmp_path: Path, lang: str, style: str,
-                                                           texts: tuple[str, str, str], parsed: set[str]) -> None:
+@pytest.mark.parametrize(
+    ("lang", "style", "texts", "parsed"),
+    [
+        (
+            "en-US",
+            "research",
+            ("Title", "Overview", "GDP grew 5.2% in 2024."),
+            {"NotoSerif-Regular", "NotoSans-Regular", "NotoSans-Bold"},
+        ),  # no CJK face at all
+        ("zh-CN", "research", ZH, {"NotoSerif-Regular", "NotoSerifSC-Regular", "NotoSansSC-Bold"}),
+        (
+            "zh-CN",
+            "jianbao",
+            ZH,
+            {"NotoSerif-Regular", "NotoSerifSC-Black", "ZhuqueFangsong-Regular", "NotoSansSC-Bold"},
+        ),  # no Kai text: no Kai face; no TC face
+        ("zh-TW", "jianbao", ZH, {"NotoSerif-Regular", "NotoSerifTC-Bold", "NotoSerifTC-Regular", "NotoSansTC-Bold"}),
+    ],
+)
+def test_only_the_faces_a_document_sets_text_in_are_parsed(
+    tmp_path: Path, lang: str, style: str, texts: tuple[str, str, str], parsed: set[str]
+) -> None:
     out = tmp_path / "lazy.pdf"
-    done = subprocess.run([sys.executable, "-c", LAZY, lang, style, *texts, str(out)], capture_output=True,
-                          text=True, check=True)
+    done = subprocess.run(
+        [sys.executable, "-c", LAZY, lang, style, *texts, str(out)], capture_output=True, text=True, check=True
+    )
     qpdf_check(out)
     assert set(done.stdout.split()) == {f"JJJ-{face}" for face in parsed}

@@ -16,10 +16,10 @@ from babel import Locale
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from jjj_brief.l10n.catalogs import catalog_path
 from jjj_brief.errors import CatalogError, UsageError
 from jjj_brief.facts.model import Period
 from jjj_brief.l10n import PLAIN, Localizer, Scale, is_currency, languages, resolve_language, round_half_up
+from jjj_brief.l10n.catalogs import catalog_path
 
 LANGS = ("en", "zh", "zh_Hant")
 D = Decimal
@@ -157,8 +157,17 @@ def test_it_rounds_half_up_after_scaling_and_drops_trailing_zeros(
 
 @pytest.mark.parametrize(
     ("value", "digits", "expected"),
-    [("2.425", 2, "2.43"), ("6.5", 0, "7"), ("-6.5", 0, "-7"), ("1.70", 2, "1.7"), ("100", 2, "100"),
-     ("1E+2", 0, "100"), ("-0.04", 1, "0"), ("0.05", 1, "0.1"), ("2.4299999", 2, "2.43")],
+    [
+        ("2.425", 2, "2.43"),
+        ("6.5", 0, "7"),
+        ("-6.5", 0, "-7"),
+        ("1.70", 2, "1.7"),
+        ("100", 2, "100"),
+        ("1E+2", 0, "100"),
+        ("-0.04", 1, "0"),
+        ("0.05", 1, "0.1"),
+        ("2.4299999", 2, "2.43"),
+    ],
 )
 def test_round_half_up_rounds_as_editors_do(value: str, digits: int, expected: str) -> None:
     assert str(round_half_up(D(value), digits)) == expected
@@ -168,12 +177,19 @@ def test_round_half_up_rounds_as_editors_do(value: str, digits: int, expected: s
 
 SERIES = [
     # series, en, zh, zh_Hant (each the whole series, locked)
-    (("0.9e12", "1.7e12"),
-     ("0.9 trillion yuan", "1.7 trillion yuan"), ("0.9万亿元", "1.7万亿元"), ("0.9兆元", "1.7兆元")),
-    (("50e9", "231e9"),
-     ("50 billion yuan", "231 billion yuan"), ("500亿元", "2310亿元"), ("500億元", "2310億元")),
-    (("231e9", "2.43e12"),
-     ("0.23 trillion yuan", "2.43 trillion yuan"), ("0.23万亿元", "2.43万亿元"), ("0.23兆元", "2.43兆元")),
+    (
+        ("0.9e12", "1.7e12"),
+        ("0.9 trillion yuan", "1.7 trillion yuan"),
+        ("0.9万亿元", "1.7万亿元"),
+        ("0.9兆元", "1.7兆元"),
+    ),
+    (("50e9", "231e9"), ("50 billion yuan", "231 billion yuan"), ("500亿元", "2310亿元"), ("500億元", "2310億元")),
+    (
+        ("231e9", "2.43e12"),
+        ("0.23 trillion yuan", "2.43 trillion yuan"),
+        ("0.23万亿元", "2.43万亿元"),
+        ("0.23兆元", "2.43兆元"),
+    ),
     (("1200", "3400"), ("1,200 yuan", "3,400 yuan"), ("1,200元", "3,400元"), ("1,200元", "3,400元")),
 ]
 
@@ -262,12 +278,15 @@ def test_it_writes_percentage_points_with_the_catalog_plural(
     assert l10n.points(D(value)) == by_lang(l10n, en, zh, zh_hant)
 
 
-@pytest.mark.parametrize("call", [
-    lambda x: x.amount(D(1), "CNY", qualifier="roughly"),
-    lambda x: x.amount(D(1), "parsecs"),
-    lambda x: x.amount(D(1), "CNY", style="emoji"),
-    lambda x: x.change(D(1), basis="month_on_month"),
-])
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda x: x.amount(D(1), "CNY", qualifier="roughly"),
+        lambda x: x.amount(D(1), "parsecs"),
+        lambda x: x.amount(D(1), "CNY", style="emoji"),
+        lambda x: x.change(D(1), basis="month_on_month"),
+    ],
+)
 def test_it_refuses_unknown_qualifiers_units_styles_and_bases(l10n: Localizer, call) -> None:
     with pytest.raises(ValueError, match="unknown"):
         call(l10n)
@@ -315,8 +334,13 @@ def test_it_writes_periods(l10n: Localizer, period: str, en: str, zh: str, zh_ha
 RANGES = [
     ("2013", "2023", "2013–2023", "2013—2023年", "2013—2023年"),
     ("2014/2018", "2023", "2014–2023", "2014—2023年", "2014—2023年"),
-    ("2023H1", "2024H1", "the first half of 2023 to the first half of 2024", "2023年上半年至2024年上半年",
-     "2023年上半年至2024年上半年"),
+    (
+        "2023H1",
+        "2024H1",
+        "the first half of 2023 to the first half of 2024",
+        "2023年上半年至2024年上半年",
+        "2023年上半年至2024年上半年",
+    ),
     ("2024-01", "2024-06", "January 2024 to June 2024", "2024年1月至2024年6月", "2024年1月至2024年6月"),
 ]
 
@@ -369,7 +393,10 @@ def test_it_resolves_languages_and_aliases_by_likely_subtags(
 ) -> None:
     language = resolve_language(requested)
     assert (language.code, str(language.locale), language.tag, str(language.number_locale)) == (
-        code, locale, tag, number_locale,
+        code,
+        locale,
+        tag,
+        number_locale,
     )
 
 

@@ -46,8 +46,9 @@ def test_every_series_is_what_a_scan_finds_oldest_first(store: FactStore) -> Non
     pairs = {(f.indicator, f.region) for f in store.facts.values()}
     assert len(pairs) > REGIONS * 8
     for indicator, region in pairs:
-        scanned = sorted((f for f in store.facts.values() if (f.indicator, f.region) == (indicator, region)),
-                         key=lambda f: f.period)
+        scanned = sorted(
+            (f for f in store.facts.values() if (f.indicator, f.region) == (indicator, region)), key=lambda f: f.period
+        )
         assert store.series(indicator, region) == scanned
 
 

@@ -77,17 +77,36 @@ def test_a_forced_cut_still_avoids_putting_a_comma_first() -> None:
 
 @pytest.mark.parametrize(
     ("text", "i", "allowed"),
-    [("中文", 1, True), ("ab", 1, False), ("12", 1, False), ("2年", 1, False), ("年2", 1, True),
-     ("a b", 2, True), ("a b", 1, False), ("字，", 1, False), ("（字", 1, False), ("——", 1, False),
-     ("字[1]", 1, False), ("China’s", 6, False), ("growth—steady", 7, True), ("fixed-asset", 6, False),
-     ("yuan — above", 5, False), ("yuan — above", 7, True), ("year [1]", 5, False),
-     ("2014—2023年", 5, False), ("2014—2023年", 4, False), ("2014–2023", 5, False), ("增长—稳定", 3, True)],
+    [
+        ("中文", 1, True),
+        ("ab", 1, False),
+        ("12", 1, False),
+        ("2年", 1, False),
+        ("年2", 1, True),
+        ("a b", 2, True),
+        ("a b", 1, False),
+        ("字，", 1, False),
+        ("（字", 1, False),
+        ("——", 1, False),
+        ("字[1]", 1, False),
+        ("China’s", 6, False),
+        ("growth—steady", 7, True),
+        ("fixed-asset", 6, False),
+        ("yuan — above", 5, False),
+        ("yuan — above", 7, True),
+        ("year [1]", 5, False),
+        ("2014—2023年", 5, False),
+        ("2014—2023年", 4, False),
+        ("2014–2023", 5, False),
+        ("增长—稳定", 3, True),
+    ],
 )
 def test_break_opportunities_follow_the_rules(text: str, i: int, allowed: bool) -> None:
     assert can_break_before(text, i) is allowed
 
 
 # ------------------------------------------------------- Han–Latin gap
+
 
 def gapped(text: str) -> tuple[list[float], list[float]]:
     """Toy advances with a ¼ em (2.5 pt) Han–Latin gap folded in, and the gaps."""
@@ -97,10 +116,25 @@ def gapped(text: str) -> tuple[list[float], list[float]]:
 
 @pytest.mark.parametrize(
     ("a", "b", "gap"),
-    [("冀", "I", True), ("T", "应", True), ("年", "G", True), ("P", "增", True), ("a", "々", True),
-     ("2", "年", False), ("年", "2", False), ("5", "G", False), ("G", "5", False),  # digits: tight
-     ("（", "X", False), ("a", "）", False), ("，", "B", False), ("a", "％", False),  # full-width marks
-     ("冀", " ", False), ("Ｉ", "应", False), ("a", "b", False), ("京", "津", False)],
+    [
+        ("冀", "I", True),
+        ("T", "应", True),
+        ("年", "G", True),
+        ("P", "增", True),
+        ("a", "々", True),
+        ("2", "年", False),
+        ("年", "2", False),
+        ("5", "G", False),
+        ("G", "5", False),  # digits: tight
+        ("（", "X", False),
+        ("a", "）", False),
+        ("，", "B", False),
+        ("a", "％", False),  # full-width marks
+        ("冀", " ", False),
+        ("Ｉ", "应", False),
+        ("a", "b", False),
+        ("京", "津", False),
+    ],
 )
 def test_the_latin_gap_goes_only_between_han_and_a_letter(a: str, b: str, gap: bool) -> None:
     assert takes_latin_gap(a, b) is gap
@@ -215,6 +249,7 @@ def _piece_width(setting, i: int) -> float:
 
 # ------------------------------------------------- kept spans, justified text
 
+
 def test_a_kept_span_is_never_split_even_where_a_break_would_fit() -> None:
     text = "增长了1.7万亿元好"
     glue = Glue(keeps=((3, 9),))  # "1.7万亿元", a figure
@@ -246,10 +281,12 @@ def test_justified_chinese_breaks_no_rule_and_squeezes_no_more_than_it_may(set_p
     assert pushed, "no line was ever pushed in: the squeeze went untested"
 
 
-ENGLISH = ("In the first half of 2024, the total profit of major industrial enterprises in the "
-           "Beijing-Tianjin-Hebei region reached a record high of 231 billion yuan, and strategic emerging "
-           "industries with a solid foundation include integrated circuits, cybersecurity, biomedicine, "
-           "power equipment, and emergency response equipment; cumulative growth reached 43 percent. ") * 3
+ENGLISH = (
+    "In the first half of 2024, the total profit of major industrial enterprises in the "
+    "Beijing-Tianjin-Hebei region reached a record high of 231 billion yuan, and strategic emerging "
+    "industries with a solid foundation include integrated circuits, cybersecurity, biomedicine, "
+    "power equipment, and emergency response equipment; cumulative growth reached 43 percent. "
+) * 3
 
 
 def test_english_hyphens_are_dictionary_points_never_three_in_a_row() -> None:
@@ -306,11 +343,15 @@ def _span_calls(make_text, n: int, monkeypatch) -> int:
     return calls
 
 
-@pytest.mark.parametrize("make_text", [
-    lambda n: ("industrial output rose sharply " * n, "en-US"),
-    lambda n: ("经济增长，好于预期。" * n, "zh-CN"),
-    lambda n: ("x" * (30 * n), "en-US"),  # one word longer than any line
-], ids=["english", "chinese", "one-long-word"])
+@pytest.mark.parametrize(
+    "make_text",
+    [
+        lambda n: ("industrial output rose sharply " * n, "en-US"),
+        lambda n: ("经济增长，好于预期。" * n, "zh-CN"),
+        lambda n: ("x" * (30 * n), "en-US"),  # one word longer than any line
+    ],
+    ids=["english", "chinese", "one-long-word"],
+)
 def test_breaking_stays_linear_in_the_length_of_the_text(make_text, monkeypatch) -> None:
     """Work counted, not timed: twice the text costs about twice the line evaluations."""
     small, large = _span_calls(make_text, 200, monkeypatch), _span_calls(make_text, 800, monkeypatch)

@@ -37,9 +37,13 @@ def _counting(monkeypatch: pytest.MonkeyPatch) -> list[int]:
 
     for lang in ("en", "zh-CN"):  # import whatever the writer imports lazily, before looking
         write_pdf(Document(Meta(lang=lang, title="T"), (BulletList(((Text("京 a"),),)),)), io.BytesIO())
-    patched = [name for name, module in list(sys.modules.items())
-               if name.startswith("jjj_brief.writers") and module is not linebreak
-               and getattr(module, "break_lines", None) is original_break]
+    patched = [
+        name
+        for name, module in list(sys.modules.items())
+        if name.startswith("jjj_brief.writers")
+        and module is not linebreak
+        and getattr(module, "break_lines", None) is original_break
+    ]
     assert patched, "the PDF writer no longer calls linebreak.break_lines: count its line breaker instead"
     for name in patched:
         monkeypatch.setattr(sys.modules[name], "break_lines", counted_break)
@@ -58,12 +62,12 @@ def _work_for(length: int, lang: str, measure: Callable[[], int]) -> tuple[int, 
 
 
 @pytest.mark.parametrize("lang", ["en", "zh-CN"])
-def test_a_word_of_256k_characters_costs_about_four_times_one_of_64k(monkeypatch: pytest.MonkeyPatch,
-                                                                    lang: str) -> None:
+def test_a_word_of_256k_characters_costs_about_four_times_one_of_64k(
+    monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
     work = _counting(monkeypatch)
     small, small_pages = _work_for(64_000, lang, lambda: work[0])
     large, large_pages = _work_for(256_000, lang, lambda: work[0])
     assert large_pages > 3 * small_pages > 30  # many page breaks, each of which used to re-break the rest
     assert small >= 64_000  # the text was broken at least once
     assert large / small < 6, f"64k characters cost {small:,}, 256k cost {large:,}: not linear"
-

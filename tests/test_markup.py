@@ -30,10 +30,7 @@ def test_line_breaks_between_chinese_characters_vanish_but_english_spaces_stay()
 
 
 def test_sources_are_numbered_in_order_and_refs_point_at_them() -> None:
-    doc = parse(
-        '<p>x<ref source="b"/></p>'
-        '<sources><source id="a">A</source><source id="b">B</source></sources>'
-    )
+    doc = parse('<p>x<ref source="b"/></p><sources><source id="a">A</source><source id="b">B</source></sources>')
     assert doc.blocks[0].content[-1] == d.SourceRef(2)
     assert [e.number for e in doc.blocks[1].entries] == [1, 2]
     assert "[2] B" in d.plain_text(doc)
@@ -106,13 +103,21 @@ def test_a_box_holds_a_title_and_blocks() -> None:
 
 
 def test_the_distribution_block_and_the_jianbao_meta_fields() -> None:
-    meta = ("<meta><title>T</title><house-style>jianbao</house-style><masthead>京津冀经济简报</masthead>"
-            "<issue-label>第1期</issue-label><issuer>研究组</issuer></meta>")
+    meta = (
+        "<meta><title>T</title><house-style>jianbao</house-style><masthead>京津冀经济简报</masthead>"
+        "<issue-label>第1期</issue-label><issuer>研究组</issuer></meta>"
+    )
     doc = read_markup(
         f'<brief lang="zh-CN">{meta}<distribution><entry label="报：">甲</entry><entry label="送：">乙</entry>'
-        "<copies>共印50份</copies></distribution></brief>", "jianbao.xml.j2")
+        "<copies>共印50份</copies></distribution></brief>",
+        "jianbao.xml.j2",
+    )
     assert (doc.meta.house_style, doc.meta.masthead, doc.meta.issue_label, doc.meta.issuer) == (
-        "jianbao", "京津冀经济简报", "第1期", "研究组")
+        "jianbao",
+        "京津冀经济简报",
+        "第1期",
+        "研究组",
+    )
     assert doc.blocks == (d.Distribution((("报：", "甲"), ("送：", "乙")), "共印50份"),)
 
 
@@ -126,8 +131,12 @@ def test_the_distribution_block_and_the_jianbao_meta_fields() -> None:
         ('<chart>\n<series><bar value="1"/></series></chart>', 2, "may only hold <point>"),
         ('\n<chart scale="0"><series><point value="1">1</point></series></chart>', 2, "positive number in scale="),
         ('\n<chart scale="x"><series><point value="1">1</point></series></chart>', 2, "finite number in scale="),
-        ('<chart><series><point label="a" value="1">1</point></series>\n'
-         '<series><point label="b" value="1">1</point></series></chart>', 2, "differ from the first series"),
+        (
+            '<chart><series><point label="a" value="1">1</point></series>\n'
+            '<series><point label="b" value="1">1</point></series></chart>',
+            2,
+            "differ from the first series",
+        ),
         ("<box><title>t</title>\n<box><p>x</p></box></box>", 2, "may not hold <box>"),
         ("\n<box><title>t</title></box>", 2, "holds no blocks"),
         ("<distribution>\n<p>x</p></distribution>", 2, "may only hold <entry> and <copies>"),

@@ -24,20 +24,25 @@ def workbook(tmp_path: Path, rows: list[list[object]]) -> Path:
 
 
 def test_a_value_in_wan_among_values_in_yi_is_named_with_its_cell_and_neighbours(tmp_path: Path) -> None:
-    path = workbook(tmp_path, [
-        ["gdp", "gba", 2021, 126000, "亿", S],
-        ["gdp", "gba", 2022, 131000, "万", S],  # the slip: the column was in 亿
-        ["gdp", "gba", 2023, 140000, "亿", S],
-        ["gdp", "sz", 2022, 32400, "亿", S],
-        ["gdp", "sz", 2023, 34600, "亿", S],
-        ["growth", "gba", 2022, 0.01, None, S],  # rates near zero are no slip
-        ["growth", "gba", 2023, 4.8, None, S],
-    ])
+    path = workbook(
+        tmp_path,
+        [
+            ["gdp", "gba", 2021, 126000, "亿", S],
+            ["gdp", "gba", 2022, 131000, "万", S],  # the slip: the column was in 亿
+            ["gdp", "gba", 2023, 140000, "亿", S],
+            ["gdp", "sz", 2022, 32400, "亿", S],
+            ["gdp", "sz", 2023, 34600, "亿", S],
+            ["growth", "gba", 2022, 0.01, None, S],  # rates near zero are no slip
+            ["growth", "gba", 2023, 4.8, None, S],
+        ],
+    )
     store, _ = load_facts([path])
     assert [str(f) for f in check_magnitudes(store)] == [
-        (f"{path}:facts!D3: warning: gdp/gba/2022 is 1310000000, 10,153 times below the rest of its series "
-        f"(neighbours 2021: 12600000000000 at {path}:facts!D2; 2023: 14000000000000 at {path}:facts!D4): "
-        "check its scale (万 or 亿? thousand or million?)")
+        (
+            f"{path}:facts!D3: warning: gdp/gba/2022 is 1310000000, 10,153 times below the rest of its series "
+            f"(neighbours 2021: 12600000000000 at {path}:facts!D2; 2023: 14000000000000 at {path}:facts!D4): "
+            "check its scale (万 or 亿? thousand or million?)"
+        )
     ]
     run = jjj_brief("facts", "check", path)
     assert run.code == 0
@@ -48,13 +53,17 @@ def test_of_two_values_far_apart_the_later_one_is_named(tmp_path: Path) -> None:
     path = workbook(tmp_path, [["gdp", "gba", 2022, 131000, "亿", S], ["gdp", "gba", 2023, 140000, "万亿", S]])
     store, _ = load_facts([path])
     (finding,) = check_magnitudes(store)
-    assert str(finding).startswith(f"{path}:facts!D3: warning: gdp/gba/2023 is 140000000000000000, "
-                                   "10,687 times above the rest of its series (neighbours 2022: 13100000000000 at ")
+    assert str(finding).startswith(
+        f"{path}:facts!D3: warning: gdp/gba/2023 is 140000000000000000, "
+        "10,687 times above the rest of its series (neighbours 2022: 13100000000000 at "
+    )
 
 
 def test_ordinary_series_raise_no_warning(tmp_path: Path) -> None:
-    path = workbook(tmp_path, [["gdp", "gba", 2013, 78000, "亿", S], ["gdp", "gba", 2023, 140000, "亿", S],
-                               ["gdp", "gba", 2024, 0, None, S]])
+    path = workbook(
+        tmp_path,
+        [["gdp", "gba", 2013, 78000, "亿", S], ["gdp", "gba", 2023, 140000, "亿", S], ["gdp", "gba", 2024, 0, None, S]],
+    )
     store, _ = load_facts([path])
     assert check_magnitudes(store) == []
     bundled_store, _ = load_facts([bundled("facts")])

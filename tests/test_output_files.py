@@ -13,13 +13,13 @@ from pathlib import Path
 
 import docx
 import pytest
-
 from conftest import jjj_brief, pdfinfo
+
 from jjj_brief import pipeline
+from jjj_brief.errors import BriefError
 from jjj_brief.pipeline import BuildRequest
 from jjj_brief.writers import WRITERS
 from tests.fakes import FakeWriter
-from jjj_brief.errors import BriefError
 
 
 def leftovers(folder: Path) -> list[str]:
@@ -31,7 +31,8 @@ def test_a_writer_failing_halfway_leaves_the_previous_files(tmp_path: Path, monk
     out.mkdir()
     (out / "briefing-zh.pdf").write_bytes(b"previous pdf")
     (out / "briefing-zh.docx").write_bytes(b"previous docx")
-    def broken_docx(doc, out, hooks):  # noqa: ANN001 - the writer signature
+
+    def broken_docx(doc, out, hooks):
         out.write(b"half a file")
         raise BriefError("the disk is full")
 
@@ -63,8 +64,12 @@ def test_a_killed_two_process_build_leaves_the_previous_file_and_no_temporary_fi
         sys.argv = ["jjj-brief", "build", "--lang", "en,zh", "--out", {str(out)!r}]
         cli.main()
     """)
-    proc = subprocess.Popen([sys.executable, "-c", slow_build], stderr=subprocess.PIPE, text=True,
-                            env={**os.environ, "JJJ_BRIEF_PROCESSES": "2"})  # two even on a busy machine
+    proc = subprocess.Popen(
+        [sys.executable, "-c", slow_build],
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "JJJ_BRIEF_PROCESSES": "2"},
+    )  # two even on a busy machine
     deadline = time.monotonic() + 60
     while not started.exists() and time.monotonic() < deadline:
         time.sleep(0.05)
@@ -101,8 +106,7 @@ def test_with_source_date_epoch_two_builds_are_byte_identical(tmp_path: Path) ->
 
 
 def test_without_it_the_dates_are_today(tmp_path: Path) -> None:
-    run = jjj_brief("build", "--lang", "en", "--format", "docx", "--out", tmp_path,
-                    env={"SOURCE_DATE_EPOCH": ""})
+    run = jjj_brief("build", "--lang", "en", "--format", "docx", "--out", tmp_path, env={"SOURCE_DATE_EPOCH": ""})
     assert run.code == 0, run.err
     created = docx.Document(str(tmp_path / "briefing-en.docx")).core_properties.created
     assert created.date() in {dt.date.today(), dt.datetime.now(dt.timezone.utc).date()}

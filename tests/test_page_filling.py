@@ -12,8 +12,8 @@ import re
 from pathlib import Path
 
 import pytest
-
 from conftest import pdfinfo, pdftotext, squeeze
+
 from jjj_brief.document import Chart, ChartSeries, Distribution, Document, Meta, Paragraph, Text
 from jjj_brief.writers.pdf import write_pdf
 
@@ -56,8 +56,9 @@ def test_page_one_is_filled_to_the_foot(built: Path, jianbao: Path, name: str) -
 
 
 @pytest.mark.parametrize("name", ["jianbao-zh", "jianbao-zh_Hant", "briefing-en", "briefing-zh", "briefing-zh_Hant"])
-def test_the_chart_keeps_its_caption_and_source_line_and_cuts_no_paragraph(built: Path, jianbao: Path,
-                                                                           name: str) -> None:
+def test_the_chart_keeps_its_caption_and_source_line_and_cuts_no_paragraph(
+    built: Path, jianbao: Path, name: str
+) -> None:
     lang = name.split("-", 1)[1]
     pages = pdftotext(_path(name, built, jianbao)).split("\f")
     caption, source = squeeze(CAPTION[lang]), squeeze(SOURCE[lang])
@@ -67,7 +68,7 @@ def test_the_chart_keeps_its_caption_and_source_line_and_cuts_no_paragraph(built
     flat = squeeze(page)
     after = flat.index(caption)
     assert source in flat[after:], "the source line is not on the chart's page, after its caption"
-    assert "2013" in flat[after:flat.index(source, after)]  # the drawing's categories between them
+    assert "2013" in flat[after : flat.index(source, after)]  # the drawing's categories between them
     lines = [line.strip() for line in page.splitlines() if line.strip()]
     index = next(i for i, line in enumerate(lines) if squeeze(line).startswith(caption[:4]))
     body_before = lines[1:index] if on[0] else lines[:index]  # after page 1, line 1 is the running header
@@ -82,8 +83,15 @@ def test_the_chart_keeps_its_caption_and_source_line_and_cuts_no_paragraph(built
 
 def _chart() -> Chart:
     series = ChartSeries("Output", (1.0, 2.0), ("1.0", "2.0"))
-    return Chart("bar", ("2022", "2023"), (series,), ((0.0, "0"), (1.0, "1"), (2.0, "2")), "units",
-                 caption=(Text("Figure 9. Held back"),), note=(Text("Source: Held."),))
+    return Chart(
+        "bar",
+        ("2022", "2023"),
+        (series,),
+        ((0.0, "0"), (1.0, "1"), (2.0, "2")),
+        "units",
+        caption=(Text("Figure 9. Held back"),),
+        note=(Text("Source: Held."),),
+    )
 
 
 def _pages_of(path: Path, *texts: str) -> list[int]:
@@ -98,8 +106,11 @@ def _pages_of(path: Path, *texts: str) -> list[int]:
 
 
 def _story(before: int, *after: str) -> tuple[Paragraph | Chart, ...]:
-    return (*(Paragraph((Text(f"Before {n}."),)) for n in range(before)), _chart(),
-            *(Paragraph((Text(text),)) for text in after))
+    return (
+        *(Paragraph((Text(f"Before {n}."),)) for n in range(before)),
+        _chart(),
+        *(Paragraph((Text(text),)) for text in after),
+    )
 
 
 # 26 one-line paragraphs leave ~100 pt on page 1: too little for the chart even shrunk
@@ -129,8 +140,9 @@ def test_a_held_chart_comes_before_the_jianbao_distribution_block(tmp_path: Path
 
 def _caption_to_source(path: Path) -> float:
     html = pdftotext(path, "-bbox")
-    tops = {word: float(y) for y, word in
-            re.findall(r'yMin="([\d.]+)" xMax="[\d.]+" yMax="[\d.]+">(Figure|Source:)<', html)}
+    tops = {
+        word: float(y) for y, word in re.findall(r'yMin="([\d.]+)" xMax="[\d.]+" yMax="[\d.]+">(Figure|Source:)<', html)
+    }
     return tops["Source:"] - tops["Figure"]
 
 

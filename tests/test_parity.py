@@ -7,11 +7,10 @@ import shutil
 from pathlib import Path
 
 import pytest
-
-from jjj_brief.markup.reader import read_markup
-from jjj_brief.audit.parity import ParityError, check_parity
-
 from conftest import REPO, jjj_brief
+
+from jjj_brief.audit.parity import ParityError, check_parity
+from jjj_brief.markup.reader import read_markup
 
 ZH_CATALOG = Path("locales/zh/LC_MESSAGES/messages.po")
 ROSE_ZH = 'msgstr "工业增加值由%(y0)s的%(a)s增至%(y1)s的%(b)s。"'
@@ -33,8 +32,9 @@ def test_matching_languages_pass_and_a_single_language_is_not_compared() -> None
 
 
 def test_a_dropped_and_a_changed_figure_are_each_reported_with_their_block() -> None:
-    en = read_markup(brief("en", f"<h1>Key</h1><p>{num('gdp/r/2023', '2430', 'a')} and "
-                                 f"{num('gdp/r/2022', '2000', 'b')}</p>"), "t")
+    en = read_markup(
+        brief("en", f"<h1>Key</h1><p>{num('gdp/r/2023', '2430', 'a')} and {num('gdp/r/2022', '2000', 'b')}</p>"), "t"
+    )
     zh = read_markup(brief("zh", f"<h1>要点</h1><p>2.34万亿元，{num('gdp/r/2022', '2001', 'b')}</p>"), "t")
     with pytest.raises(ParityError) as caught:
         check_parity({"en": en, "zh": zh})
@@ -64,8 +64,18 @@ def break_catalog(project: Path, msgstr: str) -> None:
 
 
 def build(project: Path, *extra: str) -> tuple[int, str]:
-    run = jjj_brief("build", "--lang", "en,zh", "--format", "pdf", "--template",
-                    project / "templates" / "briefing.xml.j2", "--out", project / "out", *extra)
+    run = jjj_brief(
+        "build",
+        "--lang",
+        "en,zh",
+        "--format",
+        "pdf",
+        "--template",
+        project / "templates" / "briefing.xml.j2",
+        "--out",
+        project / "out",
+        *extra,
+    )
     return run.code, "\n".join(line for line in run.err.splitlines() if "warning:" not in line)
 
 
@@ -76,8 +86,11 @@ def test_a_hidden_placeholder_and_a_typed_in_figure_fail_the_build_and_write_not
     assert code == 1
     first, problem, *_ = err.splitlines()
     assert first == "error: the language versions do not print the same figures; nothing was written:"
-    assert re.fullmatch(r"  zh, block \d+ \('.*2\.34万亿元.*'\): lacks industrial_value_added/jjj/2023 = "
-                        r"2430000000000, which en prints as '2\.43 trillion yuan'", problem), problem
+    assert re.fullmatch(
+        r"  zh, block \d+ \('.*2\.34万亿元.*'\): lacks industrial_value_added/jjj/2023 = "
+        r"2430000000000, which en prints as '2\.43 trillion yuan'",
+        problem,
+    ), problem
     assert not (project / "out").exists()
 
 

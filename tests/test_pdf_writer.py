@@ -14,49 +14,104 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import qpdf_check
 
 from jjj_brief.document import (
-    BulletList, Cell, Document, Emph, Figure, Heading, Meta, Paragraph, SourceEntry, SourceList,
-    SourceRef, Strong, Table, Text, block_texts, inline_text,
+    BulletList,
+    Cell,
+    Document,
+    Emph,
+    Figure,
+    Heading,
+    Meta,
+    Paragraph,
+    SourceEntry,
+    SourceList,
+    SourceRef,
+    Strong,
+    Table,
+    Text,
+    block_texts,
+    inline_text,
 )
-from jjj_brief.writers.pdf.fonts import REPLACEMENTS
 from jjj_brief.writers.pdf import write_pdf
-
-from conftest import qpdf_check
+from jjj_brief.writers.pdf.fonts import REPLACEMENTS
 
 POPPLER = all(shutil.which(tool) for tool in ("pdftotext", "pdffonts", "pdfinfo", "pdftohtml"))
 needs_poppler = pytest.mark.skipif(not POPPLER, reason="poppler-utils (pdftotext, pdffonts, pdfinfo) not installed")
 
 ZH_PARAGRAPHS = (
-    (Text("2024年，京津冀三地地区生产总值合计"), Figure("11.5万亿元", ("gdp/jjj/2024",)),
-     Text("，其中北京"), Figure("2.43万亿元", ("gdp/bj/2024",)), Text("，同比增长"), Figure("5.2%"),
-     Text("；河北省固定资产投资"), Figure("2310亿元"), Text("，增速高于全国平均水平"), SourceRef(1), Text("。")),
-    (Text("协同发展进入“深水区”——交通、生态、产业三个重点领域率先突破。"),
-     Strong((Text("北京非首都功能疏解"),)), Text("取得明显成效，累计退出一般制造业企业约"), Figure("3000家"),
-     Text("；雄安新区（Xiong’an New Area）已承接首批疏解项目，"), Emph((Text("GDP"),)),
-     Text("增速达到"), Figure("7.8%"), Text("……区域内“1小时交通圈”基本形成。")),
-    (Text("展望2025年，预计三地研发投入强度将保持在"), Figure("4.1%"), Text("以上，"),
-     Text("科技成果转化与产业链协同仍是下一阶段的关键任务；同时需关注房地产投资下行、"),
-     Text("地方财政收支平衡压力加大等风险，避免区域发展差距进一步扩大。")),
+    (
+        Text("2024年，京津冀三地地区生产总值合计"),
+        Figure("11.5万亿元", ("gdp/jjj/2024",)),
+        Text("，其中北京"),
+        Figure("2.43万亿元", ("gdp/bj/2024",)),
+        Text("，同比增长"),
+        Figure("5.2%"),
+        Text("；河北省固定资产投资"),
+        Figure("2310亿元"),
+        Text("，增速高于全国平均水平"),
+        SourceRef(1),
+        Text("。"),
+    ),
+    (
+        Text("协同发展进入“深水区”——交通、生态、产业三个重点领域率先突破。"),
+        Strong((Text("北京非首都功能疏解"),)),
+        Text("取得明显成效，累计退出一般制造业企业约"),
+        Figure("3000家"),
+        Text("；雄安新区（Xiong’an New Area）已承接首批疏解项目，"),
+        Emph((Text("GDP"),)),
+        Text("增速达到"),
+        Figure("7.8%"),
+        Text("……区域内“1小时交通圈”基本形成。"),
+    ),
+    (
+        Text("展望2025年，预计三地研发投入强度将保持在"),
+        Figure("4.1%"),
+        Text("以上，"),
+        Text("科技成果转化与产业链协同仍是下一阶段的关键任务；同时需关注房地产投资下行、"),
+        Text("地方财政收支平衡压力加大等风险，避免区域发展差距进一步扩大。"),
+    ),
 )
 
 EN_PARAGRAPHS = (
-    (Text("In 2024 the Beijing-Tianjin-Hebei region produced "), Figure("11.5 trillion yuan"),
-     Text(" of output, of which Beijing contributed "), Figure("2.43 trillion yuan", ("gdp/bj/2024",)),
-     Text(", up "), Figure("5.2 percent"), Text(" year on year "), SourceRef(1), Text(".")),
-    (Text("Integration has reached its "), Emph((Text("“deep-water”"),)), Text(" stage: transport, ecology and "),
-     Strong((Text("industrial relocation"),)), Text(" led the way, and fixed-asset investment in Hebei reached "),
-     Figure("231 billion yuan"), Text(", above the national average growth rate.")),
-    (Text("Looking ahead, research intensity is expected to stay above 4.1 percent, while falling property "
-          "investment and tighter local budgets remain the main risks to a balanced regional recovery."),),
+    (
+        Text("In 2024 the Beijing-Tianjin-Hebei region produced "),
+        Figure("11.5 trillion yuan"),
+        Text(" of output, of which Beijing contributed "),
+        Figure("2.43 trillion yuan", ("gdp/bj/2024",)),
+        Text(", up "),
+        Figure("5.2 percent"),
+        Text(" year on year "),
+        SourceRef(1),
+        Text("."),
+    ),
+    (
+        Text("Integration has reached its "),
+        Emph((Text("“deep-water”"),)),
+        Text(" stage: transport, ecology and "),
+        Strong((Text("industrial relocation"),)),
+        Text(" led the way, and fixed-asset investment in Hebei reached "),
+        Figure("231 billion yuan"),
+        Text(", above the national average growth rate."),
+    ),
+    (
+        Text(
+            "Looking ahead, research intensity is expected to stay above 4.1 percent, while falling property "
+            "investment and tighter local budgets remain the main risks to a balanced regional recovery."
+        ),
+    ),
 )
 
 
 def _table(lang: str) -> Table:
     zh = lang.startswith("zh")
     head = ("地区", "地区生产总值（亿元）", "增速") if zh else ("Region", "GDP (100 million yuan)", "Growth")
-    rows = (("北京", "24300", "5.2%"), ("天津", "18000", "4.7%"), ("河北", "47500", "5.4%")) if zh else (
-        ("Beijing", "24,300", "5.2%"), ("Tianjin", "18,000", "4.7%"), ("Hebei", "47,500", "5.4%"))
+    rows = (
+        (("北京", "24300", "5.2%"), ("天津", "18000", "4.7%"), ("河北", "47500", "5.4%"))
+        if zh
+        else (("Beijing", "24,300", "5.2%"), ("Tianjin", "18,000", "4.7%"), ("Hebei", "47,500", "5.4%"))
+    )
     return Table(
         header=tuple(Cell((Text(t),), "right" if i else "left") for i, t in enumerate(head)),
         rows=tuple(tuple(Cell((Text(t),), "right" if i else "left") for i, t in enumerate(r)) for r in rows),
@@ -68,23 +123,39 @@ def _table(lang: str) -> Table:
 def chinese_document(repeat: int = 2) -> Document:
     body = [Paragraph(p) for p in ZH_PARAGRAPHS] * repeat
     return Document(
-        Meta(lang="zh-CN", title="京津冀协同发展经济简报", subtitle="北京市 · 天津市 · 河北省",
-             dateline="2025年1月15日", author="京津冀研究组", subject="区域经济",
-             keywords=("京津冀", "经济"), classification="内部资料，注意保存", page_label="第{page}页 共{pages}页"),
+        Meta(
+            lang="zh-CN",
+            title="京津冀协同发展经济简报",
+            subtitle="北京市 · 天津市 · 河北省",
+            dateline="2025年1月15日",
+            author="京津冀研究组",
+            subject="区域经济",
+            keywords=("京津冀", "经济"),
+            classification="内部资料，注意保存",
+            page_label="第{page}页 共{pages}页",
+        ),
         (
             Paragraph((Text("摘要：京津冀三地经济总量稳步增长，北京"), Figure("2.43万亿元"), Text("。")), role="lead"),
             Heading(1, (Text("一、总体情况"),)),
             *body[:3],
             Heading(2, (Text("（一）重点领域"),)),
-            BulletList(((Text("交通一体化：轨道交通里程达到"), Figure("1.1万公里"), Text("。")),
-                        (Text("生态环境：PM2.5平均浓度下降"), Figure("3.2%"), Text("。")))),
+            BulletList(
+                (
+                    (Text("交通一体化：轨道交通里程达到"), Figure("1.1万公里"), Text("。")),
+                    (Text("生态环境：PM2.5平均浓度下降"), Figure("3.2%"), Text("。")),
+                )
+            ),
             _table("zh"),
             Heading(1, (Text("二、展望"),)),
             *body[3:],
             Paragraph((Text("注：本简报数据均为初步核算数。"),), role="note"),
             Heading(1, (Text("资料来源"),)),
-            SourceList((SourceEntry(1, (Text("国家统计局，《中国统计年鉴2024》，2024年。"),)),
-                        SourceEntry(2, (Text("河北省统计局，2024年国民经济和社会发展统计公报。"),)))),
+            SourceList(
+                (
+                    SourceEntry(1, (Text("国家统计局，《中国统计年鉴2024》，2024年。"),)),
+                    SourceEntry(2, (Text("河北省统计局，2024年国民经济和社会发展统计公报。"),)),
+                )
+            ),
         ),
     )
 
@@ -92,24 +163,42 @@ def chinese_document(repeat: int = 2) -> Document:
 def english_document(repeat: int = 2) -> Document:
     body = [Paragraph(p) for p in EN_PARAGRAPHS] * repeat
     return Document(
-        Meta(lang="en-US", title="Beijing-Tianjin-Hebei Economic Briefing", subtitle="Beijing · Tianjin · Hebei",
-             dateline="15 January 2025", author="Regional Research Unit", subject="Regional economy",
-             keywords=("Jing-Jin-Ji", "economy"), classification="For internal use", page_label="Page {page} of {pages}"),
+        Meta(
+            lang="en-US",
+            title="Beijing-Tianjin-Hebei Economic Briefing",
+            subtitle="Beijing · Tianjin · Hebei",
+            dateline="15 January 2025",
+            author="Regional Research Unit",
+            subject="Regional economy",
+            keywords=("Jing-Jin-Ji", "economy"),
+            classification="For internal use",
+            page_label="Page {page} of {pages}",
+        ),
         (
-            Paragraph((Text("Summary: the region grew steadily; Beijing produced "), Figure("2.43 trillion yuan"),
-                       Text(".")), role="lead"),
+            Paragraph(
+                (Text("Summary: the region grew steadily; Beijing produced "), Figure("2.43 trillion yuan"), Text(".")),
+                role="lead",
+            ),
             Heading(1, (Text("Overview"),)),
             *body[:3],
             Heading(2, (Text("Key areas"),)),
-            BulletList(((Text("Transport: rail network reached 11,000 km."),),
-                        (Text("Environment: PM2.5 concentration fell 3.2 percent."),))),
+            BulletList(
+                (
+                    (Text("Transport: rail network reached 11,000 km."),),
+                    (Text("Environment: PM2.5 concentration fell 3.2 percent."),),
+                )
+            ),
             _table("en"),
             Heading(1, (Text("Outlook"),)),
             *body[3:],
             Paragraph((Text("Note: all figures are preliminary."),), role="note"),
             Heading(1, (Text("Sources"),)),
-            SourceList((SourceEntry(1, (Text("National Bureau of Statistics, China Statistical Yearbook 2024."),)),
-                        SourceEntry(2, (Text("Hebei Statistics Bureau, 2024 Statistical Communiqué."),)))),
+            SourceList(
+                (
+                    SourceEntry(1, (Text("National Bureau of Statistics, China Statistical Yearbook 2024."),)),
+                    SourceEntry(2, (Text("Hebei Statistics Bureau, 2024 Statistical Communiqué."),)),
+                )
+            ),
         ),
     )
 
@@ -165,7 +254,7 @@ def test_gives_back_every_piece_of_text(written, lang: str) -> None:
             marker = re.match(r"^\[\d+\] ", piece) if isinstance(block, SourceList) else None
             if marker:  # pdftotext may read a column of hanging "[n]" markers before their entries
                 assert marker.group().strip() in extracted
-                piece = piece[marker.end():]
+                piece = piece[marker.end() :]
             assert _squash(piece, lang == "zh") in extracted
     assert doc.meta.title in extracted and doc.meta.dateline in extracted
 
@@ -302,8 +391,13 @@ def test_an_english_document_never_parses_the_chinese_faces(tmp_path: Path) -> N
         "print(' '.join(pdfmetrics.getRegisteredFontNames()))"
     )
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
-    result = subprocess.run([sys.executable, "-c", script, str(Path(__file__).parent), str(tmp_path / "en.pdf")],
-                            check=True, capture_output=True, text=True, env=env)
+    result = subprocess.run(
+        [sys.executable, "-c", script, str(Path(__file__).parent), str(tmp_path / "en.pdf")],
+        check=True,
+        capture_output=True,
+        text=True,
+        env=env,
+    )
     assert "NotoSerif-Regular" in result.stdout and "SC-" not in result.stdout
 
 
@@ -352,8 +446,8 @@ def _body_style():
 
 
 def test_measures_a_quarter_em_between_han_and_letters_but_none_beside_digits() -> None:
-    from jjj_brief.writers.text.linebreak import break_lines
     from jjj_brief.writers.pdf.text import set_plain
+    from jjj_brief.writers.text.linebreak import break_lines
 
     setting = set_plain("京津冀IT应用", _body_style())
     assert setting.text == "京津冀IT应用"  # no space character: the text is the DOCX's text
@@ -371,8 +465,10 @@ def test_measures_a_quarter_em_between_han_and_letters_but_none_beside_digits() 
 def _words(path: Path) -> list[tuple[float, float, float, str]]:
     """Every word as (middle y, xMin, xMax, text), from ``pdftotext -bbox``: Han and Latin boxes
     differ in height but share their middle, so the middle tells the line."""
-    found = re.findall(r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<',
-                       _run("pdftotext", "-bbox", str(path), "-"))
+    found = re.findall(
+        r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<',
+        _run("pdftotext", "-bbox", str(path), "-"),
+    )
     return [((float(y0) + float(y1)) / 2, float(x0), float(x1), text) for x0, y0, x1, y1, text in found]
 
 
@@ -385,7 +481,7 @@ def test_draws_the_han_latin_gap_where_it_was_measured(tmp_path: Path) -> None:
     x0 = PageGeometry().left + _body_style().first_indent
     words = [w for w in _words(tmp_path / "gap.pdf") if w[3] != "T" and w[1] > PageGeometry().left]
     for expected in MIXED_WORDS:
-        line, words = words[:len(expected)], words[len(expected):]
+        line, words = words[: len(expected)], words[len(expected) :]
         got = [(text, round(left - x0, 2), round(right - x0, 2)) for _, left, right, text in line]
         assert got == [(text, round(left, 2), round(right, 2)) for text, left, right in expected]
     text = _run("pdftotext", str(tmp_path / "gap.pdf"), "-")
@@ -397,9 +493,11 @@ def test_draws_the_han_latin_gap_where_it_was_measured(tmp_path: Path) -> None:
 def test_a_justified_mixed_line_ends_flush_with_no_gap_at_either_end(tmp_path: Path) -> None:
     from jjj_brief.writers.pdf.styles import PageGeometry
 
-    text = ("京津冀IT应用加快推广，2023年GDP增长5.2%，北京数字经济增加值2.43万亿元；雄安新区（Xiong’an New "
-            "Area）引入AI与5G技术，PM2.5浓度下降，Beijing与Tianjin两地的R&D投入强度分别为6.7%和3.7%，"
-            "大数据和IoT产业集群初具规模，Hebei省的新能源汽车产量增长较快。")
+    text = (
+        "京津冀IT应用加快推广，2023年GDP增长5.2%，北京数字经济增加值2.43万亿元；雄安新区（Xiong’an New "
+        "Area）引入AI与5G技术，PM2.5浓度下降，Beijing与Tianjin两地的R&D投入强度分别为6.7%和3.7%，"
+        "大数据和IoT产业集群初具规模，Hebei省的新能源汽车产量增长较快。"
+    )
     write_pdf(Document(Meta(lang="zh-CN", title="T"), (Paragraph((Text(text),)),)), tmp_path / "mixed.pdf")
     page = PageGeometry()
     rows: list[list[tuple[float, float, str]]] = []

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from jjj_brief.pipeline import load_store, render_document, resolve_template
 from jjj_brief.document import inline_text
 from jjj_brief.facts import derive
 from jjj_brief.facts.model import Fact, FactStore, Period
+from jjj_brief.pipeline import load_store, render_document, resolve_template
 
 MIXED = ["2024H1", "2024-03", "2024Q1", "2023"]
 CHRONOLOGICAL = ["2023", "2024-03", "2024Q1", "2024H1"]
@@ -78,7 +78,10 @@ facts:
 
 @pytest.mark.parametrize(
     ("lang", "expected"),
-    [("en", "the first half of 2024: 1.1 trillion yuan (since 2023)"), ("zh", "2024年上半年: 1.1万亿元 (since 2023年)")],
+    [
+        ("en", "the first half of 2024: 1.1 trillion yuan (since 2023)"),
+        ("zh", "2024年上半年: 1.1万亿元 (since 2023年)"),
+    ],
 )
 def test_latest_in_a_template_is_the_chronologically_latest(tmp_path: Path, lang: str, expected: str) -> None:
     (tmp_path / "f.yaml").write_text(FACTS, encoding="utf-8")

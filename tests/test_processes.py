@@ -23,11 +23,20 @@ def documents():
     return {lang: render(lang=lang) for lang in ("en", "zh")}
 
 
-@pytest.mark.parametrize(("cores", "load", "expected"), [
-    (2, 0.2, 2), (2, 0.6, 1), (2, 1.9, 1), (1, 0.0, 1), (8, 5.0, 2), (8, 7.0, 1),
-])
-def test_a_second_process_only_when_a_second_core_is_free(monkeypatch: pytest.MonkeyPatch, cores: int,
-                                                          load: float, expected: int) -> None:
+@pytest.mark.parametrize(
+    ("cores", "load", "expected"),
+    [
+        (2, 0.2, 2),
+        (2, 0.6, 1),
+        (2, 1.9, 1),
+        (1, 0.0, 1),
+        (8, 5.0, 2),
+        (8, 7.0, 1),
+    ],
+)
+def test_a_second_process_only_when_a_second_core_is_free(
+    monkeypatch: pytest.MonkeyPatch, cores: int, load: float, expected: int
+) -> None:
     for name in ("JJJ_BRIEF_PROCESSES", "JJJ_BRIEF_SERIAL"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setattr(jobs.os, "sched_getaffinity", lambda _: set(range(cores)), raising=False)
@@ -75,8 +84,15 @@ def test_two_processes_write_the_same_bytes_as_one(tmp_path: Path) -> None:
     built = {}
     for count in ("1", "2"):
         out = tmp_path / count
-        run = jjj_brief("build", "--lang", "en,zh", "--audit", "--out", out,
-                        env={"SOURCE_DATE_EPOCH": "1729814400", "JJJ_BRIEF_PROCESSES": count})
+        run = jjj_brief(
+            "build",
+            "--lang",
+            "en,zh",
+            "--audit",
+            "--out",
+            out,
+            env={"SOURCE_DATE_EPOCH": "1729814400", "JJJ_BRIEF_PROCESSES": count},
+        )
         assert run.code == 0, run.err
         built[count] = {path.name: path.read_bytes() for path in sorted(out.iterdir())}
     assert len(built["1"]) == 10 and built["1"] == built["2"]  # PDF, DOCX, HTML of 2 languages; 2 ledgers of 2

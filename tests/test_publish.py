@@ -63,8 +63,9 @@ def test_a_build_removes_a_killed_builds_temporary_files(tmp_path: Path) -> None
     assert sorted(p.name for p in out.iterdir()) == ["briefing-en.pdf"]
 
 
-@pytest.mark.parametrize(("errno_name", "hint"), [("ENOSPC", "free some space"), ("EROFS", "read-only"),
-                                                 ("ENOTDIR", "a file is in the way")])
+@pytest.mark.parametrize(
+    ("errno_name", "hint"), [("ENOSPC", "free some space"), ("EROFS", "read-only"), ("ENOTDIR", "a file is in the way")]
+)
 def test_the_hint_fits_the_cause(errno_name: str, hint: str, tmp_path: Path) -> None:
     import errno
 

@@ -14,9 +14,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from PIL import Image
-
 from conftest import jjj_brief, pdfinfo, pdftotext, qpdf_check, require, squeeze
+from PIL import Image
 
 MM = 72 / 25.4
 MARGINS = {"briefing": (25 * MM, 25 * MM), "jianbao": (28 * MM, 26 * MM)}  # left, right
@@ -25,8 +24,9 @@ MARGINS = {"briefing": (25 * MM, 25 * MM), "jianbao": (28 * MM, 26 * MM)}  # lef
 @pytest.fixture(scope="module")
 def jianbao(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("jianbao")
-    run = jjj_brief("build", "--lang", "zh", "--template", "jianbao", "--out", out,
-                    env={"SOURCE_DATE_EPOCH": "1729814400"})
+    run = jjj_brief(
+        "build", "--lang", "zh", "--template", "jianbao", "--out", out, env={"SOURCE_DATE_EPOCH": "1729814400"}
+    )
     assert run.code == 0, run.err
     return out
 
@@ -37,19 +37,45 @@ def test_the_jianbao_command_writes_its_three_editions(jianbao: Path) -> None:
 
 def outline(path: Path) -> list[str]:
     qpdf_check(path)
-    xml = subprocess.run([require("pdftohtml"), "-xml", "-i", "-stdout", "-q", str(path)],
-                         capture_output=True, text=True, check=True).stdout
+    xml = subprocess.run(
+        [require("pdftohtml"), "-xml", "-i", "-stdout", "-q", str(path)], capture_output=True, text=True, check=True
+    ).stdout
     return re.findall(r'<item page="\d+">([^<]*)</item>', xml)
 
 
-@pytest.mark.parametrize(("lang", "expected"), [
-    ("en", ["Figure 1. Industrial added value, 2013 and 2023", "trillion yuan", "Industrial added value",
-            "Source: Xinhua.", "Key points", "For internal use", "Page 1 of {pages}"]),
-    ("zh", ["图1工业增加值（2013年和2023年）", "万亿元", "2013年", "2023年", "资料来源：新华社。",
-            "要点", "内部资料，注意保存", "第1页共{pages}页"]),
-])
-def test_the_research_note_shows_charts_sources_and_its_classification(built: Path, lang: str,
-                                                                        expected: list[str]) -> None:
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        (
+            "en",
+            [
+                "Figure 1. Industrial added value, 2013 and 2023",
+                "trillion yuan",
+                "Industrial added value",
+                "Source: Xinhua.",
+                "Key points",
+                "For internal use",
+                "Page 1 of {pages}",
+            ],
+        ),
+        (
+            "zh",
+            [
+                "图1工业增加值（2013年和2023年）",
+                "万亿元",
+                "2013年",
+                "2023年",
+                "资料来源：新华社。",
+                "要点",
+                "内部资料，注意保存",
+                "第1页共{pages}页",
+            ],
+        ),
+    ],
+)
+def test_the_research_note_shows_charts_sources_and_its_classification(
+    built: Path, lang: str, expected: list[str]
+) -> None:
     text = squeeze(pdftotext(built / f"briefing-{lang}.pdf"))
     pages = pdfinfo(built / f"briefing-{lang}.pdf")["Pages"]  # the count follows the layout
     for piece in expected:
@@ -60,8 +86,11 @@ def test_the_research_note_shows_charts_sources_and_its_classification(built: Pa
 def test_the_key_figures_table_reads_in_order(built: Path) -> None:
     lines = [" ".join(line.split()) for line in pdftotext(built / "briefing-zh.pdf", "-layout").splitlines()]
     rows = [line for line in lines if line.startswith("工业增加值")]
-    assert rows[:3] == ["工业增加值 2013年 1.7万亿元", "工业增加值 2023年 2.43万亿元",
-                        "工业增加值（美元） 2013年 约2380亿美元"]
+    assert rows[:3] == [
+        "工业增加值 2013年 1.7万亿元",
+        "工业增加值 2023年 2.43万亿元",
+        "工业增加值（美元） 2013年 约2380亿美元",
+    ]
 
 
 def test_the_jianbao_has_its_masthead_page_numbers_and_distribution(jianbao: Path) -> None:
@@ -71,7 +100,14 @@ def test_the_jianbao_has_its_masthead_page_numbers_and_distribution(jianbao: Pat
     assert info["Page size"].startswith("595.") and pages >= 2
     text = pdftotext(path)
     first = squeeze(text.split("\f")[0])
-    for piece in ("内部资料，注意保存", "京津冀经济简报", "第1期", "京津冀产业协同发展研究组", "2024年10月25日", "按："):
+    for piece in (
+        "内部资料，注意保存",
+        "京津冀经济简报",
+        "第1期",
+        "京津冀产业协同发展研究组",
+        "2024年10月25日",
+        "按：",
+    ):
         assert piece in first, piece
     assert first.index("内部资料") < first.index("京津冀经济简报") < first.index("第1期")
     for page, body in enumerate(text.split("\f")[:pages], start=1):
@@ -108,8 +144,9 @@ def _word_boxes(path: Path) -> tuple[float, list[tuple[int, float, float, str]]]
 
 
 @pytest.mark.parametrize("name", ["briefing-en", "briefing-zh", "jianbao-zh"])
-def test_no_page_is_blank_and_no_text_crosses_the_margins(built: Path, jianbao: Path, tmp_path: Path,
-                                                          name: str) -> None:
+def test_no_page_is_blank_and_no_text_crosses_the_margins(
+    built: Path, jianbao: Path, tmp_path: Path, name: str
+) -> None:
     path = (jianbao if name.startswith("jianbao") else built) / f"{name}.pdf"
     for image in _pages_as_images(path, tmp_path):
         histogram = Image.open(image).histogram()
@@ -127,18 +164,35 @@ def docx_as_pdf(built: Path, jianbao: Path, tmp_path_factory: pytest.TempPathFac
     out = tmp_path_factory.mktemp("lo")
     profile = (out / "profile").as_uri()
     files = [built / "briefing-en.docx", built / "briefing-zh.docx", jianbao / "jianbao-zh.docx"]
-    subprocess.run([require("soffice"), f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
-                    "--outdir", str(out), *map(str, files)], check=True, capture_output=True, timeout=180)
+    subprocess.run(
+        [
+            require("soffice"),
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(out),
+            *map(str, files),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
     return out
 
 
-@pytest.mark.parametrize(("name", "expected"), [
-    ("briefing-en", ["Key points", "Figure 1. Industrial added value, 2013 and 2023", "Source: Xinhua."]),
-    ("briefing-zh", ["要点", "图1工业增加值（2013年和2023年）", "资料来源：新华社。"]),
-    ("jianbao-zh", ["内部资料，注意保存", "京津冀经济简报", "第1期", "一、总体情况", "报：", "共印30份", "—1—"]),
-])
-def test_libreoffice_opens_the_docx_with_charts_captions_and_furniture(docx_as_pdf: Path, name: str,
-                                                                      expected: list[str]) -> None:
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("briefing-en", ["Key points", "Figure 1. Industrial added value, 2013 and 2023", "Source: Xinhua."]),
+        ("briefing-zh", ["要点", "图1工业增加值（2013年和2023年）", "资料来源：新华社。"]),
+        ("jianbao-zh", ["内部资料，注意保存", "京津冀经济简报", "第1期", "一、总体情况", "报：", "共印30份", "—1—"]),
+    ],
+)
+def test_libreoffice_opens_the_docx_with_charts_captions_and_furniture(
+    docx_as_pdf: Path, name: str, expected: list[str]
+) -> None:
     text = squeeze(pdftotext(docx_as_pdf / f"{name}.pdf"))
     for piece in expected:
         assert squeeze(piece) in text, piece

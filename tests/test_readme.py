@@ -26,7 +26,7 @@ def section(title: str) -> str:
     """The README's ``## title`` section, up to the next section of that level."""
     start = README.index(f"\n## {title}\n")
     end = README.find("\n## ", start + 1)
-    return README[start:end if end != -1 else None]
+    return README[start : end if end != -1 else None]
 
 
 def blocks(text: str, language: str) -> list[str]:
@@ -58,8 +58,15 @@ def test_every_command_block_runs_as_shown(tmp_path: Path) -> None:
     lines = [_INSTALL.sub("", line) for body in scripts for line in body.splitlines()]
     script = "\n".join(line for line in lines if line.startswith(("jjj-brief", "cd ")))
     assert script.startswith("jjj-brief build --lang zh\n"), script  # the first block's, after its install
-    run = subprocess.run(["bash", "-e", "-x", "-c", script], check=False, cwd=tmp_path, env=env,
-                         capture_output=True, text=True, timeout=500)
+    run = subprocess.run(
+        ["bash", "-e", "-x", "-c", script],
+        check=False,
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=500,
+    )
     assert run.returncode == 0, run.stderr[-3000:]
     project = tmp_path / "my-project"
     assert (project / "templates" / "_chart.j2").is_file()

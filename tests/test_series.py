@@ -31,12 +31,14 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return write_series_store(folder / "series.yaml", 3, extra_regions={"bad": {"en": "Badland"}})
 
 
-def assert_region_files(folder: Path, n: int, langs: tuple[str, ...] = ("en", "zh"),
-                        formats: tuple[str, ...] = ("pdf", "docx", "html")) -> None:
+def assert_region_files(
+    folder: Path, n: int, langs: tuple[str, ...] = ("en", "zh"), formats: tuple[str, ...] = ("pdf", "docx", "html")
+) -> None:
     """The region's files are there, whole, and about region ``n``."""
     names = region_names(n)
-    assert sorted(p.name for p in folder.iterdir()) == sorted(f"briefing-{lang}.{fmt}" for lang in langs
-                                                                for fmt in formats)
+    assert sorted(p.name for p in folder.iterdir()) == sorted(
+        f"briefing-{lang}.{fmt}" for lang in langs for fmt in formats
+    )
     for lang in langs:
         if "pdf" in formats:
             qpdf_check(folder / f"briefing-{lang}.pdf")
@@ -49,8 +51,7 @@ def assert_region_files(folder: Path, n: int, langs: tuple[str, ...] = ("en", "z
             assert "<title>" in page and names[lang] in page
 
 
-def test_region_all_writes_each_region_into_its_folder_and_a_bad_one_fails_alone(store: Path,
-                                                                                 tmp_path: Path) -> None:
+def test_region_all_writes_each_region_into_its_folder_and_a_bad_one_fails_alone(store: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     run = run_cli("build", "--region", "all", "--lang", "en,zh", "--facts", store, "--out", out, "--jobs", "2")
     assert run.code == 1, run.err
@@ -58,15 +59,28 @@ def test_region_all_writes_each_region_into_its_folder_and_a_bad_one_fails_alone
     for n in range(3):
         assert_region_files(out / f"r{n:03d}", n)
     assert "built 3 of 4 regions (18 documents)" in run.err
-    summary = run.err[run.err.index("1 region(s) failed:"):]
+    summary = run.err[run.err.index("1 region(s) failed:") :]
     assert f"bad: {store}:" in summary and "region 'bad' has no zh name" in summary
     assert "Traceback" not in run.err
     assert len([line for line in run.out.splitlines() if line.startswith("wrote ")]) == 18
 
 
 def test_a_chosen_set_of_regions(store: Path, tmp_path: Path) -> None:
-    run = run_cli("build", "--region", "r002,r000", "--lang", "en", "--format", "pdf", "--facts", store,
-                  "--out", tmp_path, "--jobs", "1")
+    run = run_cli(
+        "build",
+        "--region",
+        "r002,r000",
+        "--lang",
+        "en",
+        "--format",
+        "pdf",
+        "--facts",
+        store,
+        "--out",
+        tmp_path,
+        "--jobs",
+        "1",
+    )
     assert run.code == 0, run.err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["r000", "r002"]
     assert_region_files(tmp_path / "r002", 2, ("en",), ("pdf",))
@@ -74,8 +88,7 @@ def test_a_chosen_set_of_regions(store: Path, tmp_path: Path) -> None:
     assert run.err.strip() == f"built 2 of 2 regions (2 documents) into {tmp_path}"
 
 
-def test_an_unknown_region_in_the_list_is_a_usage_error_before_anything_is_written(store: Path,
-                                                                                   tmp_path: Path) -> None:
+def test_an_unknown_region_in_the_list_is_a_usage_error_before_anything_is_written(store: Path, tmp_path: Path) -> None:
     run = run_cli("build", "--region", "r000,nowhere", "--facts", store, "--out", tmp_path / "out")
     assert run.code == 2
     assert "unknown region 'nowhere'" in run.err
@@ -84,16 +97,16 @@ def test_an_unknown_region_in_the_list_is_a_usage_error_before_anything_is_writt
 
 def test_a_region_key_that_cannot_name_a_folder_fails_alone(tmp_path: Path) -> None:
     facts = write_series_store(tmp_path / "f.yaml", 1, extra_regions={"../escape": region_names(9)})
-    run = run_cli("build", "--region", "all", "--lang", "en", "--format", "pdf", "--facts", facts,
-                  "--out", tmp_path / "out")
+    run = run_cli(
+        "build", "--region", "all", "--lang", "en", "--format", "pdf", "--facts", facts, "--out", tmp_path / "out"
+    )
     assert run.code == 1
     assert f"{facts}:" in run.err and "region key '../escape' cannot name an output folder" in run.err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["f.yaml", "out"]
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["r000"]
 
 
-def test_a_crashing_worker_fails_only_its_region(store: Path, tmp_path: Path,
-                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_crashing_worker_fails_only_its_region(store: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The pool is forked from this process, so its workers inherit the crashing writer row."""
     real = WRITERS["docx"]
 
@@ -103,10 +116,8 @@ def test_a_crashing_worker_fails_only_its_region(store: Path, tmp_path: Path,
         real.load()(doc, out, hooks)
 
     monkeypatch.setitem(WRITERS, "docx", FakeWriter("docx", "docx", "unused", write=crash_on_region_1))
-    result = jjj_brief.build_many("r000,r001,r002", facts=store, out=tmp_path, lang="en", format="pdf,docx",
-                                  jobs=2)
-    assert result.failed == {"r001": "its worker process exited with code 3 while building it, "
-                                     "also when run alone"}
+    result = jjj_brief.build_many("r000,r001,r002", facts=store, out=tmp_path, lang="en", format="pdf,docx", jobs=2)
+    assert result.failed == {"r001": "its worker process exited with code 3 while building it, also when run alone"}
     assert sorted(p.name for p in tmp_path.iterdir()) == ["r000", "r002"]
     for n in (0, 2):
         assert_region_files(tmp_path / f"r{n:03d}", n, ("en",), ("pdf", "docx"))
@@ -114,11 +125,20 @@ def test_a_crashing_worker_fails_only_its_region(store: Path, tmp_path: Path,
 
 def test_the_api_builds_a_series_or_one_region_into_out(store: Path, tmp_path: Path) -> None:
     seen: list[str] = []
-    result = jjj_brief.build_many(["r001", "r000"], facts=store, out=tmp_path / "series", lang="zh",
-                                  format="docx", jobs=1, on_region=lambda outcome: seen.append(outcome.region))
+    result = jjj_brief.build_many(
+        ["r001", "r000"],
+        facts=store,
+        out=tmp_path / "series",
+        lang="zh",
+        format="docx",
+        jobs=1,
+        on_region=lambda outcome: seen.append(outcome.region),
+    )
     assert seen == ["r001", "r000"] and result.failed == {}
     assert [p.relative_to(tmp_path).as_posix() for p in result.written] == [
-        "series/r001/briefing-zh.docx", "series/r000/briefing-zh.docx"]
+        "series/r001/briefing-zh.docx",
+        "series/r000/briefing-zh.docx",
+    ]
     one = jjj_brief.build_many("r002", facts=store, out=tmp_path / "one", lang="zh", format="docx")
     assert [p.relative_to(tmp_path).as_posix() for p in one.written] == ["one/briefing-zh.docx"]
     assert_region_files(tmp_path / "one", 2, ("zh",), ("docx",))
@@ -144,8 +164,14 @@ def test_ctrl_c_keeps_finished_regions_and_leaves_nothing_half_written(store: Pa
                     "--facts", {str(store)!r}, "--out", {str(out)!r}, "--jobs", "2"]
         cli.main()
     """)
-    proc = subprocess.Popen([sys.executable, "-c", slow_series], cwd=Path(__file__).parent.parent,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", slow_series],
+        cwd=Path(__file__).parent.parent,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
     try:
         deadline = time.monotonic() + 120
         while not started.exists() and time.monotonic() < deadline and proc.poll() is None:
@@ -172,10 +198,27 @@ def test_ctrl_c_keeps_finished_regions_and_leaves_nothing_half_written(store: Pa
 def test_on_a_terminal_a_progress_bar_replaces_the_lines(store: Path, tmp_path: Path) -> None:
     pytest.importorskip("rich")
     main, follower = pty.openpty()
-    command = [sys.executable, "-m", "jjj_brief.cli", "build", "--region", "all", "--lang", "zh",
-               "--format", "pdf", "--facts", str(store), "--out", str(tmp_path), "--jobs", "2"]
-    proc = subprocess.Popen(command, stdin=follower, stdout=follower, stderr=follower,
-                            env={**os.environ, "COLUMNS": "120"})
+    command = [
+        sys.executable,
+        "-m",
+        "jjj_brief.cli",
+        "build",
+        "--region",
+        "all",
+        "--lang",
+        "zh",
+        "--format",
+        "pdf",
+        "--facts",
+        str(store),
+        "--out",
+        str(tmp_path),
+        "--jobs",
+        "2",
+    ]
+    proc = subprocess.Popen(
+        command, stdin=follower, stdout=follower, stderr=follower, env={**os.environ, "COLUMNS": "120"}
+    )
     os.close(follower)
     shown = b""
     while True:
@@ -198,8 +241,21 @@ def test_on_a_terminal_a_progress_bar_replaces_the_lines(store: Path, tmp_path: 
 def test_a_series_from_the_example_workbook(tmp_path: Path) -> None:
     """The issue's case: a statistics office's workbook, one briefing per region in it."""
     workbook = Path(__file__).resolve().parent.parent / "examples" / "gba.xlsx"
-    run = run_cli("build", "--region", "all", "--lang", "zh", "--format", "pdf", "--facts", workbook,
-                  "--out", tmp_path, "--jobs", "2")
+    run = run_cli(
+        "build",
+        "--region",
+        "all",
+        "--lang",
+        "zh",
+        "--format",
+        "pdf",
+        "--facts",
+        workbook,
+        "--out",
+        tmp_path,
+        "--jobs",
+        "2",
+    )
     assert run.code == 0, run.err
     folders = sorted(p.name for p in tmp_path.iterdir())
     assert len(folders) == 3 and "shenzhen" in folders
@@ -209,8 +265,10 @@ def test_a_series_from_the_example_workbook(tmp_path: Path) -> None:
 
 
 def test_jobs_must_be_positive_and_exclude_a_scheduler(store: Path, tmp_path: Path) -> None:
-    for arguments, message in (({"jobs": 0}, "--jobs must be 1 or more"),
-                               ({"jobs": 2, "scheduler": "tcp://127.0.0.1:9"}, "--jobs and --scheduler exclude")):
+    for arguments, message in (
+        ({"jobs": 0}, "--jobs must be 1 or more"),
+        ({"jobs": 2, "scheduler": "tcp://127.0.0.1:9"}, "--jobs and --scheduler exclude"),
+    ):
         with pytest.raises(jjj_brief.Error) as caught:
             jjj_brief.build_many("all", facts=store, out=tmp_path, **arguments)
         assert caught.value.exit_code == 2 and message in str(caught.value)

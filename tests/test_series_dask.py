@@ -47,18 +47,47 @@ def cluster(tmp_path: Path) -> Iterator[str]:
     address_file = tmp_path / "scheduler.json"
     env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
     quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL, "env": env, "cwd": tmp_path}
-    scheduler = subprocess.Popen([sys.executable, "-m", "distributed.cli.dask_scheduler", "--host", "127.0.0.1",
-                                  "--port", "0", "--no-dashboard", "--scheduler-file", str(address_file)], **quiet)
+    scheduler = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "distributed.cli.dask_scheduler",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            "0",
+            "--no-dashboard",
+            "--scheduler-file",
+            str(address_file),
+        ],
+        **quiet,
+    )
     worker = None
     try:
         deadline = time.monotonic() + 30
         while not address_file.exists() and time.monotonic() < deadline and scheduler.poll() is None:
             time.sleep(0.1)
         assert address_file.exists(), "the dask scheduler did not start"
-        worker = subprocess.Popen([sys.executable, "-m", "distributed.cli.dask_worker", "--scheduler-file",
-                                   str(address_file), "--no-nanny", "--nthreads", "1", "--no-dashboard",
-                                   "--host", "127.0.0.1", "--local-directory", str(tmp_path / "worker"),
-                                   "--death-timeout", "60"], **quiet)
+        worker = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "distributed.cli.dask_worker",
+                "--scheduler-file",
+                str(address_file),
+                "--no-nanny",
+                "--nthreads",
+                "1",
+                "--no-dashboard",
+                "--host",
+                "127.0.0.1",
+                "--local-directory",
+                str(tmp_path / "worker"),
+                "--death-timeout",
+                "60",
+            ],
+            **quiet,
+        )
         time.sleep(0.5)
         yield json.loads(address_file.read_text())["address"]
     finally:
@@ -84,8 +113,18 @@ def test_a_series_on_a_dask_cluster_is_byte_identical_to_a_local_one(cluster: st
 
 def test_an_unreachable_scheduler_is_a_clear_error(tmp_path: Path) -> None:
     facts = write_series_store(tmp_path / "series.yaml", 1)
-    run = run_cli("build", "--region", "all", "--facts", facts, "--out", tmp_path / "out",
-                  "--scheduler", "tcp://127.0.0.1:9", env={"DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT": "2s"})
+    run = run_cli(
+        "build",
+        "--region",
+        "all",
+        "--facts",
+        facts,
+        "--out",
+        tmp_path / "out",
+        "--scheduler",
+        "tcp://127.0.0.1:9",
+        env={"DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT": "2s"},
+    )
     assert run.code == 1
     assert "cannot use the dask scheduler at tcp://127.0.0.1:9" in run.err and "Traceback" not in run.err
     assert not (tmp_path / "out").exists()

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from jjj_brief.pipeline import load_store, render_document, resolve_template
 from jjj_brief.document import Figure, inline_text
 from jjj_brief.errors import TemplateError
+from jjj_brief.pipeline import load_store, render_document, resolve_template
 
 FACTS = """\
 regions: {r: {en: the region, zh: 该地区}, china: {en: China, zh: 全国}}
@@ -26,8 +26,9 @@ facts:
 def render(tmp_path: Path, body: str, lang: str, facts: str = FACTS) -> list[str]:
     (tmp_path / "f.yaml").write_text(facts, encoding="utf-8")
     template = tmp_path / "t.xml.j2"
-    template.write_text(f'<brief lang="{{{{ lang_tag }}}}"><meta><title>T</title></meta>{body}</brief>',
-                        encoding="utf-8")
+    template.write_text(
+        f'<brief lang="{{{{ lang_tag }}}}"><meta><title>T</title></meta>{body}</brief>', encoding="utf-8"
+    )
     store, _ = load_store([tmp_path / "f.yaml"])
     doc, _ = render_document(store, "r", lang, resolve_template(str(template)))
     return [inline_text(block.content) for block in doc.blocks]
@@ -44,8 +45,7 @@ LOCKED = (
 @pytest.mark.parametrize(
     ("lang", "expected"),
     [
-        ("en", ["900 billion yuan / 1.7 trillion yuan", "0.9 trillion yuan / 1.7 trillion yuan",
-                "¥1.7 trillion"]),
+        ("en", ["900 billion yuan / 1.7 trillion yuan", "0.9 trillion yuan / 1.7 trillion yuan", "¥1.7 trillion"]),
         ("zh", ["9000亿元 / 1.7万亿元", "0.9万亿元 / 1.7万亿元", "¥1.7万亿"]),
     ],
 )
@@ -86,11 +86,14 @@ def test_a_missing_rate_is_a_template_error_naming_the_line(tmp_path: Path) -> N
     assert caught.value.location.line == 2
 
 
-GROWTH_FACTS = FACTS.replace(
-    "  cny_per_usd:",
-    "  iva_growth_avg: {label: {en: average annual growth, zh: 年均增长}, unit: percent,"
-    " derived: {formula: cagr, of: iva}}\n  cny_per_usd:",
-) + "  - {indicator: iva_growth_avg, region: r, period: 2014/2023, value: 6.6, source: s}\n"
+GROWTH_FACTS = (
+    FACTS.replace(
+        "  cny_per_usd:",
+        "  iva_growth_avg: {label: {en: average annual growth, zh: 年均增长}, unit: percent,"
+        " derived: {formula: cagr, of: iva}}\n  cny_per_usd:",
+    )
+    + "  - {indicator: iva_growth_avg, region: r, period: 2014/2023, value: 6.6, source: s}\n"
+)
 
 MULTIPLE = "{% set a, z = b.earliest('iva'), b.latest('iva') %}<p>{{ b.multiple(a, z)|figure }}</p>"
 
@@ -112,7 +115,8 @@ CAGR = (
     ("lang", "expected"),
     [("en", ["6.6 percent 2014–2023", "6.6 percent"]), ("zh", ["6.6% 2014—2023年", "6.6%"])],
 )
-def test_a_derived_annual_rate_is_labelled_with_its_growth_years(tmp_path: Path, lang: str,
-                                                                  expected: list[str]) -> None:
+def test_a_derived_annual_rate_is_labelled_with_its_growth_years(
+    tmp_path: Path, lang: str, expected: list[str]
+) -> None:
     # Base 2013, end 2023: the growth years 2014–2023, as the stated rate is keyed, so find() sees it.
     assert render(tmp_path, CAGR, lang, GROWTH_FACTS) == expected

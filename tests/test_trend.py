@@ -38,18 +38,38 @@ def texts(facts: Path, lang: str, template: str = "briefing") -> str:
     return "\n".join(text for block in doc.blocks for text in block_texts(block))
 
 
-@pytest.mark.parametrize(("value", "lang", "expected"), [
-    ("-2.43e12", "en", ["Industrial added value fell from 1.7 trillion yuan in 2013 to -2.43 trillion yuan in 2023.",
-                        "fell from 1.7 trillion yuan in 2013 to -2.43 trillion yuan in 2023, down 243 percent."]),
-    ("1.2e12", "zh", ["工业增加值由2013年的1.7万亿元降至2023年的1.2万亿元。",
-                      "京津冀地区工业增加值由2013年的1.7万亿元降至2023年的1.2万亿元，下降29%。"]),
-    ("1.2e12", "zh_Hant", ["工業增加值由2013年的1.7兆元降至2023年的1.2兆元。"]),
-    ("1.7e12", "en", ["Industrial added value was 1.7 trillion yuan in 2013 and 1.7 trillion yuan in 2023.",
-                      "was 1.7 trillion yuan in 2013 and 1.7 trillion yuan in 2023."]),
-    ("1.7e12", "zh", ["工业增加值2013年为1.7万亿元，2023年为1.7万亿元。"]),
-])
-def test_a_series_that_fell_or_stayed_is_worded_so(tmp_path: Path, value: str, lang: str,
-                                                   expected: list[str]) -> None:
+@pytest.mark.parametrize(
+    ("value", "lang", "expected"),
+    [
+        (
+            "-2.43e12",
+            "en",
+            [
+                "Industrial added value fell from 1.7 trillion yuan in 2013 to -2.43 trillion yuan in 2023.",
+                "fell from 1.7 trillion yuan in 2013 to -2.43 trillion yuan in 2023, down 243 percent.",
+            ],
+        ),
+        (
+            "1.2e12",
+            "zh",
+            [
+                "工业增加值由2013年的1.7万亿元降至2023年的1.2万亿元。",
+                "京津冀地区工业增加值由2013年的1.7万亿元降至2023年的1.2万亿元，下降29%。",
+            ],
+        ),
+        ("1.2e12", "zh_Hant", ["工業增加值由2013年的1.7兆元降至2023年的1.2兆元。"]),
+        (
+            "1.7e12",
+            "en",
+            [
+                "Industrial added value was 1.7 trillion yuan in 2013 and 1.7 trillion yuan in 2023.",
+                "was 1.7 trillion yuan in 2013 and 1.7 trillion yuan in 2023.",
+            ],
+        ),
+        ("1.7e12", "zh", ["工业增加值2013年为1.7万亿元，2023年为1.7万亿元。"]),
+    ],
+)
+def test_a_series_that_fell_or_stayed_is_worded_so(tmp_path: Path, value: str, lang: str, expected: list[str]) -> None:
     written = texts(facts_where_2023_is(tmp_path, value), lang)
     for sentence in expected:
         assert sentence in written, written
@@ -68,9 +88,19 @@ def test_a_rise_still_reads_as_before() -> None:
 
 
 def test_the_fall_reaches_the_pdf(tmp_path: Path) -> None:
-    run = run_jjj_brief("build", "--lang", "en,zh", "--format", "pdf", "--facts",
-                        facts_where_2023_is(tmp_path, "1.2e12"), "--out", tmp_path / "out")
+    run = run_jjj_brief(
+        "build",
+        "--lang",
+        "en,zh",
+        "--format",
+        "pdf",
+        "--facts",
+        facts_where_2023_is(tmp_path, "1.2e12"),
+        "--out",
+        tmp_path / "out",
+    )
     assert run.code == 0, run.err
     assert "Industrialaddedvaluefellfrom1.7trillionyuanin2013to1.2trillionyuanin2023." in squeeze(
-        pdf_body(tmp_path / "out" / "briefing-en.pdf"))
+        pdf_body(tmp_path / "out" / "briefing-en.pdf")
+    )
     assert "降至2023年的1.2万亿元，下降29%" in squeeze(pdf_body(tmp_path / "out" / "briefing-zh.pdf"))

@@ -67,6 +67,7 @@ def written(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Written]:
 
 # ------------------------------------------------------------ what poppler reads
 
+
 @dataclass(frozen=True)
 class Word:
     page: int
@@ -86,7 +87,8 @@ def words(path: Path) -> list[Word]:
     found = []
     for number, page in enumerate(pdftotext(path, "-bbox").split("<page ")[1:], 1):
         for x0, y0, x1, y1, text in re.findall(
-                r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<', page):
+            r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<', page
+        ):
             found.append(Word(number, float(x0), float(y0), float(x1), float(y1), text.replace("&amp;", "&")))
     return found
 
@@ -118,7 +120,7 @@ def split_across_lines(lines: list[str], piece: str, chinese: bool) -> tuple[int
     while start >= 0:
         count += 1
         if any(start < end < start + len(piece) for end in ends):
-            broken.append(text[max(start - 10, 0): start + len(piece) + 10])
+            broken.append(text[max(start - 10, 0) : start + len(piece) + 10])
         start = text.find(piece, start + 1)
     return count, broken
 
@@ -126,10 +128,11 @@ def split_across_lines(lines: list[str], piece: str, chinese: bool) -> tuple[int
 def number_and_unit(figure_text: str) -> str:
     """A figure from the token holding its first digit on: what must never be split."""
     match = re.search(r"[^\s\u3400-\u9fff]*\d", figure_text)
-    return figure_text[match.start():] if match else figure_text
+    return figure_text[match.start() :] if match else figure_text
 
 
 # ------------------------------------------------------------------- the tests
+
 
 @pytest.mark.parametrize("name", list(CASES))
 def test_no_line_ends_between_a_figure_and_its_unit_or_inside_a_range(written: dict[str, Written], name: str) -> None:
@@ -228,8 +231,13 @@ def test_a_chinese_line_is_pushed_in_by_its_punctuation_before_it_is_stretched(t
 @pytest.mark.parametrize(("name", "size"), [("briefing-en", 11.0), ("briefing-zh", 12.0), ("briefing-zh_Hant", 12.0)])
 def test_source_marks_are_raised_and_smaller(written: dict[str, Written], name: str, size: float) -> None:
     """A mark's box is a Latin box at 0.62 of the body size (Noto's line box is 1.362 em), raised off the line."""
-    refs = sum(1 for b in written[name].doc.blocks if isinstance(b, Paragraph)
-               for node in b.content if isinstance(node, SourceRef))
+    refs = sum(
+        1
+        for b in written[name].doc.blocks
+        if isinstance(b, Paragraph)
+        for node in b.content
+        if isinstance(node, SourceRef)
+    )
     marks = {}
     for row in rows(written[name].path) + _rows_by_word(written[name].path):
         for before, mark in zip(row, row[1:]):

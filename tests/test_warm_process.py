@@ -41,15 +41,17 @@ def _fresh_process_bytes(fmt: str, lang: str, out: Path) -> bytes:
         f"doc = render_document(store, pick_region(store, None), {lang!r}, resolve_template('briefing'))[0]\n"
         f"sys.stdout.buffer.write(WRITERS[{fmt!r}].to_bytes(doc))\n"
     )
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, check=True,
-                          env={**os.environ, "SOURCE_DATE_EPOCH": EPOCH})
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, check=True, env={**os.environ, "SOURCE_DATE_EPOCH": EPOCH}
+    )
     out.write_bytes(done.stdout)
     return done.stdout
 
 
 @pytest.mark.parametrize("fmt", ["docx", "pdf"])
 def test_the_second_document_of_a_process_is_what_a_fresh_process_writes(
-        fmt: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    fmt: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
     writer = WRITERS[fmt]
     first = writer.to_bytes(_document("zh"))
@@ -75,18 +77,29 @@ def _imported_by(args: list[str], cwd: Path) -> list[str]:
         "print(json.dumps(sorted(m for m in ('reportlab', 'reportlab.platypus', 'reportlab.graphics', 'docx', 'PIL')"
         " if m in sys.modules)))"
     )
-    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120, cwd=cwd,
-                          check=False, env={**os.environ, "JJJ_BRIEF_SERIAL": "1"})
+    done = subprocess.run(
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=cwd,
+        check=False,
+        env={**os.environ, "JJJ_BRIEF_SERIAL": "1"},
+    )
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 def test_each_format_imports_only_its_own_libraries(tmp_path: Path) -> None:
     template = tmp_path / "plain.xml.j2"
-    template.write_text('<brief lang="{{ lang_tag }}"><meta><title>T</title></meta>\n'
-                        "<p>{{ b.latest('gdp')|figure }}</p>\n</brief>\n", encoding="utf-8")
-    no_chart_docx = _imported_by(["build", "--template", str(template), "--lang", "en", "--format", "docx",
-                                  "--out", str(tmp_path / "a")], tmp_path)
+    template.write_text(
+        "<brief lang=\"{{ lang_tag }}\"><meta><title>T</title></meta>\n<p>{{ b.latest('gdp')|figure }}</p>\n</brief>\n",
+        encoding="utf-8",
+    )
+    no_chart_docx = _imported_by(
+        ["build", "--template", str(template), "--lang", "en", "--format", "docx", "--out", str(tmp_path / "a")],
+        tmp_path,
+    )
     assert no_chart_docx == ["docx"]  # no chart: neither reportlab's graphics nor Pillow
     pdf = _imported_by(["build", "--lang", "en", "--format", "pdf", "--out", str(tmp_path / "b")], tmp_path)
     assert "docx" not in pdf and "reportlab.platypus" in pdf

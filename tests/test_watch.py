@@ -27,8 +27,14 @@ class Watching:
     def __init__(self, args: list[str], cwd: Path) -> None:
         script = shutil.which("jjj-brief")
         command = [script] if script else [sys.executable, "-m", "jjj_brief.cli"]
-        self.proc = subprocess.Popen([*command, "watch", *args], cwd=cwd, stdout=subprocess.PIPE,
-                                     stderr=subprocess.STDOUT, text=True, env={**os.environ, "JJJ_BRIEF_DEBUG": ""})
+        self.proc = subprocess.Popen(
+            [*command, "watch", *args],
+            cwd=cwd,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            env={**os.environ, "JJJ_BRIEF_DEBUG": ""},
+        )
         self.lines: list[str] = []
         threading.Thread(target=self._read, daemon=True).start()
 
@@ -74,8 +80,9 @@ def _leftovers(folder: Path) -> list[Path]:
 def test_watch_rebuilds_on_edits_keeps_the_last_good_files_and_stops_cleanly(project: Path) -> None:
     out = project / "out"
     facts, catalog = project / "facts" / "jjj-2024.yaml", project / "locales" / "zh" / "LC_MESSAGES" / "messages.po"
-    watching = Watching(["--lang", "en,zh", "--format", "pdf", "--facts", "facts", "--locales", "locales",
-                         "--out", "out"], project)
+    watching = Watching(
+        ["--lang", "en,zh", "--format", "pdf", "--facts", "facts", "--locales", "locales", "--out", "out"], project
+    )
     try:
         watching.wait_for("first build", lambda: watching.saw("watching "))
         english, chinese = out / "briefing-en.pdf", out / "briefing-zh.pdf"
@@ -124,6 +131,7 @@ def _readme_session() -> tuple[list[str], list[str]]:
 
 def _pattern(shown: str) -> re.Pattern[str]:
     """A printed line as the README shows it, with its timing and elided paths left open."""
+
     def piece(part: str) -> str:
         if part == "…":
             return ".*"

@@ -19,9 +19,14 @@ CHANGED = Figure("10.4万亿元", ("gdp/jjj/2023",), previous="10.3万亿元")
 
 def _document(pages: int = 1) -> Document:
     filler = tuple(Paragraph((Text("京津冀协同发展。" * 40),)) for _ in range(pages * 3))
-    return Document(Meta(lang="zh-CN", title="T"), (
-        Paragraph((Text("工业增加值"), NOTED, Text("。"))), *filler, Paragraph((Text("生产总值"), CHANGED, Text("。"))),
-    ))
+    return Document(
+        Meta(lang="zh-CN", title="T"),
+        (
+            Paragraph((Text("工业增加值"), NOTED, Text("。"))),
+            *filler,
+            Paragraph((Text("生产总值"), CHANGED, Text("。"))),
+        ),
+    )
 
 
 def test_the_pdf_reports_each_figure_with_its_page(tmp_path: Path) -> None:
@@ -35,8 +40,12 @@ def test_the_pdf_annotates_a_noted_figure(tmp_path: Path) -> None:
     """One text annotation holding the note, its icon a PDF name (``/Comment``, not a bare word)."""
     write_pdf(_document(), tmp_path / "a.pdf")
     qpdf_check(tmp_path / "a.pdf")
-    dump = subprocess.run([require("qpdf"), "--json=2", "--json-key=qpdf", str(tmp_path / "a.pdf")],
-                          capture_output=True, text=True, check=True).stdout
+    dump = subprocess.run(
+        [require("qpdf"), "--json=2", "--json-key=qpdf", str(tmp_path / "a.pdf")],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     objects = [entry.get("value") for entry in json.loads(dump)["qpdf"][1].values() if isinstance(entry, dict)]
     notes = [(o["/Contents"], o["/Name"]) for o in objects if isinstance(o, dict) and o.get("/Subtype") == "/Text"]
     assert notes == [(f"u:{NOTED.note}", "/Comment")]  # qpdf's JSON: "u:" a text string, "/" a name

@@ -44,8 +44,11 @@ def build_all(chosen: list[Face], output_dir: Path, jobs: int) -> dict[Face, Fac
         futures = [pool.submit(build_face, face, output_dir) for face in chosen]
         for future in futures:
             report = future.result()
-            print(f"{report.face.output:28} {report.size / 1e6:6.2f} MB {report.glyphs:6} glyphs "
-                  f"{report.covered:6}/{report.requested} chars {report.seconds:5.1f} s", flush=True)
+            print(
+                f"{report.face.output:28} {report.size / 1e6:6.2f} MB {report.glyphs:6} glyphs "
+                f"{report.covered:6}/{report.requested} chars {report.seconds:5.1f} s",
+                flush=True,
+            )
             reports[report.face] = report
     return reports
 
@@ -54,12 +57,24 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     """Command line: output folder, parallelism, which faces, where Zhuque Fangsong is."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--output-dir", type=Path, default=OUTPUT_DIR, help="default: %(default)s")
-    parser.add_argument("--jobs", type=int, default=min(2, os.cpu_count() or 1),
-                        help="faces built at once (~0.4 GB RAM each); default: %(default)s")
-    parser.add_argument("--only", metavar="GLOB", action="append", help="build only the output files "
-                        "matching GLOB (repeatable); the others must already be in the output folder")
-    parser.add_argument("--zhuque-dir", type=Path, default=DEFAULT_ZHUQUE_DIR,
-                        help="folder with ZhuqueFangsong-Regular.ttf and its OFL.txt; default: %(default)s")
+    parser.add_argument(
+        "--jobs",
+        type=int,
+        default=min(2, os.cpu_count() or 1),
+        help="faces built at once (~0.4 GB RAM each); default: %(default)s",
+    )
+    parser.add_argument(
+        "--only",
+        metavar="GLOB",
+        action="append",
+        help="build only the output files matching GLOB (repeatable); the others must already be in the output folder",
+    )
+    parser.add_argument(
+        "--zhuque-dir",
+        type=Path,
+        default=DEFAULT_ZHUQUE_DIR,
+        help="folder with ZhuqueFangsong-Regular.ttf and its OFL.txt; default: %(default)s",
+    )
     return parser.parse_args(argv)
 
 
@@ -69,11 +84,16 @@ def main(argv: list[str] | None = None) -> int:
     every = faces(args.zhuque_dir)
     missing = sorted({str(face.path) for face in every if not face.path.exists()})
     if missing:
-        print("missing source fonts (apt-get install fonts-noto-cjk fonts-noto-cjk-extra fonts-noto-core "
-              "fonts-lxgw-wenkai; --zhuque-dir for Zhuque Fangsong):", *missing, sep="\n  ")
+        print(
+            "missing source fonts (apt-get install fonts-noto-cjk fonts-noto-cjk-extra fonts-noto-core "
+            "fonts-lxgw-wenkai; --zhuque-dir for Zhuque Fangsong):",
+            *missing,
+            sep="\n  ",
+        )
         return 1
-    chosen = [face for face in every if args.only is None or any(fnmatch.fnmatch(face.output, glob)
-                                                                   for glob in args.only)]
+    chosen = [
+        face for face in every if args.only is None or any(fnmatch.fnmatch(face.output, glob) for glob in args.only)
+    ]
     unbuilt = [face.output for face in every if face not in chosen and not (args.output_dir / face.output).exists()]
     if not chosen or unbuilt:
         print(f"--only {args.only!r} matches none of the faces, or leaves unbuilt: {', '.join(unbuilt)}")

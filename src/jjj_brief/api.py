@@ -41,7 +41,7 @@ if TYPE_CHECKING:
     from jjj_brief.inputs import BuildRequest
     from jjj_brief.pipeline import BuildResult
 
-FactSource = Union["FactStore", Mapping[str, Any], str, Path, Iterable[Union[str, Path]], None]
+FactSource = Union["FactStore", Mapping[str, Any], str, Path, Iterable[str | Path], None]
 """What ``load_facts`` takes: a mapping shaped like a fact file, a path (file or folder),
 a list of paths, an already loaded store, or None for the bundled facts."""
 Warn = Callable[[BriefWarning], None]
@@ -71,9 +71,17 @@ def load_facts(source: FactSource = None, *, on_warning: Warn | None = None) -> 
     return store
 
 
-def render(facts: FactSource = None, lang: str = "en", template: str = "briefing", region: str | None = None,
-           *, locales: str | Path | None = None, since: FactSource = None, annotate: bool = False,
-           on_warning: Warn | None = None) -> Document:
+def render(
+    facts: FactSource = None,
+    lang: str = "en",
+    template: str = "briefing",
+    region: str | None = None,
+    *,
+    locales: str | Path | None = None,
+    since: FactSource = None,
+    annotate: bool = False,
+    on_warning: Warn | None = None,
+) -> Document:
     """One language's Document: ``template`` (a bundled name or a ``.xml.j2`` path) rendered
     from ``facts`` for ``region`` (default: the facts' ``briefing: region:``, else the region
     with most facts).  Passages left out for missing facts are reported to ``on_warning``."""
@@ -84,8 +92,15 @@ def render(facts: FactSource = None, lang: str = "en", template: str = "briefing
     store = load_facts(facts, on_warning=on_warning)
     old = load_facts(since) if since is not None else None
     catalogs = find_locales(template, Path(locales) if locales is not None else None)
-    doc, missing = render_document(store, pick_region(store, region), resolve_language(lang, catalogs),
-                                   resolve_template(template), locales=catalogs, since=old, annotate=annotate)
+    doc, missing = render_document(
+        store,
+        pick_region(store, region),
+        resolve_language(lang, catalogs),
+        resolve_template(template),
+        locales=catalogs,
+        since=old,
+        annotate=annotate,
+    )
     for warning in missing:
         (on_warning or _drop)(warning)
     return doc
@@ -96,18 +111,29 @@ def to_pdf(doc: Document, out: BinaryIO | None = None, *, on_warning: Warn | Non
     return _write("pdf", doc, out, on_warning)
 
 
-def to_docx(doc: Document, out: BinaryIO | None = None, *, on_warning: Warn | None = None,
-            embed_fonts: bool = False) -> bytes | None:
+def to_docx(
+    doc: Document, out: BinaryIO | None = None, *, on_warning: Warn | None = None, embed_fonts: bool = False
+) -> bytes | None:
     """The DOCX of ``doc`` as bytes, or written into the binary file ``out`` (then None);
     ``embed_fonts`` carries the bundled faces in it (``--embed-fonts``)."""
     return _write("docx", doc, out, on_warning, embed_fonts=embed_fonts)
 
 
-def build(*, lang: str | Iterable[str] | None = None, format: str | Iterable[str] = "all",  # noqa: A002
-          facts: FactSource = None, out: str | Path = "output", template: str = "briefing",
-          region: str | None = None, locales: str | Path | None = None, audit: bool = False,
-          since: FactSource = None, annotate: bool = False, strict: bool = False,
-          embed_fonts: bool = False) -> BuildResult:
+def build(
+    *,
+    lang: str | Iterable[str] | None = None,
+    format: str | Iterable[str] = "all",
+    facts: FactSource = None,
+    out: str | Path = "output",
+    template: str = "briefing",
+    region: str | None = None,
+    locales: str | Path | None = None,
+    audit: bool = False,
+    since: FactSource = None,
+    annotate: bool = False,
+    strict: bool = False,
+    embed_fonts: bool = False,
+) -> BuildResult:
     """What ``jjj-brief build`` does: every language × format into ``out``, all or nothing.
 
     ``lang`` and ``format`` take one value, a comma-separated string or a list; ``"all"``
@@ -117,18 +143,43 @@ def build(*, lang: str | Iterable[str] | None = None, format: str | Iterable[str
     """
     from jjj_brief.pipeline import build as run
 
-    return run(build_request(lang=lang, format=format, facts=facts, out=out, template=template, region=region,
-                        locales=locales, audit=audit, since=since, annotate=annotate, strict=strict,
-                        embed_fonts=embed_fonts))
+    return run(
+        build_request(
+            lang=lang,
+            format=format,
+            facts=facts,
+            out=out,
+            template=template,
+            region=region,
+            locales=locales,
+            audit=audit,
+            since=since,
+            annotate=annotate,
+            strict=strict,
+            embed_fonts=embed_fonts,
+        )
+    )
 
 
-def build_many(regions: str | Iterable[str] = "all", *, lang: str | Iterable[str] | None = None,
-               format: str | Iterable[str] = "all", facts: FactSource = None,
-               out: str | Path = "output", template: str = "briefing", locales: str | Path | None = None,
-               audit: bool = False, since: FactSource = None, annotate: bool = False, strict: bool = False,
-               embed_fonts: bool = False, jobs: int | None = None, scheduler: str | None = None,
-               on_region: Callable[[RegionOutcome], None] | None = None,
-               on_plan: Callable[[list[str], int], None] | None = None) -> SeriesResult:
+def build_many(
+    regions: str | Iterable[str] = "all",
+    *,
+    lang: str | Iterable[str] | None = None,
+    format: str | Iterable[str] = "all",
+    facts: FactSource = None,
+    out: str | Path = "output",
+    template: str = "briefing",
+    locales: str | Path | None = None,
+    audit: bool = False,
+    since: FactSource = None,
+    annotate: bool = False,
+    strict: bool = False,
+    embed_fonts: bool = False,
+    jobs: int | None = None,
+    scheduler: str | None = None,
+    on_region: Callable[[RegionOutcome], None] | None = None,
+    on_plan: Callable[[list[str], int], None] | None = None,
+) -> SeriesResult:
     """A series: one briefing per region, each region's files in ``out/<region>/``.
 
     ``regions`` is ``"all"`` (every region with facts), a list or a comma-separated string of
@@ -142,11 +193,23 @@ def build_many(regions: str | Iterable[str] = "all", *, lang: str | Iterable[str
     from jjj_brief.batch.series import build_series
 
     series, folders = _regions(regions)
-    request = build_request(lang=lang, format=format, facts=facts, out=out, template=template, region=None,
-                       locales=locales, audit=audit, since=since, annotate=annotate, strict=strict,
-                       embed_fonts=embed_fonts)
-    return build_series(request, series, folders=folders, jobs=jobs, scheduler=scheduler, on_region=on_region,
-                        on_plan=on_plan)
+    request = build_request(
+        lang=lang,
+        format=format,
+        facts=facts,
+        out=out,
+        template=template,
+        region=None,
+        locales=locales,
+        audit=audit,
+        since=since,
+        annotate=annotate,
+        strict=strict,
+        embed_fonts=embed_fonts,
+    )
+    return build_series(
+        request, series, folders=folders, jobs=jobs, scheduler=scheduler, on_region=on_region, on_plan=on_plan
+    )
 
 
 def _regions(regions: str | Iterable[str]) -> tuple[tuple[str, ...] | None, bool]:
@@ -157,9 +220,21 @@ def _regions(regions: str | Iterable[str]) -> tuple[tuple[str, ...] | None, bool
     return keys, not (isinstance(regions, str) and "," not in regions)
 
 
-def build_request(*, lang: str | Iterable[str] | None, format: str | Iterable[str], facts: FactSource,  # noqa: A002
-                  out: str | Path, template: str, region: str | None, locales: str | Path | None, audit: bool,
-                  since: FactSource, annotate: bool, strict: bool, embed_fonts: bool) -> BuildRequest:
+def build_request(
+    *,
+    lang: str | Iterable[str] | None,
+    format: str | Iterable[str],
+    facts: FactSource,
+    out: str | Path,
+    template: str,
+    region: str | None,
+    locales: str | Path | None,
+    audit: bool,
+    since: FactSource,
+    annotate: bool,
+    strict: bool,
+    embed_fonts: bool,
+) -> BuildRequest:
     """The resolved request of :func:`build` and :func:`build_many` (and of ``jjj-brief watch``)."""
     from jjj_brief.inputs import BuildRequest, find_locales
     from jjj_brief.l10n.catalogs import available_languages
@@ -169,15 +244,29 @@ def build_request(*, lang: str | Iterable[str] | None, format: str | Iterable[st
     formats = choices(format, FORMATS, what="format")
     languages = choices(lang or "all", tuple(available_languages(catalogs)), what="language", check=False)
     return BuildRequest(
-        langs=languages, langs_implicit=lang is None, formats=formats, fact_paths=_paths(facts),
-        out_dir=Path(out), template=template, region=region, locales=catalogs, audit=audit,
-        since=_paths(since) if since is not None else (), annotate=annotate, strict=strict,
+        langs=languages,
+        langs_implicit=lang is None,
+        formats=formats,
+        fact_paths=_paths(facts),
+        out_dir=Path(out),
+        template=template,
+        region=region,
+        locales=catalogs,
+        audit=audit,
+        since=_paths(since) if since is not None else (),
+        annotate=annotate,
+        strict=strict,
         embed_fonts=embed_fonts,
     )
 
 
-def choices(values: str | Iterable[str], everything: tuple[str, ...], *, what: str, check: bool = True,
-            ) -> tuple[str, ...]:
+def choices(
+    values: str | Iterable[str],
+    everything: tuple[str, ...],
+    *,
+    what: str,
+    check: bool = True,
+) -> tuple[str, ...]:
     """``"en,zh"``, ``["en", "zh"]`` or ``"all"`` → unique values in order; case folded
     for formats.  With ``check``, a value outside ``everything`` is a usage error.
 

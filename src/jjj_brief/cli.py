@@ -38,13 +38,16 @@ def reports_errors(command: F) -> F:
             report(exc)
             sys.exit(exc.exit_code)
         except MemoryError:
-            click.echo("error: the input made jjj-brief need more memory than its limit "
-                       "(JJJ_BRIEF_MAX_MEMORY, default 4 GiB); nothing was written", err=True)
+            click.echo(
+                "error: the input made jjj-brief need more memory than its limit "
+                "(JJJ_BRIEF_MAX_MEMORY, default 4 GiB); nothing was written",
+                err=True,
+            )
             sys.exit(1)
         except KeyboardInterrupt:
             click.echo("interrupted; the output folder is unchanged", err=True)
             sys.exit(130)
-        except Exception as exc:  # noqa: BLE001 - the last line of defence for users
+        except Exception as exc:
             if _interrupted(exc):  # a library turned our KeyboardInterrupt into its own error
                 click.echo("interrupted; the output folder is unchanged", err=True)
                 sys.exit(130)
@@ -131,10 +134,18 @@ def main() -> None:
 
 @main.command()
 @build_options
-@click.option("--jobs", type=click.IntRange(min=1), default=None,
-              help="Worker processes for a series (default: the cores; 1 builds in this process).")
-@click.option("--scheduler", default=None, metavar="ADDRESS",
-              help="Run a series on a dask.distributed cluster (tcp://HOST:PORT); needs jjj-brief[dask].")
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes for a series (default: the cores; 1 builds in this process).",
+)
+@click.option(
+    "--scheduler",
+    default=None,
+    metavar="ADDRESS",
+    help="Run a series on a dask.distributed cluster (tcp://HOST:PORT); needs jjj-brief[dask].",
+)
 @reports_errors
 def build(jobs: int | None, scheduler: str | None, **options: Any) -> None:
     """Write briefing-<lang>.pdf, .docx and .html for each language into the output folder.
@@ -183,11 +194,15 @@ def build_series(regions: str, jobs: int | None, scheduler: str | None, common: 
     report = report_for(lambda text, err: click.echo(text, err=err))
     try:
         with report.running():
-            result = build_many(regions, jobs=jobs, scheduler=scheduler, on_region=report.region,
-                                on_plan=report.plan, **common)
+            result = build_many(
+                regions, jobs=jobs, scheduler=scheduler, on_region=report.region, on_plan=report.plan, **common
+            )
     except KeyboardInterrupt:
-        click.echo(f"interrupted: {report.done} of {report.regions} regions were finished and stay written; "
-                   "the others are unchanged", err=True)
+        click.echo(
+            f"interrupted: {report.done} of {report.regions} regions were finished and stay written; "
+            "the others are unchanged",
+            err=True,
+        )
         sys.exit(130)
     for warning in result.warnings:
         click.echo(str(warning), err=True)
@@ -217,9 +232,13 @@ def facts() -> None:
 
 @facts.command("check")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--lang", "langs", multiple=True,
-              help="Also check that every label has a text in these languages (as a build in them "
-                   "needs; zh_Hant labels may come from zh): comma-separated, or 'all'.")
+@click.option(
+    "--lang",
+    "langs",
+    multiple=True,
+    help="Also check that every label has a text in these languages (as a build in them "
+    "needs; zh_Hant labels may come from zh): comma-separated, or 'all'.",
+)
 @reports_errors
 def facts_check(paths: tuple[Path, ...], langs: tuple[str, ...]) -> None:
     """Validate fact files, workbooks (.xlsx) and CSV folders (the bundled facts when no PATH is
@@ -241,8 +260,10 @@ def facts_check(paths: tuple[Path, ...], langs: tuple[str, ...]) -> None:
         click.echo(str(warning))
     for finding in [*check_consistency(store), *check_magnitudes(store)]:
         click.echo(str(finding))
-    click.echo(f"ok: {counted(len(store.facts), 'fact')}, {counted(len(store.indicators), 'indicator')}, "
-               f"{counted(len(store.regions), 'region')}, {counted(len(store.sources), 'source')}")
+    click.echo(
+        f"ok: {counted(len(store.facts), 'fact')}, {counted(len(store.indicators), 'indicator')}, "
+        f"{counted(len(store.regions), 'region')}, {counted(len(store.sources), 'source')}"
+    )
 
 
 @facts.command("diff")
@@ -287,8 +308,9 @@ def i18n() -> None:
     """
 
 
-_project_folder = click.argument("folder", metavar="[DIR]", required=False, default=".",
-                                 type=click.Path(path_type=Path))
+_project_folder = click.argument(
+    "folder", metavar="[DIR]", required=False, default=".", type=click.Path(path_type=Path)
+)
 
 
 @i18n.command("extract")

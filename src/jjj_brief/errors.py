@@ -90,8 +90,7 @@ class BriefError(Exception):
 
     exit_code = 1
 
-    def __init__(self, message: str, location: Location | None = None, hint: str = "",
-                 excerpt: str = "") -> None:
+    def __init__(self, message: str, location: Location | None = None, hint: str = "", excerpt: str = "") -> None:
         super().__init__(message)
         self.message = message
         self.location = location
@@ -144,8 +143,7 @@ class FactErrors(FactError):
             seen[kind] += 1
             if seen[kind] <= shown:
                 lines.append(str(problem))
-        lines.extend(f"… and {count - shown:,} more like this: {kind}" for kind, count in seen.items()
-                     if count > shown)
+        lines.extend(f"… and {count - shown:,} more like this: {kind}" for kind, count in seen.items() if count > shown)
         return lines
 
 

@@ -19,8 +19,13 @@ from pathlib import Path
 
 from jjj_brief.errors import BriefError, Location
 
-_KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISCHR, "a character device"),
-          (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"))
+_KINDS = (
+    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
 
 
 def _kind(mode: int) -> str:
@@ -52,8 +57,11 @@ def read_bounded(path: str | Path, limit: int, what: str, error: type[BriefError
         if not stat.S_ISREG(status.st_mode):
             shown = Path(path).resolve() if Path(path).is_symlink() else None
             target = f" (it links to {shown})" if shown else ""
-            raise error(f"file is {_kind(status.st_mode)}{target}, not a regular file", where,
-                        hint=f"a {what} must be a file saved on disk")
+            raise error(
+                f"file is {_kind(status.st_mode)}{target}, not a regular file",
+                where,
+                hint=f"a {what} must be a file saved on disk",
+            )
         if status.st_size > limit:  # said without reading a byte
             raise _too_large(error, where, what, limit, status.st_size)
         if hasattr(os, "set_blocking"):
@@ -73,8 +81,11 @@ def read_bounded(path: str | Path, limit: int, what: str, error: type[BriefError
 
 def _too_large(error: type[BriefError], where: Location, what: str, limit: int, size: int | None) -> BriefError:
     said = f"is {_megabytes(size)}" if size is not None else f"is larger than {_megabytes(limit)}"
-    return error(f"file {said}; {what}s are limited to {_megabytes(limit)}", where,
-                 hint="split it into several files in one folder" if what == "fact file" else "")
+    return error(
+        f"file {said}; {what}s are limited to {_megabytes(limit)}",
+        where,
+        hint="split it into several files in one folder" if what == "fact file" else "",
+    )
 
 
 def read_utf8(path: str | Path, limit: int, what: str, error: type[BriefError] = BriefError) -> str:
@@ -99,15 +110,19 @@ def decode_utf8(raw: bytes, path: str | Path, what: str, error: type[BriefError]
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or (len(raw) > 1 and b"\x00" in raw[:2]):
         raise error(f"file is UTF-16 text; a {what} must be UTF-8", Location.of(path, 1), hint="save it as UTF-8")
     if raw.startswith(b"\xef\xbb\xbf"):
-        raise error("file starts with a byte-order mark (BOM)", Location.of(path, 1),
-                    hint="save it as UTF-8 without BOM")
+        raise error(
+            "file starts with a byte-order mark (BOM)", Location.of(path, 1), hint="save it as UTF-8 without BOM"
+        )
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         byte = raw[exc.start]
-        raise error(f"file is not UTF-8 text (byte 0x{byte:02X}); a {what} must be UTF-8", Location.of(path, line),
-                    hint="save it as UTF-8") from None
+        raise error(
+            f"file is not UTF-8 text (byte 0x{byte:02X}); a {what} must be UTF-8",
+            Location.of(path, line),
+            hint="save it as UTF-8",
+        ) from None
 
 
 #: The same, for ASCII text (most of a fact file): a far smaller class, searched several times faster.
@@ -134,6 +149,5 @@ def unprintable(text: str) -> tuple[int, str] | None:
     if found is None:
         return None
     code = ord(found.group())
-    kind = ("control character" if code < 0xA0 else "lone surrogate" if 0xD800 <= code <= 0xDFFF
-            else "noncharacter")
+    kind = "control character" if code < 0xA0 else "lone surrogate" if 0xD800 <= code <= 0xDFFF else "noncharacter"
     return found.start(), f"{kind} U+{code:04X}"

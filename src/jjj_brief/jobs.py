@@ -51,8 +51,9 @@ def run_job(job: WriteJob) -> JobResult:
     writer = writer.with_options(**dict(job.options)) if job.options else writer
     warnings: list[BriefWarning] = []
     log = PageLog() if job.pages and writer.paged and single is not None else None
-    hooks = WriterHooks(on_warning=warnings.append,
-                        on_figure=log.recorder(single) if log is not None and single is not None else None)
+    hooks = WriterHooks(
+        on_warning=warnings.append, on_figure=log.recorder(single) if log is not None and single is not None else None
+    )
     data = writer.to_bytes(job.doc, hooks)
     return JobResult(data, warnings, log.export(single) if log is not None and single is not None else {})
 
@@ -103,7 +104,7 @@ def split_jobs(jobs: list[WriteJob]) -> tuple[list[WriteJob], list[WriteJob]]:
     han = [job for job in jobs if job.fmt == "pdf" and any(map(is_chinese, _langs(job)))]
     if han and len(han) < len(jobs):
         return [job for job in jobs if job not in han], han
-    return jobs[: len(jobs) // 2], jobs[len(jobs) // 2:]
+    return jobs[: len(jobs) // 2], jobs[len(jobs) // 2 :]
 
 
 def _langs(job: WriteJob) -> tuple[str, ...]:
@@ -113,6 +114,7 @@ def _langs(job: WriteJob) -> tuple[str, ...]:
 def import_shared(here: list[WriteJob], there: list[WriteJob]) -> None:
     """Import, once and before forking, the modules both groups' writers would import (the
     chart drawing, when both write charts), instead of importing them in each process."""
+
     def needed(group: list[WriteJob]) -> set[str]:
         singles = [(job.fmt, job.doc) for job in group if isinstance(job.doc, Document)]  # a pair's say nothing
         return {module for fmt, doc in singles for module in WRITERS[fmt].needs(doc)}
@@ -166,8 +168,10 @@ def _run_forked(here: list[WriteJob], there: list[WriteJob]) -> list[JobResult]:
         status, payload = receiver.recv()
     except EOFError:
         child.join()
-        raise BriefError(f"the writer process stopped without finishing (exit code {child.exitcode})",
-                         hint="it may have run out of memory; JJJ_BRIEF_SERIAL=1 writes in one process") from None
+        raise BriefError(
+            f"the writer process stopped without finishing (exit code {child.exitcode})",
+            hint="it may have run out of memory; JJJ_BRIEF_SERIAL=1 writes in one process",
+        ) from None
     except BaseException:
         if child.pid is not None:
             child.terminate()

@@ -38,8 +38,16 @@ RunJobs = Callable[[list[WriteJob]], list[JobResult]]
 """How writer jobs run: :func:`~jjj_brief.jobs.run_jobs` (two processes) or one by one."""
 
 __all__ = [
-    "BuildRequest", "BuildResult", "build", "find_locales", "load_store", "pick_region",
-    "render_document", "resolve_languages", "resolve_template", "stage_files",
+    "BuildRequest",
+    "BuildResult",
+    "build",
+    "find_locales",
+    "load_store",
+    "pick_region",
+    "render_document",
+    "resolve_languages",
+    "resolve_template",
+    "stage_files",
 ]
 
 
@@ -53,10 +61,16 @@ class BuildResult:
     gaps: list[BriefWarning] = field(default_factory=list)  # untranslated text, left-out passages
 
 
-def render_document(store: FactStore, region: str, language: Language | str,
-                    template: tuple[Path, str, str], *, locales: Path | None = None,
-                    since: FactStore | None = None, annotate: bool = False,
-                    ) -> tuple[Document, list[BriefWarning]]:
+def render_document(
+    store: FactStore,
+    region: str,
+    language: Language | str,
+    template: tuple[Path, str, str],
+    *,
+    locales: Path | None = None,
+    since: FactStore | None = None,
+    annotate: bool = False,
+) -> tuple[Document, list[BriefWarning]]:
     """One language's Document: template → brief markup → document model.
 
     ``since`` (an older vintage) fills each changed figure's ``previous``;
@@ -103,8 +117,14 @@ def build(request: BuildRequest) -> BuildResult:
     return result
 
 
-def stage_files(store: FactStore, request: BuildRequest, result: BuildResult, *, since: FactStore | None = None,
-                run: RunJobs = run_jobs) -> dict[Path, bytes]:
+def stage_files(
+    store: FactStore,
+    request: BuildRequest,
+    result: BuildResult,
+    *,
+    since: FactStore | None = None,
+    run: RunJobs = run_jobs,
+) -> dict[Path, bytes]:
     """Every file of one region's build in memory (path under ``request.out_dir`` → bytes),
     parity-checked; ``result`` receives the Documents and the warnings.  A series worker
     passes the older vintage it keeps loaded (``since``) and runs the writers itself (``run``)."""
@@ -121,26 +141,40 @@ def stage_files(store: FactStore, request: BuildRequest, result: BuildResult, *,
     return write_files(result.documents, store, stem, request, result.warnings, run=run)
 
 
-def write_bilingual(documents: dict[str, Document], stem: str, request: BuildRequest,
-                    warnings: list[BriefWarning], *, run: RunJobs = run_jobs) -> dict[Path, bytes]:
+def write_bilingual(
+    documents: dict[str, Document],
+    stem: str,
+    request: BuildRequest,
+    warnings: list[BriefWarning],
+    *,
+    run: RunJobs = run_jobs,
+) -> dict[Path, bytes]:
     """``<stem>-<first>-<second>.<ext>``: the two languages paired passage by passage (see
     :mod:`jjj_brief.document.pairing`), in each format the bilingual edition has."""
     from jjj_brief.document.pairing import pair_documents
 
     if len(documents) != 2:
-        raise UsageError(f"the bilingual edition sets two languages side by side, not {len(documents)} "
-                         f"({', '.join(documents)}): give two with --lang, e.g. --lang en,zh")
+        raise UsageError(
+            f"the bilingual edition sets two languages side by side, not {len(documents)} "
+            f"({', '.join(documents)}): give two with --lang, e.g. --lang en,zh"
+        )
     if request.audit:
-        raise UsageError("--audit is not available for the bilingual edition; build each language's "
-                         "own edition with --audit")
+        raise UsageError(
+            "--audit is not available for the bilingual edition; build each language's own edition with --audit"
+        )
     formats = [fmt for fmt in request.formats if fmt in PAIRED_WRITERS]
     if not formats:
-        raise UsageError(f"the bilingual edition is written as {' or '.join(PAIRED_WRITERS)}, "
-                         f"not {', '.join(request.formats)}")
+        raise UsageError(
+            f"the bilingual edition is written as {' or '.join(PAIRED_WRITERS)}, not {', '.join(request.formats)}"
+        )
     if request.formats != FORMATS:  # asked by name, not by 'all'
-        warnings.extend(BriefWarning(f"{fmt}: the bilingual edition is written as "
-                                     f"{' and '.join(PAIRED_WRITERS)} only; no {fmt} file")
-                        for fmt in request.formats if fmt not in PAIRED_WRITERS)
+        warnings.extend(
+            BriefWarning(
+                f"{fmt}: the bilingual edition is written as {' and '.join(PAIRED_WRITERS)} only; no {fmt} file"
+            )
+            for fmt in request.formats
+            if fmt not in PAIRED_WRITERS
+        )
     (first, left), (second, right) = documents.items()
     pair = pair_documents(left, right, (first, second))
     results = run([WriteJob(fmt, pair) for fmt in formats])
@@ -151,8 +185,14 @@ def write_bilingual(documents: dict[str, Document], stem: str, request: BuildReq
     return files
 
 
-def render_documents(store: FactStore, request: BuildRequest, warnings: list[BriefWarning],
-                     gaps: list[BriefWarning], *, since: FactStore | None = None) -> dict[str, Document]:
+def render_documents(
+    store: FactStore,
+    request: BuildRequest,
+    warnings: list[BriefWarning],
+    gaps: list[BriefWarning],
+    *,
+    since: FactStore | None = None,
+) -> dict[str, Document]:
     """Output suffix → Document for every language asked; a language the template is not
     written for is skipped with a warning when the languages were not asked explicitly.
     Every label missing in any language is reported before the first render."""
@@ -168,8 +208,9 @@ def render_documents(store: FactStore, request: BuildRequest, warnings: list[Bri
     documents: dict[str, Document] = {}
     for suffix, language in languages.items():
         try:
-            doc, missing = render_document(stores[suffix], region, language, template, locales=locales,
-                                           since=old, annotate=request.annotate)
+            doc, missing = render_document(
+                stores[suffix], region, language, template, locales=locales, since=old, annotate=request.annotate
+            )
         except LanguageNotSupported as exc:
             if not request.langs_implicit:
                 raise
@@ -182,17 +223,28 @@ def render_documents(store: FactStore, request: BuildRequest, warnings: list[Bri
     return documents
 
 
-def write_files(documents: dict[str, Document], store: FactStore, stem: str, request: BuildRequest,
-                warnings: list[BriefWarning], *, run: RunJobs = run_jobs) -> dict[Path, bytes]:
+def write_files(
+    documents: dict[str, Document],
+    store: FactStore,
+    stem: str,
+    request: BuildRequest,
+    warnings: list[BriefWarning],
+    *,
+    run: RunJobs = run_jobs,
+) -> dict[Path, bytes]:
     """Path → bytes of every file of the build: each document in each format, then the
     ledgers (``--audit``), which need the pages the PDF writer reports."""
     from jjj_brief.audit.ledger import PageLog
 
     out = request.out_dir
-    targets = [(out / f"{stem}-{suffix}.{WRITERS[fmt].extension}", doc, fmt)
-               for suffix, doc in documents.items() for fmt in request.formats]
-    results = run([WriteJob(fmt, doc, pages=request.audit, options=request.writer_options(fmt))
-                   for _, doc, fmt in targets])
+    targets = [
+        (out / f"{stem}-{suffix}.{WRITERS[fmt].extension}", doc, fmt)
+        for suffix, doc in documents.items()
+        for fmt in request.formats
+    ]
+    results = run(
+        [WriteJob(fmt, doc, pages=request.audit, options=request.writer_options(fmt)) for _, doc, fmt in targets]
+    )
     files: dict[Path, bytes] = {}
     pages = PageLog()
     for (path, doc, _), result in zip(targets, results):
@@ -204,8 +256,9 @@ def write_files(documents: dict[str, Document], store: FactStore, stem: str, req
     return files
 
 
-def _ledger_files(documents: dict[str, Document], store: FactStore, stem: str, out_dir: Path,
-                  pages: PageLog) -> dict[Path, bytes]:
+def _ledger_files(
+    documents: dict[str, Document], store: FactStore, stem: str, out_dir: Path, pages: PageLog
+) -> dict[Path, bytes]:
     """``<stem>-<lang>.audit.json`` and ``.audit.md`` for each document."""
     from jjj_brief.audit.ledger import build_ledger
 

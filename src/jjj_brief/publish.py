@@ -87,11 +87,17 @@ def _check_target(final: Path) -> None:
     if final.is_symlink() or not final.exists():
         return
     if final.is_dir():
-        raise BriefError("a folder is in the way of this output file", Location.of(final),
-                         hint="move or rename that folder, or choose another output folder (--out)")
+        raise BriefError(
+            "a folder is in the way of this output file",
+            Location.of(final),
+            hint="move or rename that folder, or choose another output folder (--out)",
+        )
     if not final.is_file():
-        raise BriefError("something that is not a regular file is in the way of this output file",
-                         Location.of(final), hint="remove it, or choose another output folder (--out)")
+        raise BriefError(
+            "something that is not a regular file is in the way of this output file",
+            Location.of(final),
+            hint="remove it, or choose another output folder (--out)",
+        )
 
 
 def _rename_all(staged: list[tuple[Path, Path]]) -> None:
@@ -182,12 +188,12 @@ _ADVICE = {
     errno.EDQUOT: "the disk quota is used up: free some space, or choose another output folder (--out)",
     errno.EACCES: "you may not write here: choose a folder you can write (--out), or change its permissions",
     errno.EPERM: "this place is protected (read-only, immutable or a system folder): choose another "
-                 "output folder (--out)",
+    "output folder (--out)",
     errno.EROFS: "this file system is read-only: choose another output folder (--out)",
     errno.ENOTDIR: "a file is in the way where a folder should be: choose another output folder (--out) "
-                   "or move the file",
+    "or move the file",
     errno.EEXIST: "a file is in the way where a folder should be: choose another output folder (--out) "
-                  "or move the file",
+    "or move the file",
     errno.EISDIR: "a folder is in the way where a file should be: move it, or choose another output folder (--out)",
     errno.ENOTEMPTY: "a folder is in the way where a file should be: move it, or choose another output folder (--out)",
     errno.ENOENT: "a folder on the way is missing: create it, or choose another output folder (--out)",

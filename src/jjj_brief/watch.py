@@ -56,8 +56,13 @@ class Sources:
     def of(cls, request: BuildRequest) -> Sources:
         locales = find_locales(request.template, request.locales) or bundled("locales")
         facts = request.fact_paths or (bundled("facts"),)
-        return cls(tuple(p.resolve() for p in facts), tuple(p.resolve() for p in request.since),
-                   resolve_template(request.template)[0].resolve(), locales.resolve(), request.out_dir.resolve())
+        return cls(
+            tuple(p.resolve() for p in facts),
+            tuple(p.resolve() for p in request.since),
+            resolve_template(request.template)[0].resolve(),
+            locales.resolve(),
+            request.out_dir.resolve(),
+        )
 
     def folders(self) -> list[Path]:
         """What to watch: folders (a file is watched through its folder, so an editor that
@@ -150,8 +155,14 @@ class Watcher:
             self.echo(f"wrote {path}")
         return written
 
-    def _files(self, changed: dict[str, Document], every: dict[str, Document], store: FactStore, stem: str,
-               warnings: list[BriefWarning]) -> dict[Path, bytes]:
+    def _files(
+        self,
+        changed: dict[str, Document],
+        every: dict[str, Document],
+        store: FactStore,
+        stem: str,
+        warnings: list[BriefWarning],
+    ) -> dict[Path, bytes]:
         """The files of the documents that changed; the bilingual edition is one file of both."""
         from jjj_brief.pipeline import write_bilingual, write_files
 
@@ -171,8 +182,7 @@ class Watcher:
         return dataclasses.replace(self.request, langs=langs)
 
 
-def watch(request: BuildRequest, echo: Echo, report: Callable[[BriefError], None], *,
-          stop_event: Any = None) -> None:
+def watch(request: BuildRequest, echo: Echo, report: Callable[[BriefError], None], *, stop_event: Any = None) -> None:
     """Build, then rebuild on every relevant change until interrupted (or ``stop_event`` is set).
 
     A failed first build is reported like a later one: the watch waits for the fix."""
@@ -184,8 +194,15 @@ def watch(request: BuildRequest, echo: Echo, report: Callable[[BriefError], None
     before = sources.snapshot()
     watcher.rebuild(set())
     folders = sources.folders()
-    batches = changes_of(*folders, watch_filter=lambda _, path: sources.meaning(Path(path).resolve()) is not None,
-                         debounce=1600, step=50, stop_event=stop_event, rust_timeout=500, yield_on_timeout=True)
+    batches = changes_of(
+        *folders,
+        watch_filter=lambda _, path: sources.meaning(Path(path).resolve()) is not None,
+        debounce=1600,
+        step=50,
+        stop_event=stop_event,
+        rust_timeout=500,
+        yield_on_timeout=True,
+    )
     next(batches)  # the watcher is up once it first yields (empty, after rust_timeout): say so only then
     echo(f"watching {', '.join(map(str, folders))} (Ctrl-C to stop)")
     missed = sources.changed_since(before)  # edits made while the first build ran
@@ -203,4 +220,3 @@ def _shown(path: str) -> str:
         return str(Path(path).resolve().relative_to(Path.cwd()))
     except ValueError:
         return path
-

@@ -116,11 +116,16 @@ def charset_lines() -> list[str]:
     gb2312_hanzi = sum(1 for code in legacy_charset("gb2312") if is_hanzi(code))
     big5_total, big5_shared = big5_in_gbk()
     return [
-        (f"- every character GBK encodes: {len(gbk):,}, of which "
-         f"{sum(1 for code in gbk if is_hanzi(code)):,} hanzi (a superset of GB2312's "
-         f"{gb2312_hanzi:,}; it has the name characters 镕 堃 喆 啰 that GB2312 lacks);"),
-        (f"- every character Big5 (cp950) encodes. Its {big5_total:,} hanzi are all in GBK "
-         f"already ({big5_shared:,} of {big5_total:,}), so Traditional Chinese text is covered;"),
-        "- and these blocks, where the source font has them:", "",
+        (
+            f"- every character GBK encodes: {len(gbk):,}, of which "
+            f"{sum(1 for code in gbk if is_hanzi(code)):,} hanzi (a superset of GB2312's "
+            f"{gb2312_hanzi:,}; it has the name characters 镕 堃 喆 啰 that GB2312 lacks);"
+        ),
+        (
+            f"- every character Big5 (cp950) encodes. Its {big5_total:,} hanzi are all in GBK "
+            f"already ({big5_shared:,} of {big5_total:,}), so Traditional Chinese text is covered;"
+        ),
+        "- and these blocks, where the source font has them:",
+        "",
         *range_lines(CJK_EXTRA_RANGES),
     ]

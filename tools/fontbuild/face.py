@@ -97,11 +97,15 @@ def rename(font, face: Face, version: str) -> None:
 def modification(face: Face) -> str:
     """One sentence saying how this file differs from its source."""
     if face.kind == "cjk-cff":
-        return (f"{REGIONS[face.region]} face of {face.file}, subset to GBK, Big5 and common "
-                "symbols, CFF outlines converted to TrueType quadratic outlines.")
+        return (
+            f"{REGIONS[face.region]} face of {face.file}, subset to GBK, Big5 and common "
+            "symbols, CFF outlines converted to TrueType quadratic outlines."
+        )
     if face.kind == "cjk":
-        return (f"{face.file} subset to GBK, Big5 and common symbols; OpenType layout tables, "
-                "vertical metrics and hinting removed.")
+        return (
+            f"{face.file} subset to GBK, Big5 and common symbols; OpenType layout tables, "
+            "vertical metrics and hinting removed."
+        )
     return f"{face.file} subset to Latin, Greek, Cyrillic and common punctuation."
 
 
@@ -120,8 +124,7 @@ def check_output(path: Path, source_advances: dict[int, int], face: Face) -> Non
     font = TTFont(str(path))
     if "glyf" not in font or "CFF " in font:
         raise RuntimeError(f"{path.name}: not a TrueType-outline font")
-    changed = [hex(code) for code, width in advance_by_code(font).items()
-               if source_advances.get(code) != width]
+    changed = [hex(code) for code, width in advance_by_code(font).items() if source_advances.get(code) != width]
     if changed:
         raise RuntimeError(f"{path.name}: advance widths changed for {changed[:10]}")
     if face.cjk and not {ord(ch) for ch in CJK_SAMPLES} <= set(font.getBestCmap()):
@@ -152,10 +155,17 @@ def build_face(face: Face, output_dir: Path) -> FaceReport:
     partial.replace(target)
     cmap = font.getBestCmap()
     return FaceReport(
-        face=face, source_name=source_name, source_version=version,
-        copyright=notices[0], trademark=notices[1],
-        requested=len(codes), covered=len(cmap), hanzi=len(gbk_hanzi() & set(cmap)),
-        glyphs=len(font.getGlyphOrder()), size=target.stat().st_size, seconds=time.perf_counter() - started,
+        face=face,
+        source_name=source_name,
+        source_version=version,
+        copyright=notices[0],
+        trademark=notices[1],
+        requested=len(codes),
+        covered=len(cmap),
+        hanzi=len(gbk_hanzi() & set(cmap)),
+        glyphs=len(font.getGlyphOrder()),
+        size=target.stat().st_size,
+        seconds=time.perf_counter() - started,
     )
 
 
@@ -169,8 +179,15 @@ def describe_face(face: Face, output_dir: Path) -> FaceReport:
     built = TTFont(str(target), lazy=True)
     cmap = built.getBestCmap()
     return FaceReport(
-        face=face, source_name=names.getDebugName(4) or face.file, source_version=source_version(source),
-        copyright=names.getDebugName(0) or "", trademark=names.getDebugName(7) or "",
-        requested=len(requested_codes(face)), covered=len(cmap), hanzi=len(gbk_hanzi() & set(cmap)),
-        glyphs=len(built.getGlyphOrder()), size=target.stat().st_size, seconds=0.0,
+        face=face,
+        source_name=names.getDebugName(4) or face.file,
+        source_version=source_version(source),
+        copyright=names.getDebugName(0) or "",
+        trademark=names.getDebugName(7) or "",
+        requested=len(requested_codes(face)),
+        covered=len(cmap),
+        hanzi=len(gbk_hanzi() & set(cmap)),
+        glyphs=len(built.getGlyphOrder()),
+        size=target.stat().st_size,
+        seconds=0.0,
     )

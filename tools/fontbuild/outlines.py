@@ -123,9 +123,18 @@ def truetype_maxp(font) -> None:
     maxp.tableVersion = 0x00010000
     maxp.maxZones = 1
     for field in (
-        "maxPoints", "maxContours", "maxCompositePoints", "maxCompositeContours",
-        "maxTwilightPoints", "maxStorage", "maxFunctionDefs", "maxInstructionDefs",
-        "maxStackElements", "maxSizeOfInstructions", "maxComponentElements", "maxComponentDepth",
+        "maxPoints",
+        "maxContours",
+        "maxCompositePoints",
+        "maxCompositeContours",
+        "maxTwilightPoints",
+        "maxStorage",
+        "maxFunctionDefs",
+        "maxInstructionDefs",
+        "maxStackElements",
+        "maxSizeOfInstructions",
+        "maxComponentElements",
+        "maxComponentDepth",
     ):
         setattr(maxp, field, 0)
 

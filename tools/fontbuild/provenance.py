@@ -71,8 +71,9 @@ def source_notices(source: Source) -> list[str]:
 def package_version(package: str) -> str:
     """The installed Debian version of ``package``, or ``unknown`` off Debian."""
     try:
-        result = subprocess.run(["dpkg-query", "-W", "-f=${Version}", package],
-                                capture_output=True, text=True, check=True)
+        result = subprocess.run(
+            ["dpkg-query", "-W", "-f=${Version}", package], capture_output=True, text=True, check=True
+        )
     except (OSError, subprocess.CalledProcessError):
         return "unknown"
     return result.stdout.strip() or "unknown"
@@ -92,9 +93,12 @@ def source_label(source: Source) -> str:
 
 def ofl_file(reports: list[FaceReport]) -> str:
     """OFL.txt: every copyright notice of the sources, then the license (OFL §2)."""
-    lines = ["The fonts in this folder are Modified Versions (subset; the Noto CJK faces also",
-             "converted from CFF to TrueType outlines) of fonts released under the",
-             "SIL Open Font License 1.1, reproduced below.", ""]
+    lines = [
+        "The fonts in this folder are Modified Versions (subset; the Noto CJK faces also",
+        "converted from CFF to TrueType outlines) of fonts released under the",
+        "SIL Open Font License 1.1, reproduced below.",
+        "",
+    ]
     reserved: list[str] = []
     for source, group in by_source(reports).items():
         lines += [f"{', '.join(report.face.output for report in group)} (from {source_label(source)}):"]
@@ -103,8 +107,12 @@ def ofl_file(reports: list[FaceReport]) -> str:
         lines += ["  " + notice.replace("\n", "\n  ") for notice in dict.fromkeys(notices) if notice] + [""]
         reserved += [f"“{name}”" for name in source.reserved]
     if reserved:
-        lines += [f"Reserved Font Names: {' and '.join(reserved)} (LXGW WenKai); no font here",
-                  "carries them in its names. The other sources declare none.", "", ""]
+        lines += [
+            f"Reserved Font Names: {' and '.join(reserved)} (LXGW WenKai); no font here",
+            "carries them in its names. The other sources declare none.",
+            "",
+            "",
+        ]
     else:
         lines += ["No source declares a Reserved Font Name.", "", ""]
     debian = next(source for source in by_source(reports) if source.debian)
@@ -114,14 +122,18 @@ def ofl_file(reports: list[FaceReport]) -> str:
 def file_table(reports: list[FaceReport]) -> list[str]:
     """The Markdown table of produced fonts with their sizes and coverage."""
     hanzi_total = len(gbk_hanzi())
-    rows = ["| file | family, style | from | set in the PDF | characters | GBK hanzi | glyphs | size |",
-            "|---|---|---|---|---:|---:|---:|---:|"]
+    rows = [
+        "| file | family, style | from | set in the PDF | characters | GBK hanzi | glyphs | size |",
+        "|---|---|---|---|---:|---:|---:|---:|",
+    ]
     for report in reports:
         face = report.face
         hanzi = f"{report.hanzi:,} of {hanzi_total:,}" if face.cjk else "–"
-        rows.append(f"| `{face.output}` | {face.family}, {face.style} | {report.source_name} "
-                    f"{report.source_version} (`{face.file}`) | {face.use} | {report.covered:,} "
-                    f"| {hanzi} | {report.glyphs:,} | {report.size / 1e6:.2f} MB |")
+        rows.append(
+            f"| `{face.output}` | {face.family}, {face.style} | {report.source_name} "
+            f"{report.source_version} (`{face.file}`) | {face.use} | {report.covered:,} "
+            f"| {hanzi} | {report.glyphs:,} | {report.size / 1e6:.2f} MB |"
+        )
     return rows
 
 
@@ -132,9 +144,11 @@ def source_lines(reports: list[FaceReport]) -> list[str]:
         if source.debian:
             lines.append(f"- Debian `{source.package}` {package_version(source.package)} (`{source.folder}`)")
         else:
-            lines.append(f"- {source.package}, version {group[0].source_version}: not packaged by Debian; "
-                         f"`{source.folder.name}/README.md` beside the input says how it was compiled "
-                         "(pass the folder with `--zhuque-dir`)")
+            lines.append(
+                f"- {source.package}, version {group[0].source_version}: not packaged by Debian; "
+                f"`{source.folder.name}/README.md` beside the input says how it was compiled "
+                "(pass the folder with `--zhuque-dir`)"
+            )
     return lines
 
 
@@ -201,22 +215,31 @@ def readme_file(reports: list[FaceReport]) -> str:
     families = ", ".join(dict.fromkeys(f"“{report.face.family}”" for report in reports))
     lines = [
         README_INTRO,
-        "## Sources", "",
+        "## Sources",
+        "",
         *source_lines(reports),
-        f"- converted and subset with fontTools {fontTools.version}", "",
-        README_METHOD.format(err=MAX_CURVE_ERROR) + "\n".join(charset_lines()), "",
-        "**Latin faces.** Already TrueType; subset only, keeping their hinting and kerning, to:", "",
-        *range_lines(LATIN_RANGES), "",
+        f"- converted and subset with fontTools {fontTools.version}",
+        "",
+        README_METHOD.format(err=MAX_CURVE_ERROR) + "\n".join(charset_lines()),
+        "",
+        "**Latin faces.** Already TrueType; subset only, keeping their hinting and kerning, to:",
+        "",
+        *range_lines(LATIN_RANGES),
+        "",
         README_NAMES.format(families=families),
-        "## Files", "",
-        *file_table(reports), "",
-        "## Regenerating", "",
+        "## Files",
+        "",
+        *file_table(reports),
+        "",
+        "## Regenerating",
+        "",
         "```sh",
         "sudo apt-get install fonts-noto-cjk fonts-noto-cjk-extra fonts-noto-core fonts-lxgw-wenkai",
         "pip install -e '.[fonts]'",
         "python tools/build_fonts.py --zhuque-dir DIR   # about 6 minutes on 2 cores; --jobs 1 for less memory",
         "python tools/build_fonts.py --zhuque-dir DIR --only 'NotoSansTC-*'   # some; README and OFL.txt list all",
-        "```", "",
+        "```",
+        "",
         "`fonts-noto-cjk-extra` (all Noto CJK weights, 130 MB) is needed for the Black weight only.",
         "The build is deterministic: the `head` created/modified dates are copied from the",
         "source fonts, so the same sources and fontTools version give byte-identical files.",

@@ -87,13 +87,15 @@ def noto_core(folder: Path = NOTO_LATIN_DIR) -> Source:
 
 
 def wenkai(folder: Path = WENKAI_DIR) -> Source:
-    return Source("fonts-lxgw-wenkai", folder, Path("/usr/share/doc/fonts-lxgw-wenkai/copyright"),
-                  reserved=("LXGW", "霞鹜"))
+    return Source(
+        "fonts-lxgw-wenkai", folder, Path("/usr/share/doc/fonts-lxgw-wenkai/copyright"), reserved=("LXGW", "霞鹜")
+    )
 
 
 def zhuque(folder: Path) -> Source:
-    return Source("Zhuque Fangsong, compiled from TrionesType/zhuque with fontmake", folder,
-                  folder / "OFL.txt", debian=False)
+    return Source(
+        "Zhuque Fangsong, compiled from TrionesType/zhuque with fontmake", folder, folder / "OFL.txt", debian=False
+    )
 
 
 #: Family names of the derived fonts.  "Noto" is not a Reserved Font Name in the OFL
@@ -129,22 +131,34 @@ def faces(zhuque_dir: Path) -> tuple[Face, ...]:
     for region, serif, sans in (("SC", SERIF_SC, SANS_SC), ("TC", SERIF_TC, SANS_TC)):
         for weight in ("Regular", "Bold"):
             chinese += [
-                Face(cjk, f"NotoSerifCJK-{weight}.ttc", f"NotoSerif{region}-{weight}.ttf", serif, weight,
-                     "cjk-cff", region),
-                Face(cjk, f"NotoSansCJK-{weight}.ttc", f"NotoSans{region}-{weight}.ttf", sans, weight,
-                     "cjk-cff", region),
+                Face(
+                    cjk,
+                    f"NotoSerifCJK-{weight}.ttc",
+                    f"NotoSerif{region}-{weight}.ttf",
+                    serif,
+                    weight,
+                    "cjk-cff",
+                    region,
+                ),
+                Face(
+                    cjk, f"NotoSansCJK-{weight}.ttc", f"NotoSans{region}-{weight}.ttf", sans, weight, "cjk-cff", region
+                ),
             ]
     chinese += [
         Face(extra, "NotoSerifCJK-Black.ttc", "NotoSerifSC-Black.ttf", SERIF_SC, "Black", "cjk-cff"),
-        Face(zhuque(zhuque_dir), "ZhuqueFangsong-Regular.ttf", "ZhuqueFangsong-Regular.ttf", FANGSONG,
-             "Regular", "cjk"),
+        Face(
+            zhuque(zhuque_dir), "ZhuqueFangsong-Regular.ttf", "ZhuqueFangsong-Regular.ttf", FANGSONG, "Regular", "cjk"
+        ),
         Face(wenkai(), "LXGWWenKai-Regular.ttf", "WenKai-Regular.ttf", KAI, "Regular", "cjk"),
     ]
     latin = [
-        Face(core, f"{stem}-{style.replace(' ', '')}.ttf", f"{stem}-{style.replace(' ', '')}.ttf", family,
-             style, "latin")
-        for stem, family, styles in (("NotoSerif", LATIN_SERIF, ("Regular", "Bold", "Italic", "Bold Italic")),
-                                     ("NotoSans", LATIN_SANS, ("Regular", "Bold")))
+        Face(
+            core, f"{stem}-{style.replace(' ', '')}.ttf", f"{stem}-{style.replace(' ', '')}.ttf", family, style, "latin"
+        )
+        for stem, family, styles in (
+            ("NotoSerif", LATIN_SERIF, ("Regular", "Bold", "Italic", "Bold Italic")),
+            ("NotoSans", LATIN_SANS, ("Regular", "Bold")),
+        )
         for style in styles
     ]
     return (*chinese, *latin)

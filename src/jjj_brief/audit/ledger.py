@@ -140,32 +140,34 @@ def chart_labels(doc: Document) -> Iterator[tuple[int, str, str]]:
                         yield number, label, fact_id
 
 
-def build_ledger(doc: Document, store: FactStore, *, document: str, lang: str,
-                 pages: PageLog | None = None) -> Ledger:
+def build_ledger(doc: Document, store: FactStore, *, document: str, lang: str, pages: PageLog | None = None) -> Ledger:
     """The ledger of ``doc``; ``pages`` (filled while the PDF was written) gives each row its page."""
     by_id = facts_by_id(store)
     ledger = Ledger(document, lang, doc.meta.lang)
     for block, figure in figures_by_block(doc):
         known = [by_id[i] for i in figure.facts if i in by_id]
         sources = tuple(dict.fromkeys(f.source for f in known))
-        ledger.rows.append(LedgerRow(
-            text=figure.text,
-            page=pages.page(doc, figure) if pages is not None else None,
-            facts=figure.facts,
-            value=figure.value,
-            unit=figure.unit,
-            period=figure.period or (str(known[0].period) if known else None),
-            region=known[0].region if known else None,
-            qualifier=_qualifier_of(figure.style),
-            source=sources[0] if sources else None,
-            sources=sources,
-            formula=figure.formula,
-            style=figure.style,
-            block=block,
-            previous=figure.previous,
-        ))
-    ledger.rows.extend(_chart_row(block, label, by_id.get(fact_id), fact_id, store)
-                       for block, label, fact_id in chart_labels(doc))
+        ledger.rows.append(
+            LedgerRow(
+                text=figure.text,
+                page=pages.page(doc, figure) if pages is not None else None,
+                facts=figure.facts,
+                value=figure.value,
+                unit=figure.unit,
+                period=figure.period or (str(known[0].period) if known else None),
+                region=known[0].region if known else None,
+                qualifier=_qualifier_of(figure.style),
+                source=sources[0] if sources else None,
+                sources=sources,
+                formula=figure.formula,
+                style=figure.style,
+                block=block,
+                previous=figure.previous,
+            )
+        )
+    ledger.rows.extend(
+        _chart_row(block, label, by_id.get(fact_id), fact_id, store) for block, label, fact_id in chart_labels(doc)
+    )
     ledger.rows.sort(key=lambda row: row.block)  # reading order; the sort is stable within a block
     return ledger
 
@@ -174,10 +176,20 @@ def _chart_row(block: int, label: str, fact: Fact | None, fact_id: str, store: F
     """A chart's value label: its number is printed in the axis unit, so it has no style to replay."""
     unit = store.indicators[fact.indicator].unit if fact else None
     return LedgerRow(
-        text=label, page=None, facts=(fact_id,), value=plain_value(fact.value) if fact else None, unit=unit,
-        period=str(fact.period) if fact else None, region=fact.region if fact else None,
-        qualifier=fact.qualifier if fact else None, source=fact.source if fact else None,
-        sources=(fact.source,) if fact else (), formula=None, style=None, block=block, kind="chart",
+        text=label,
+        page=None,
+        facts=(fact_id,),
+        value=plain_value(fact.value) if fact else None,
+        unit=unit,
+        period=str(fact.period) if fact else None,
+        region=fact.region if fact else None,
+        qualifier=fact.qualifier if fact else None,
+        source=fact.source if fact else None,
+        sources=(fact.source,) if fact else (),
+        formula=None,
+        style=None,
+        block=block,
+        kind="chart",
     )
 
 
@@ -197,13 +209,24 @@ def _markdown_row(number: int, row: LedgerRow) -> str:
     origin = f"`{row.formula}`" if row.formula else ", ".join(f"`{i}`" for i in row.facts)
     if row.previous is not None:
         origin += f"; was {row.previous or '(new)'}"
-    cells = [str(number), row.text, str(row.page) if row.page is not None else "–", row.value or "",
-             row.unit or "", row.period or "", row.region or "", row.qualifier or "", row.source or "", origin]
+    cells = [
+        str(number),
+        row.text,
+        str(row.page) if row.page is not None else "–",
+        row.value or "",
+        row.unit or "",
+        row.period or "",
+        row.region or "",
+        row.qualifier or "",
+        row.source or "",
+        origin,
+    ]
     return "| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |"
 
 
-def stray_numbers(text: str, printed: Iterable[str], allowed: Iterable[str] = (),
-                  allowed_patterns: Iterable[re.Pattern[str]] = ()) -> list[str]:
+def stray_numbers(
+    text: str, printed: Iterable[str], allowed: Iterable[str] = (), allowed_patterns: Iterable[re.Pattern[str]] = ()
+) -> list[str]:
     """Numbers in ``text`` that are neither inside a printed figure nor explicitly allowed.
 
     Figures, then allowed texts, are cut out longest first (so ``2.43万亿元``

@@ -60,26 +60,30 @@ def check_parity(documents: Mapping[str, Document]) -> None:
             problems.append(f"{lang} has {len(doc.blocks)} blocks, {base_lang} {len(base.blocks)}")
             continue
         for number, counts in _by_block(doc).items():
-            problems.extend(_block_problems(number, base_blocks[number], counts, (base_lang, lang),
-                                            base_texts, doc))
+            problems.extend(_block_problems(number, base_blocks[number], counts, (base_lang, lang), base_texts, doc))
     if problems:
         raise ParityError(
             "the language versions do not print the same figures; nothing was written:\n  "
             + "\n  ".join(problems)
             + "\na translation probably lost or hid a placeholder, or holds a typed-in number "
-              "(`jjj-brief i18n check` lists catalog problems)"
+            "(`jjj-brief i18n check` lists catalog problems)"
         )
 
 
-def _block_problems(number: int, expected: Counter[Key], found: Counter[Key], langs: tuple[str, str],
-                    base_texts: dict[Key, str], doc: Document) -> list[str]:
+def _block_problems(
+    number: int,
+    expected: Counter[Key],
+    found: Counter[Key],
+    langs: tuple[str, str],
+    base_texts: dict[Key, str],
+    doc: Document,
+) -> list[str]:
     base_lang, lang = langs
     where = f"{lang}, block {number} ({_excerpt(doc, number)})"
     problems = []
     for key in expected:
         if found[key] < expected[key]:
-            problems.append(f"{where}: lacks {_describe(key)}, which {base_lang} prints as "
-                            f"{base_texts[key]!r}")
+            problems.append(f"{where}: lacks {_describe(key)}, which {base_lang} prints as {base_texts[key]!r}")
     for key in found:
         if found[key] > expected[key]:
             problems.append(f"{where}: prints {_describe(key)} more often than {base_lang}")

@@ -95,26 +95,43 @@ def folder_problems(store: FactStore, keys: Sequence[str]) -> dict[str, str]:
     for key in keys:
         where = store.regions[key].location
         if not _FOLDER_NAME.fullmatch(key) or key.endswith("."):
-            problems[key] = str(BriefError(
-                f"region key {key!r} cannot name an output folder", where,
-                hint="use letters, digits, '_', and '-' or '.' after the first character"))
+            problems[key] = str(
+                BriefError(
+                    f"region key {key!r} cannot name an output folder",
+                    where,
+                    hint="use letters, digits, '_', and '-' or '.' after the first character",
+                )
+            )
         elif key.casefold() in seen:
-            problems[key] = str(BriefError(
-                f"region key {key!r} names the same folder as {seen[key.casefold()]!r} where case is "
-                "ignored (macOS, Windows)", where, hint="rename one of them"))
+            problems[key] = str(
+                BriefError(
+                    f"region key {key!r} names the same folder as {seen[key.casefold()]!r} where case is "
+                    "ignored (macOS, Windows)",
+                    where,
+                    hint="rename one of them",
+                )
+            )
         else:
             seen[key.casefold()] = key
     return problems
 
 
-def plan_tasks(request: BuildRequest, keys: Sequence[str], *, folders: bool, facts: FactFiles,
-               since: FactFiles | None, epoch: int | None) -> list[RegionTask]:
+def plan_tasks(
+    request: BuildRequest,
+    keys: Sequence[str],
+    *,
+    folders: bool,
+    facts: FactFiles,
+    since: FactFiles | None,
+    epoch: int | None,
+) -> list[RegionTask]:
     """A task per region, each request made absolute and self-contained."""
     base = absolute_request(request)
     documents = len(resolve_languages(base.langs, base.locales)) * len(base.formats)
     return [
-        RegionTask(key, replace(base, region=key, out_dir=Path(key) if folders else Path(".")),
-                   facts, since, epoch, documents)
+        RegionTask(
+            key, replace(base, region=key, out_dir=Path(key) if folders else Path(".")), facts, since, epoch, documents
+        )
         for key in keys
     ]
 
@@ -126,6 +143,10 @@ def absolute_request(request: BuildRequest) -> BuildRequest:
     bundled_name = request.template == stem and folder == bundled("templates")
     template = request.template if bundled_name else str(folder / file_name)
     locales = find_locales(request.template, request.locales)
-    return replace(request, template=template, locales=locales.resolve() if locales else None,
-                   fact_paths=tuple(p.resolve() for p in request.fact_paths),
-                   since=tuple(p.resolve() for p in request.since))
+    return replace(
+        request,
+        template=template,
+        locales=locales.resolve() if locales else None,
+        fact_paths=tuple(p.resolve() for p in request.fact_paths),
+        since=tuple(p.resolve() for p in request.since),
+    )

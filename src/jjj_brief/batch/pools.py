@@ -124,8 +124,10 @@ class DaskPool(Pool):
             self._client.wait_for_workers(1, timeout=60)
         except Exception as exc:  # connection failures come in many types
             self._shutdown_client()
-            raise BriefError(f"cannot use the dask scheduler at {self.address}: {type(exc).__name__}: {exc}",
-                             hint="is `dask scheduler` running there, with at least one `dask worker`?") from None
+            raise BriefError(
+                f"cannot use the dask scheduler at {self.address}: {type(exc).__name__}: {exc}",
+                hint="is `dask scheduler` running there, with at least one `dask worker`?",
+            ) from None
         self.size = max(1, sum(self._client.nthreads().values()))
         return self._client.get_executor(pure=False)
 

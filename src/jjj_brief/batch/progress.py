@@ -76,8 +76,15 @@ class BarReport(Report):
             TimeRemainingColumn,
         )
 
-        columns = (TextColumn("documents"), BarColumn(), MofNCompleteColumn(), TextColumn("·"),
-                   TextColumn("{task.fields[failed]} failed ·"), TimeRemainingColumn(), TextColumn("left"))
+        columns = (
+            TextColumn("documents"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("·"),
+            TextColumn("{task.fields[failed]} failed ·"),
+            TimeRemainingColumn(),
+            TextColumn("left"),
+        )
         # Redrawn at each region, not by a thread: the worker processes are forked meanwhile.
         with Progress(*columns, console=Console(stderr=True), auto_refresh=False) as progress:
             self.progress = progress
@@ -95,8 +102,9 @@ class BarReport(Report):
             self.progress.console.print(f"{outcome.region}: {warning}", markup=False, highlight=False)
         if outcome.error is not None:
             self.failures += 1
-            self.progress.console.print(f"error: region {outcome.region}: {outcome.error}", markup=False,
-                                        highlight=False)
+            self.progress.console.print(
+                f"error: region {outcome.region}: {outcome.error}", markup=False, highlight=False
+            )
         self.progress.update(self.bar, advance=outcome.documents, failed=self.failures, refresh=True)
 
 

@@ -63,9 +63,16 @@ def publisher(out_dir: Path, result: SeriesResult, on_region: Callable[[RegionOu
 
     def deliver(task: RegionTask, made: RegionResult) -> None:
         folder = out_dir / task.request.out_dir
-        outcome = RegionOutcome(task.region, folder, warnings=made.warnings, documents=task.documents,
-                                error=made.error, worker=made.worker, rss_kib=made.rss_kib,
-                                cpu_seconds=made.cpu_seconds)
+        outcome = RegionOutcome(
+            task.region,
+            folder,
+            warnings=made.warnings,
+            documents=task.documents,
+            error=made.error,
+            worker=made.worker,
+            rss_kib=made.rss_kib,
+            cpu_seconds=made.cpu_seconds,
+        )
         with interrupts_held():  # published and told, or neither
             if made.error is None:
                 try:
@@ -109,8 +116,9 @@ def _run_until_broken(queue: deque[RegionTask], pool: Pool, deliver: Deliver) ->
     return []
 
 
-def _after_break(running: dict[Future[RegionResult], RegionTask], executor: Executor, pool: Pool,
-                 deliver: Deliver) -> list[RegionTask]:
+def _after_break(
+    running: dict[Future[RegionResult], RegionTask], executor: Executor, pool: Pool, deliver: Deliver
+) -> list[RegionTask]:
     """Deliver what finished before the pool broke; the rest are suspects."""
     wait(running)
     suspects = []

@@ -18,10 +18,16 @@ from jjj_brief.clock import source_date_epoch
 from jjj_brief.inputs import BuildRequest
 
 
-def build_series(request: BuildRequest, regions: Sequence[str] | None, *, folders: bool,
-                 jobs: int | None = None, scheduler: str | None = None,
-                 on_region: Callable[[RegionOutcome], None] | None = None,
-                 on_plan: Callable[[list[str], int], None] | None = None) -> SeriesResult:
+def build_series(
+    request: BuildRequest,
+    regions: Sequence[str] | None,
+    *,
+    folders: bool,
+    jobs: int | None = None,
+    scheduler: str | None = None,
+    on_region: Callable[[RegionOutcome], None] | None = None,
+    on_plan: Callable[[list[str], int], None] | None = None,
+) -> SeriesResult:
     """Build ``regions`` (None: every region with facts) into ``request.out_dir``, one
     subfolder per region when ``folders``.  ``on_plan`` hears the regions and the number of
     documents expected before any work starts,

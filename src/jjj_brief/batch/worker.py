@@ -60,8 +60,11 @@ def loaded(files: FactFiles) -> tuple[FactStore, list[BriefWarning]]:
         return _STORES[key]
     if digest_of(files.paths) != files.digest:
         where = Location.of(", ".join(map(str, files.paths)) or "the bundled facts")
-        raise FactError("the fact files changed since the run started, or this worker sees other files",
-                        where, hint="run again; on a cluster, give every worker the same files")
+        raise FactError(
+            "the fact files changed since the run started, or this worker sees other files",
+            where,
+            hint="run again; on a cluster, give every worker the same files",
+        )
     _STORES[key] = load_store(files.paths)
     while len(_STORES) > _STORES_KEPT:
         _STORES.popitem(last=False)
@@ -102,8 +105,9 @@ def _build(task: RegionTask) -> RegionResult:
     since = loaded(task.since)[0] if task.since is not None else None
     built = BuildResult()
     files = stage_files(store, task.request, built, since=since, run=write_here)
-    return RegionResult(task.region, {path.as_posix(): data for path, data in files.items()},
-                        built.warnings, len(built.documents))
+    return RegionResult(
+        task.region, {path.as_posix(): data for path, data in files.items()}, built.warnings, len(built.documents)
+    )
 
 
 def write_here(jobs: list[WriteJob]) -> list[JobResult]:

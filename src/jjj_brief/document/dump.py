@@ -58,8 +58,22 @@ from jjj_brief.document import (
 )
 
 _INDENT = "  "
-_META_FIELDS = ("lang", "title", "subtitle", "dateline", "author", "subject", "keywords", "classification",
-                "page_label", "house_style", "masthead", "issue_label", "issuer", "edition")
+_META_FIELDS = (
+    "lang",
+    "title",
+    "subtitle",
+    "dateline",
+    "author",
+    "subject",
+    "keywords",
+    "classification",
+    "page_label",
+    "house_style",
+    "masthead",
+    "issue_label",
+    "issuer",
+    "edition",
+)
 
 
 def dump(doc: Document) -> str:

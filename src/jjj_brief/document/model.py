@@ -11,7 +11,7 @@ cross-language checks possible without reworking the writers.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal, Union
+from typing import Literal
 
 # ---------------------------------------------------------------- inlines
 
@@ -68,7 +68,7 @@ class SourceRef:
     number: int
 
 
-Inline = Union[Text, Strong, Emph, Figure, SourceRef]
+Inline = Text | Strong | Emph | Figure | SourceRef
 Inlines = tuple[Inline, ...]
 
 # ----------------------------------------------------------------- blocks
@@ -175,7 +175,7 @@ class Distribution:
     copies: str = ""
 
 
-Block = Union[Heading, Paragraph, BulletList, Table, SourceList, Chart, Box, Distribution]
+Block = Heading | Paragraph | BulletList | Table | SourceList | Chart | Box | Distribution
 
 # --------------------------------------------------------------- document
 

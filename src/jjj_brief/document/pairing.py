@@ -50,10 +50,11 @@ def pair_documents(first: Document, second: Document, names: tuple[str, str] = (
     ['Heading', 'Paragraph']
     """
     if len(first.blocks) != len(second.blocks):
-        raise PairingError(f"{names[1]} has {len(second.blocks)} top-level blocks where {names[0]} has "
-                           f"{len(first.blocks)}: the bilingual edition pairs them one by one",
-                           hint="render both languages from one template whose passages do not depend on "
-                                "the language")
+        raise PairingError(
+            f"{names[1]} has {len(second.blocks)} top-level blocks where {names[0]} has "
+            f"{len(first.blocks)}: the bilingual edition pairs them one by one",
+            hint="render both languages from one template whose passages do not depend on the language",
+        )
     passages: list[Passage] = []
     sources: tuple[tuple[SourceEntry, SourceEntry], ...] = ()
     for number, (left, right) in enumerate(zip(first.blocks, second.blocks), start=1):
@@ -68,20 +69,24 @@ def pair_documents(first: Document, second: Document, names: tuple[str, str] = (
 def _same_shape(left: Block, right: Block, number: int, names: tuple[str, str]) -> None:
     """The same kind of block at ``number`` (and, in a box, the same kinds inside)."""
     if type(left) is not type(right):
-        raise PairingError(f"block {number} is a {type(left).__name__} in {names[0]} but a "
-                           f"{type(right).__name__} in {names[1]}: the bilingual edition pairs blocks one by one")
+        raise PairingError(
+            f"block {number} is a {type(left).__name__} in {names[0]} but a "
+            f"{type(right).__name__} in {names[1]}: the bilingual edition pairs blocks one by one"
+        )
     if isinstance(left, Box) and isinstance(right, Box):
         inner = ([type(b).__name__ for b in left.blocks], [type(b).__name__ for b in right.blocks])
         if inner[0] != inner[1]:
-            raise PairingError(f"the box at block {number} holds {inner[0]} in {names[0]} but {inner[1]} "
-                               f"in {names[1]}")
+            raise PairingError(f"the box at block {number} holds {inner[0]} in {names[0]} but {inner[1]} in {names[1]}")
 
 
-def _paired_sources(left: SourceList, right: SourceList, number: int,
-                    names: tuple[str, str]) -> tuple[tuple[SourceEntry, SourceEntry], ...]:
+def _paired_sources(
+    left: SourceList, right: SourceList, number: int, names: tuple[str, str]
+) -> tuple[tuple[SourceEntry, SourceEntry], ...]:
     """Entries of the two lists by number: both languages cite the same sources in the same order."""
     if [e.source_id for e in left.entries] != [e.source_id for e in right.entries]:
-        raise PairingError(f"the sources list at block {number} cites "
-                           f"{[e.source_id for e in right.entries]} in {names[1]} but "
-                           f"{[e.source_id for e in left.entries]} in {names[0]}")
+        raise PairingError(
+            f"the sources list at block {number} cites "
+            f"{[e.source_id for e in right.entries]} in {names[1]} but "
+            f"{[e.source_id for e in left.entries]} in {names[0]}"
+        )
     return tuple(zip(left.entries, right.entries))

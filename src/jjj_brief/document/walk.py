@@ -8,7 +8,6 @@ order, so a new block type is taught to traversal here and nowhere else.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Union
 
 from jjj_brief.document.model import (
     Block,
@@ -30,7 +29,7 @@ from jjj_brief.document.model import (
     Text,
 )
 
-Node = Union[Block, Inline]
+Node = Block | Inline
 
 
 def walk(node: Document | Node) -> Iterator[Node]:
@@ -83,8 +82,6 @@ def child_blocks(node: Node) -> tuple[Block, ...]:
 def figures(doc: Document | Node) -> Iterator[Figure]:
     """Every figure in reading order (source-list entries hold none)."""
     return (node for node in walk(doc) if isinstance(node, Figure))
-
-
 
 
 def inline_text(content: Inlines) -> str:

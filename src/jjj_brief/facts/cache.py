@@ -58,7 +58,7 @@ class FactFileCache:
         try:
             raw = self._entry(path).read_bytes()
             magic, file_digest, reader, checksum = _HEADER.unpack_from(raw)
-            payload = memoryview(raw)[_HEADER.size:]
+            payload = memoryview(raw)[_HEADER.size :]
             if (magic, file_digest, reader) != (_MAGIC, _digest(path.read_bytes()), _reader_digest()):
                 return None
             if zlib.crc32(payload) != checksum:
@@ -74,9 +74,21 @@ class FactFileCache:
             return
         try:
             lines = [where.line or 0 for _, _, where in references]
-            records = [(f.indicator, f.region, str(f.period), str(f.value), f.source, f.qualifier, f.note, f.basis,
-                        f.location.line if f.location and f.location.line else 0, *lines[3 * n: 3 * n + 3])
-                       for n, f in enumerate(facts)]
+            records = [
+                (
+                    f.indicator,
+                    f.region,
+                    str(f.period),
+                    str(f.value),
+                    f.source,
+                    f.qualifier,
+                    f.note,
+                    f.basis,
+                    f.location.line if f.location and f.location.line else 0,
+                    *lines[3 * n : 3 * n + 3],
+                )
+                for n, f in enumerate(facts)
+            ]
             payload = marshal.dumps(records)
             header = _HEADER.pack(_MAGIC, _digest(path.read_bytes()), _reader_digest(), zlib.crc32(payload))
             write_atomically(self._entry(path), header + payload)
@@ -103,8 +115,10 @@ def _fact(record: Any, path: Path) -> tuple[Fact, list[Reference]]:
     names = (intern(indicator), intern(region), intern(source))  # repeated across thousands of facts
     where = Location.of(path, line or None)
     fact = Fact(names[0], names[1], Period.parse(period), Decimal(value), names[2], qualifier, note, where, basis)
-    references = [(kind, key, where if at == line else Location.of(path, at or None))  # one line: one Location
-                  for kind, key, at in zip(_REFERRED, names, referred)]
+    references = [
+        (kind, key, where if at == line else Location.of(path, at or None))  # one line: one Location
+        for kind, key, at in zip(_REFERRED, names, referred)
+    ]
     return fact, references
 
 

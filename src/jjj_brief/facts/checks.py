@@ -91,8 +91,7 @@ def _against_levels(store: FactStore, stated: Fact, formula: str, of: str) -> It
     )
     yield Finding(
         within_statement(stated, computed),
-        f"{stated.id} states {_show(stated, unit)}, {formula} of {base.id} and {end.id} gives {shown}: "
-        f"{verdict}",
+        f"{stated.id} states {_show(stated, unit)}, {formula} of {base.id} and {end.id} gives {shown}: {verdict}",
         stated.location,
     )
 
@@ -129,13 +128,20 @@ def _compare_rate_and_multiple(rate: Fact, multiple: Fact) -> Finding:
     implied = (1 + rate.value / HUNDRED) ** years
     ok = within_statement(multiple, implied)
     if not ok and rate.basis and multiple.basis and rate.basis != multiple.basis:
-        ok, advice = True, (f"not comparable, as the facts say: the rate is {rate.basis}, the multiple "
-                            f"{multiple.basis} (briefings print each one's basis)")
+        ok, advice = (
+            True,
+            (
+                f"not comparable, as the facts say: the rate is {rate.basis}, the multiple "
+                f"{multiple.basis} (briefings print each one's basis)"
+            ),
+        )
     elif ok:
         advice = "consistent"
     else:
-        advice = ("they disagree; a real (inflation-adjusted) growth rate and a nominal ratio are not "
-                  "comparable: say which each one is with 'basis: real' or 'basis: nominal'")
+        advice = (
+            "they disagree; a real (inflation-adjusted) growth rate and a nominal ratio are not "
+            "comparable: say which each one is with 'basis: real' or 'basis: nominal'"
+        )
     message = (
         f"{rate.id} states {_show(rate, 'percent')} a year over {years} years, which implies "
         f"{_show_value(round_half_up(implied, 2), 'multiple')}; {multiple.id} states "
@@ -157,4 +163,3 @@ def _show_value(value: Decimal, unit: str) -> str:
 
 def _precision(digits: int) -> str:
     return "integer precision" if digits == 0 else f"{digits}-decimal precision"
-

@@ -59,9 +59,7 @@ class Collector:
         """Record a key's first definition; a second one anywhere is an error naming both."""
         first = self.defined.get((section, key))
         if first is not None:
-            self.problems.append(
-                FactError(f"{section[:-1]} {quoted(key)} is defined twice (first at {first})", where)
-            )
+            self.problems.append(FactError(f"{section[:-1]} {quoted(key)} is defined twice (first at {first})", where))
             return False
         self.defined[(section, key)] = where
         return True
@@ -83,8 +81,13 @@ class Collector:
             location=where,
         )
 
-    def add_indicator(self, key: str, fields: Mapping[str, Localized | Entry], where: Location,
-                      derived: tuple[Entry | None, Entry | None, Location] | None = None) -> None:
+    def add_indicator(
+        self,
+        key: str,
+        fields: Mapping[str, Localized | Entry],
+        where: Location,
+        derived: tuple[Entry | None, Entry | None, Location] | None = None,
+    ) -> None:
         """``label`` (by language) and ``unit`` required; ``derived`` is (formula, of, where) when
         the indicator declares one, each part checked to be there."""
         require(fields, ("label", "unit"), f"indicator {key!r}", where)
@@ -105,8 +108,9 @@ class Collector:
     def add_setting(self, key: str, value: str | Localized) -> None:
         self.store.settings[key] = value
 
-    def add_fact(self, fields: Mapping[str, Entry], where: Location, scale: Decimal = Decimal(1),
-                 value_hint: str | None = None) -> None:
+    def add_fact(
+        self, fields: Mapping[str, Entry], where: Location, scale: Decimal = Decimal(1), value_hint: str | None = None
+    ) -> None:
         """One fact from its fields as typed; ``where`` is the place a duplicate is reported at."""
         require(fields, REQUIRED_FACT_FIELDS, "a fact", where)
         hint = {"hint": value_hint} if value_hint else {}
@@ -122,11 +126,11 @@ class Collector:
             location=where,
             basis=parse_basis(basis) if basis else None,
         )
-        self.keep_fact(fact, [(kind, fields[kind].text, fields[kind].where)
-                              for kind in ("indicator", "region", "source")], where)
+        self.keep_fact(
+            fact, [(kind, fields[kind].text, fields[kind].where) for kind in ("indicator", "region", "source")], where
+        )
 
-    def keep_fact(self, fact: Fact, references: list[tuple[str, str, Location]],
-                  where: Location | None = None) -> None:
+    def keep_fact(self, fact: Fact, references: list[tuple[str, str, Location]], where: Location | None = None) -> None:
         """Add a fact read already (here, or from the cache of fact files), unless the store has
         one for its indicator, region and period; its ``references`` are checked at the end."""
         first = self.store.facts.get((fact.indicator, fact.region, fact.period))
@@ -152,14 +156,16 @@ class Collector:
         known: that error was reported once, at its line, not again at every fact using it."""
         store = self.store
         known: dict[str, Mapping[str, object]] = {
-            "indicator": store.indicators, "region": store.regions, "source": store.sources}
+            "indicator": store.indicators,
+            "region": store.regions,
+            "source": store.sources,
+        }
         for kind, key, where in self.references:
             if self._unexplained(kind, key, known[kind]):
                 self.problems.append(_unknown(kind, key, known[kind], where))
         for indicator in store.indicators.values():
             if indicator.derived and self._unexplained("indicator", indicator.derived.of, store.indicators):
-                self.problems.append(_unknown("indicator", indicator.derived.of, store.indicators,
-                                              indicator.location))
+                self.problems.append(_unknown("indicator", indicator.derived.of, store.indicators, indicator.location))
         region = store.settings.get("region")
         if isinstance(region, str) and self._unexplained("region", region, store.regions):
             setting = self.defined.get(("briefing settings", "region"))
@@ -175,5 +181,8 @@ def _unknown(kind: str, key: str, known: Mapping[str, object], where: Location |
     names = ", ".join(sorted(known)) or "none are defined"
     alike = [c for c in key if looks_ascii(c)]
     named = f"{quoted(alike[0])[1:-1]} is {unicodedata.name(alike[0], 'not ASCII')}, not ASCII; " if alike else ""
-    return FactError(f"unknown {kind} {quoted(key)}", where, hint=f"{named}define it under '{kind}s:' "
-                     f"(in a workbook: the {kind}s sheet) or use one of: {names}")
+    return FactError(
+        f"unknown {kind} {quoted(key)}",
+        where,
+        hint=f"{named}define it under '{kind}s:' (in a workbook: the {kind}s sheet) or use one of: {names}",
+    )

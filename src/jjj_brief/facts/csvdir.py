@@ -31,8 +31,9 @@ def csv_tables(paths: Iterable[Path]) -> Iterator[Iterator[Table]]:
 def _table(path: Path) -> Table:
     where = Location.of(path)
     text = _text(path)
-    return Table(path.stem, where, bounded_rows(_rows(path, text), where),
-                 lambda row, column: Location.of(path, row, column))
+    return Table(
+        path.stem, where, bounded_rows(_rows(path, text), where), lambda row, column: Location.of(path, row, column)
+    )
 
 
 def _text(path: Path) -> str:
@@ -41,8 +42,11 @@ def _text(path: Path) -> str:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise FactError("file is not UTF-8 text", Location.of(path, line),
-                        hint="save it as UTF-8 (in Excel: 'CSV UTF-8 (Comma delimited)')") from None
+        raise FactError(
+            "file is not UTF-8 text",
+            Location.of(path, line),
+            hint="save it as UTF-8 (in Excel: 'CSV UTF-8 (Comma delimited)')",
+        ) from None
 
 
 def _rows(path: Path, text: str) -> Iterator[Row]:
@@ -53,5 +57,6 @@ def _rows(path: Path, text: str) -> Iterator[Row]:
             yield start, record
             start = reader.line_num + 1
     except csv.Error as exc:
-        raise FactError(f"not valid CSV: {exc}", Location.of(path, reader.line_num or start),
-                        hint="check the quotes on that line") from None
+        raise FactError(
+            f"not valid CSV: {exc}", Location.of(path, reader.line_num or start), hint="check the quotes on that line"
+        ) from None

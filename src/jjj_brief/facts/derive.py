@@ -92,8 +92,9 @@ def cagr(a: Fact, b: Fact) -> Derived:
     with localcontext() as ctx:
         ctx.prec = 28
         value = (_ratio(a, b) ** (Decimal(1) / Decimal(years)) - 1) * HUNDRED
-    return Derived(value, "percent", (a.id, b.id), f"cagr({a.id}, {b.id})", _growth_years(a, b),
-                   carried_qualifier(a, b))
+    return Derived(
+        value, "percent", (a.id, b.id), f"cagr({a.id}, {b.id})", _growth_years(a, b), carried_qualifier(a, b)
+    )
 
 
 def _growth_years(a: Fact, b: Fact) -> Period:
@@ -112,15 +113,22 @@ def _growth_years(a: Fact, b: Fact) -> Period:
 def share(part: Fact, whole: Fact) -> Derived:
     """``part`` as a percentage of ``whole``."""
     value = _ratio(whole, part) * HUNDRED
-    return Derived(value, "percent", (part.id, whole.id), f"share({part.id}, {whole.id})", part.period,
-                   carried_qualifier(part, whole))
+    return Derived(
+        value,
+        "percent",
+        (part.id, whole.id),
+        f"share({part.id}, {whole.id})",
+        part.period,
+        carried_qualifier(part, whole),
+    )
 
 
 def multiple(a: Fact, b: Fact) -> Derived:
     """How many times ``a`` the value ``b`` is (2.0 for a doubling)."""
     # "multiple", not "count": the localizer prints it as "1.4 times" / "doubled" / "翻一番".
-    return Derived(_ratio(a, b), "multiple", (a.id, b.id), f"multiple({a.id}, {b.id})", _span(a, b),
-                   carried_qualifier(a, b))
+    return Derived(
+        _ratio(a, b), "multiple", (a.id, b.id), f"multiple({a.id}, {b.id})", _span(a, b), carried_qualifier(a, b)
+    )
 
 
 def difference(a: Fact, b: Fact, unit: str) -> Derived:
@@ -141,9 +149,7 @@ def convert(amount: Fact, rate: Fact, amount_unit: str, rate_unit: str, target: 
     elif (amount_unit, target) == (base, quote):
         value = amount.value * rate.value
     else:
-        raise DerivationError(
-            f"rate {rate.id} ({rate_unit}) cannot convert {amount_unit} into {target}", rate.location
-        )
+        raise DerivationError(f"rate {rate.id} ({rate_unit}) cannot convert {amount_unit} into {target}", rate.location)
     formula = f"convert({amount.id}, {rate.id})"
     qualifier = amount.qualifier if amount.qualifier in INEXACT else carried_qualifier(rate)
     return Derived(value, target, (amount.id, rate.id), formula, amount.period, qualifier)

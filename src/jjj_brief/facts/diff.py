@@ -38,7 +38,8 @@ def diff_stores(old: FactStore, new: FactStore) -> FactDiff:
     added = tuple(f for i, f in new_facts.items() if i not in old_facts)
     removed = tuple(f for i, f in old_facts.items() if i not in new_facts)
     revised = tuple(
-        Revision(old_facts[i], f) for i, f in new_facts.items()
+        Revision(old_facts[i], f)
+        for i, f in new_facts.items()
         if i in old_facts and _reading(old_facts[i], old) != _reading(f, new)
     )
     unchanged = len(new_facts) - len(added) - len(revised)
@@ -58,8 +59,9 @@ def format_diff(diff: FactDiff, old: FactStore, new: FactStore) -> list[str]:
     lines = [f"+ {f.id}  {_value(f, new)}  [{f.source}]" for f in diff.added]
     lines += [f"- {f.id}  {_value(f, old)}  [{f.source}]" for f in diff.removed]
     lines += [_revision_line(r, old, new) for r in diff.revised]
-    lines.append(f"{len(diff.added)} added, {len(diff.removed)} removed, {len(diff.revised)} revised, "
-                 f"{diff.unchanged} unchanged")
+    lines.append(
+        f"{len(diff.added)} added, {len(diff.removed)} removed, {len(diff.revised)} revised, {diff.unchanged} unchanged"
+    )
     return lines
 
 

@@ -23,8 +23,10 @@ def ascii_form(text: str) -> str:
     ('2.43e12', '2023', '2024Q3')
     """
     folded = unicodedata.normalize("NFKC", text).translate(_ARABIC_SEPARATORS)
-    return "".join(str(unicodedata.decimal(c)) if not c.isascii() and unicodedata.decimal(c, None) is not None
-                   else c for c in folded)
+    return "".join(
+        str(unicodedata.decimal(c)) if not c.isascii() and unicodedata.decimal(c, None) is not None else c
+        for c in folded
+    )
 
 
 def not_ascii(text: str, what: str) -> str | None:
@@ -41,4 +43,5 @@ def not_ascii(text: str, what: str) -> str | None:
         return None
     fixed = ascii_form(text)
     return f"{what} {text!r} is not written in ASCII digits: " + (
-        f"write {fixed!r}" if fixed.isascii() else "write its digits as 0-9")
+        f"write {fixed!r}" if fixed.isascii() else "write its digits as 0-9"
+    )

@@ -44,23 +44,32 @@ def store_tables(store: FactStore) -> dict[str, Rows]:
     """Each table's rows, header first, in the order the store holds them."""
     langs = _languages(store)
     tables: dict[str, Rows] = {
-        "facts": [["indicator", "region", "period", "value", "qualifier", "source", "note", "basis"]] + [
+        "facts": [["indicator", "region", "period", "value", "qualifier", "source", "note", "basis"]]
+        + [
             [f.indicator, f.region, str(f.period), _value_cell(f.value), f.qualifier, f.source, f.note, f.basis]
-            for f in store.facts.values()],
-        "regions": [["key", *langs, *(f"in_text_{lang}" for lang in langs)]] + [
-            [r.key, *_words(r.name, langs), *_words(r.in_text, langs)] for r in store.regions.values()],
-        "indicators": [["key", "unit", *langs, "derived_formula", "derived_of"]] + [
+            for f in store.facts.values()
+        ],
+        "regions": [["key", *langs, *(f"in_text_{lang}" for lang in langs)]]
+        + [[r.key, *_words(r.name, langs), *_words(r.in_text, langs)] for r in store.regions.values()],
+        "indicators": [["key", "unit", *langs, "derived_formula", "derived_of"]]
+        + [
             [i.key, i.unit, *_words(i.label, langs), *((i.derived.formula, i.derived.of) if i.derived else ("", ""))]
-            for i in store.indicators.values()],
-        "sources": [["key", *(f"publisher_{lang}" for lang in langs), *(f"title_{lang}" for lang in langs),
-                     "date", "url"]] + [
-            [s.key, *_words(s.publisher, langs), *_words(s.title, langs), s.date.isoformat() if s.date else "",
-             s.url] for s in store.sources.values()],
-        "lists": [["list", *langs]] + [
-            [key, *_words(item, langs)] for key, items in store.lists.items() for item in items],
-        "briefing": [["key", "value", *langs]] + [
+            for i in store.indicators.values()
+        ],
+        "sources": [
+            ["key", *(f"publisher_{lang}" for lang in langs), *(f"title_{lang}" for lang in langs), "date", "url"]
+        ]
+        + [
+            [s.key, *_words(s.publisher, langs), *_words(s.title, langs), s.date.isoformat() if s.date else "", s.url]
+            for s in store.sources.values()
+        ],
+        "lists": [["list", *langs]]
+        + [[key, *_words(item, langs)] for key, items in store.lists.items() for item in items],
+        "briefing": [["key", "value", *langs]]
+        + [
             [key, *(("", *_words(v, langs)) if isinstance(v, Localized) else (v, *[""] * len(langs)))]
-            for key, v in store.settings.items()],
+            for key, v in store.settings.items()
+        ],
     }
     return {name: tables[name] for name in TABLE_ORDER}
 
@@ -167,13 +176,17 @@ def write_csv_folder(tables: dict[str, Rows], folder: Path) -> list[Path]:
     A folder holding other ``.csv`` files is refused: they would be read with the export.
     """
     if folder.exists() and not folder.is_dir():
-        raise BriefError("not a folder", Location.of(folder),
-                         hint="give OUT.xlsx for a workbook, or a folder for CSV files")
+        raise BriefError(
+            "not a folder", Location.of(folder), hint="give OUT.xlsx for a workbook, or a folder for CSV files"
+        )
     finals = [folder / f"{name}.csv" for name in tables]
     others = sorted(p.name for p in folder.glob("*.csv") if p not in finals) if folder.exists() else []
     if others:
-        raise BriefError(f"the folder already holds {', '.join(others)}, which would be read with the export",
-                         Location.of(folder), hint="choose a new folder, or remove those files")
+        raise BriefError(
+            f"the folder already holds {', '.join(others)}, which would be read with the export",
+            Location.of(folder),
+            hint="choose a new folder, or remove those files",
+        )
     created = not folder.exists()
     try:
         return publish_all({final: csv_bytes(rows) for final, rows in zip(finals, tables.values())})

@@ -37,8 +37,12 @@ REQUIRED_FACT_FIELDS = ("indicator", "region", "period", "value", "source")
 MAX_EXPONENT = 30
 #: Words a statistical table states its unit of account in; ``亿元`` tables are the common case.
 SCALE_WORDS = {
-    "万": Decimal("1e4"), "亿": Decimal("1e8"), "万亿": Decimal("1e12"),
-    "thousand": Decimal("1e3"), "million": Decimal("1e6"), "billion": Decimal("1e9"),
+    "万": Decimal("1e4"),
+    "亿": Decimal("1e8"),
+    "万亿": Decimal("1e12"),
+    "thousand": Decimal("1e3"),
+    "million": Decimal("1e6"),
+    "billion": Decimal("1e9"),
     "trillion": Decimal("1e12"),
 }
 VALUE_HINT = "write digits, e.g. 2.43e12 or 5.8"
@@ -122,11 +126,16 @@ def parse_scale(entry: Entry) -> Decimal:
         number = Decimal(text)
     except InvalidOperation:
         number = Decimal(0)
-    if number.is_finite() and number > 0 and number.normalize().as_tuple().digits == (1,) \
-            and abs(number.adjusted()) <= MAX_EXPONENT:
+    if (
+        number.is_finite()
+        and number > 0
+        and number.normalize().as_tuple().digits == (1,)
+        and abs(number.adjusted()) <= MAX_EXPONENT
+    ):
         return number.normalize()
     raise FactError(
-        f"scale {text!r} is not a power of ten", entry.where,
+        f"scale {text!r} is not a power of ten",
+        entry.where,
         hint=f"use 1, {', '.join(SCALE_WORDS)}, or a power of ten such as 1e8",
     )
 
@@ -141,16 +150,17 @@ def parse_period(entry: Entry) -> Period:
 def parse_basis(entry: Entry) -> str:
     """``basis: nominal`` (current prices) or ``real`` (constant prices)."""
     if entry.text not in BASES:
-        raise FactError(f"unknown basis {entry.text!r}", entry.where,
-                        hint="use nominal (at current prices) or real (at constant prices)")
+        raise FactError(
+            f"unknown basis {entry.text!r}",
+            entry.where,
+            hint="use nominal (at current prices) or real (at constant prices)",
+        )
     return entry.text
 
 
 def parse_qualifier(entry: Entry) -> str:
     if entry.text not in QUALIFIERS:
-        raise FactError(
-            f"unknown qualifier {entry.text!r}", entry.where, hint=f"use one of: {', '.join(QUALIFIERS)}"
-        )
+        raise FactError(f"unknown qualifier {entry.text!r}", entry.where, hint=f"use one of: {', '.join(QUALIFIERS)}")
     return entry.text
 
 
@@ -182,8 +192,7 @@ def parse_derivation(formula: Entry | None, of: Entry | None, indicator: str, wh
     require({"formula": formula, "of": of}, ("formula", "of"), what, where)
     assert formula is not None and of is not None
     if formula.text not in FORMULAS:
-        raise FactError(f"unknown formula {formula.text!r}", formula.where,
-                        hint=f"use one of: {', '.join(FORMULAS)}")
+        raise FactError(f"unknown formula {formula.text!r}", formula.where, hint=f"use one of: {', '.join(FORMULAS)}")
     return Derivation(formula.text, of.text)
 
 

@@ -62,9 +62,15 @@ def fact_inputs(paths: Iterable[Path]) -> list[FactInput]:
 def _file_input(path: Path) -> FactInput:
     suffix = path.suffix.lower()
     if suffix in FOREIGN_SUFFIXES:
-        return FactInput("refused", path, refusal=FactError(
-            f"this is {FOREIGN_SUFFIXES[suffix]}, which jjj-brief cannot read", Location.of(path),
-            hint="save it as an Excel workbook (.xlsx)"))
+        return FactInput(
+            "refused",
+            path,
+            refusal=FactError(
+                f"this is {FOREIGN_SUFFIXES[suffix]}, which jjj-brief cannot read",
+                Location.of(path),
+                hint="save it as an Excel workbook (.xlsx)",
+            ),
+        )
     if suffix in WORKBOOK_SUFFIXES:
         return FactInput("xlsx", path)
     if suffix in CSV_SUFFIXES:
@@ -75,8 +81,7 @@ def _file_input(path: Path) -> FactInput:
 def _folder_inputs(folder: Path) -> list[FactInput]:
     """A folder's YAML files and workbooks, each on its own, and its CSV files as one set."""
     entries = sorted(p for p in folder.iterdir() if not p.name.startswith((".", "~$")) and not p.is_dir())
-    found = [_file_input(p) for p in entries
-             if p.suffix.lower() in YAML_SUFFIXES + WORKBOOK_SUFFIXES]
+    found = [_file_input(p) for p in entries if p.suffix.lower() in YAML_SUFFIXES + WORKBOOK_SUFFIXES]
     tables = tuple(p for p in entries if p.suffix.lower() in CSV_SUFFIXES)
     if tables:
         found.append(FactInput("csv", folder, tables))
@@ -90,8 +95,9 @@ def check_file(path: Path, limit: int, what: str) -> int:
     except OSError as exc:
         raise FactError(f"cannot read the file: {exc.strerror}", Location.of(path)) from None
     if not stat.S_ISREG(status.st_mode):
-        raise FactError("not a regular file", Location.of(path),
-                        hint="give a fact file (YAML, .xlsx, .csv) or a folder of them")
+        raise FactError(
+            "not a regular file", Location.of(path), hint="give a fact file (YAML, .xlsx, .csv) or a folder of them"
+        )
     if status.st_size > limit:
         raise FactError(
             f"file is {status.st_size // MIB} MB; {what} are limited to {limit // MIB} MB",

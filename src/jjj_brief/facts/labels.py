@@ -28,9 +28,7 @@ def missing_labels(store: FactStore, lang: str, region: str | None = None) -> li
     """Every label a briefing in catalog language ``lang`` needs and the facts lack, in file
     and line order.  ``region`` limits the region names checked to the briefing's region."""
     problems = [
-        _missing(what, noun, text, lang)
-        for what, noun, text in needed_labels(store, region)
-        if text.get(lang) is None
+        _missing(what, noun, text, lang) for what, noun, text in needed_labels(store, region) if text.get(lang) is None
     ]
     return sorted(problems, key=_place)
 

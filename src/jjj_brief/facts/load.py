@@ -78,8 +78,8 @@ def _read_yaml(collector: Collector, path: Path, cache: FactFileCache | None) ->
     then remembered if the file holds only facts and had no problem."""
     known = cache.facts(path) if cache is not None else None
     if known is not None:
-        for fact, references in known:
-            collector.guard(collector.keep_fact, fact, references)
+        for fact, named in known:
+            collector.guard(collector.keep_fact, fact, named)
         return
     problems, facts, references = len(collector.problems), len(collector.store.facts), len(collector.references)
     doc = compose(path)
@@ -106,8 +106,11 @@ class _YamlReader:
         for key, key_node, value in mapping_items(doc, doc.root, "the top level of a fact file"):
             reader = getattr(self, f"_read_{key}", None)
             if reader is None:
-                self.collector.problems.append(FactError(f"unknown section {quoted(key)}", doc.at(key_node),
-                                                         hint=f"sections are: {', '.join(SECTIONS)}"))
+                self.collector.problems.append(
+                    FactError(
+                        f"unknown section {quoted(key)}", doc.at(key_node), hint=f"sections are: {', '.join(SECTIONS)}"
+                    )
+                )
                 continue
             if not self.collector.guard(reader, doc, value):
                 self.collector.broken.add(key)
@@ -137,10 +140,18 @@ class _YamlReader:
 
     def _read_source(self, doc: Doc, node: Node, key: str) -> None:
         fields = {k: v for k, _, v in mapping_items(doc, node, f"source {key!r}")}
-        self.collector.add_source(key, {
-            **{n: _localized(doc, fields[n], f"{n} of source {key!r}") for n in ("publisher", "title") if n in fields},
-            **{n: _entry(doc, fields[n], n) for n in ("date", "url") if n in fields},
-        }, doc.at(node))
+        self.collector.add_source(
+            key,
+            {
+                **{
+                    n: _localized(doc, fields[n], f"{n} of source {key!r}")
+                    for n in ("publisher", "title")
+                    if n in fields
+                },
+                **{n: _entry(doc, fields[n], n) for n in ("date", "url") if n in fields},
+            },
+            doc.at(node),
+        )
 
     def _read_indicators(self, doc: Doc, node: Node) -> None:
         self._each_key(doc, node, "indicators", self._read_indicator)
@@ -192,8 +203,11 @@ def _checked_fields(doc: Doc, node: Node) -> dict[str, Entry]:
     fields: dict[str, Entry] = {}
     for name, key_node, value in mapping_items(doc, node, "a fact"):
         if name not in FACT_FIELDS:
-            raise FactError(f"unknown fact field {quoted(name)}", doc.at(key_node),
-                            hint=f"fields are: {', '.join(sorted(FACT_FIELDS))}")
+            raise FactError(
+                f"unknown fact field {quoted(name)}",
+                doc.at(key_node),
+                hint=f"fields are: {', '.join(sorted(FACT_FIELDS))}",
+            )
         fields[name] = _entry(doc, value, name)
     return fields
 

@@ -39,8 +39,9 @@ def load_mapping(data: Mapping[str, Any], name: str = "") -> tuple[FactStore, li
 def compose_mapping(data: Any, name: str = "") -> Doc:
     """The node tree of ``data``, with the path of every node."""
     if not isinstance(data, Mapping):
-        raise FactError(f"facts must be a mapping shaped like a fact file, not {type(data).__name__}",
-                        Location(name, key="<root>"))
+        raise FactError(
+            f"facts must be a mapping shaped like a fact file, not {type(data).__name__}", Location(name, key="<root>")
+        )
     paths: dict[int, str] = {}
     root = _node(data, "", paths, name)
     return Doc(Path(name), root, paths)
@@ -80,5 +81,8 @@ def _typed_text(value: Any, path: str, name: str) -> tuple[str, str]:
         return f"{_TAG}timestamp", value.isoformat()
     if isinstance(value, str):
         return f"{_TAG}str", value
-    raise FactError(f"a {type(value).__name__} cannot stand in a fact file", Location(name, key=path or "<root>"),
-                    hint="use strings, numbers, dates, lists and mappings")
+    raise FactError(
+        f"a {type(value).__name__} cannot stand in a fact file",
+        Location(name, key=path or "<root>"),
+        hint="use strings, numbers, dates, lists and mappings",
+    )

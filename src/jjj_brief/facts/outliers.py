@@ -75,8 +75,9 @@ def _finding(fact: Fact, series: list[Fact]) -> Finding:
     direction = f"{_times(ratio)} times above" if ratio > 1 else f"{_times(1 / ratio)} times below"
     at = series.index(fact)
     neighbours = [f for f in (series[at - 1] if at else None, series[at + 1] if at + 1 < len(series) else None) if f]
-    named = "; ".join(f"{f.period}: {plain_value(f.value)}" + (f" at {f.location}" if f.location else "")
-                      for f in neighbours)
+    named = "; ".join(
+        f"{f.period}: {plain_value(f.value)}" + (f" at {f.location}" if f.location else "") for f in neighbours
+    )
     return Finding(
         False,
         f"{fact.id} is {plain_value(fact.value)}, {direction} the rest of its series "

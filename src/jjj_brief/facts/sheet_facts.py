@@ -71,16 +71,22 @@ def _long_fact(collector: Collector, table: Table, header: Header, row: Row) -> 
 
 
 def _read_wide(collector: Collector, table: Table, header_row: Row, rows: Iterable[Row]) -> None:
-    hint = (f"the wide form has {', '.join(WIDE_FIELDS)} and one column per period (2023, 2024H1, "
-            "2019/2023); qualifiers and notes need the long form (a 'value' column)")
+    hint = (
+        f"the wide form has {', '.join(WIDE_FIELDS)} and one column per period (2023, 2024H1, "
+        "2019/2023); qualifiers and notes need the long form (a 'value' column)"
+    )
     header = read_header(table, header_row, _wide_column, hint, collector.problems)
     if not _has_columns(collector, table, header, ("indicator", "region", "source")):
         return
-    periods = {name: Entry(name.partition(":")[2], where) for name, where in header.at.items()
-               if name.startswith("period:")}
+    periods = {
+        name: Entry(name.partition(":")[2], where) for name, where in header.at.items() if name.startswith("period:")
+    }
     if not periods:
-        collector.problems.append(FactError("no period columns (2013, 2024H1, …) and no 'value' column",
-                                            table.place(header.row, 1), hint=hint))
+        collector.problems.append(
+            FactError(
+                "no period columns (2013, 2024H1, …) and no 'value' column", table.place(header.row, 1), hint=hint
+            )
+        )
         return
     for row in rows:
         collector.guard(_wide_row, collector, table, header, periods, row)
@@ -116,14 +122,20 @@ def _wide_row(collector: Collector, table: Table, header: Header, periods: dict[
 def _has_columns(collector: Collector, table: Table, header: Header, names: tuple[str, ...]) -> bool:
     missing = [n for n in names if n not in header.columns]
     if missing:
-        collector.problems.append(FactError(
-            f"the header lacks the column(s) {', '.join(map(repr, missing))}", table.place(header.row, 1),
-            hint=f"row {header.row} names the columns; the facts need {', '.join(names)}"))
+        collector.problems.append(
+            FactError(
+                f"the header lacks the column(s) {', '.join(map(repr, missing))}",
+                table.place(header.row, 1),
+                hint=f"row {header.row} names the columns; the facts need {', '.join(names)}",
+            )
+        )
     return not missing
 
 
-_SCALED = re.compile(r"\s*([-+]?[\d.,]+(?:[eE][-+]?\d+)?)\s*(" + "|".join(
-    sorted(SCALE_WORDS, key=len, reverse=True)) + r")\S*\s*", re.IGNORECASE)
+_SCALED = re.compile(
+    r"\s*([-+]?[\d.,]+(?:[eE][-+]?\d+)?)\s*(" + "|".join(sorted(SCALE_WORDS, key=len, reverse=True)) + r")\S*\s*",
+    re.IGNORECASE,
+)
 
 
 def value_hint(text: str) -> str:

@@ -40,8 +40,7 @@ def _read_region(collector: Collector, row: Entries, where: Location) -> None:
     key = row["key"].text
     name = localized(languages_of(row), f"region {key!r}", where)
     in_text = languages_of(row, "in_text")
-    collector.add_region(key, name, localized(in_text, f"in_text of region {key!r}", where) if in_text else None,
-                         where)
+    collector.add_region(key, name, localized(in_text, f"in_text of region {key!r}", where) if in_text else None, where)
 
 
 def _read_indicator(collector: Collector, row: Entries, where: Location) -> None:
@@ -68,8 +67,11 @@ def _read_setting(collector: Collector, row: Entries, where: Location) -> None:
     key = row["key"].text
     pairs = languages_of(row)
     if "value" in row and pairs:
-        raise FactError(f"setting {key!r} has both a value and words by language", where,
-                        hint="fill either the 'value' column or the language columns")
+        raise FactError(
+            f"setting {key!r} has both a value and words by language",
+            where,
+            hint="fill either the 'value' column or the language columns",
+        )
     collector.add_setting(key, row["value"].text if "value" in row else localized(pairs, key, where))
 
 
@@ -128,14 +130,16 @@ def read_lists(collector: Collector, table: Table, header_row: Row, rows: Iterab
             collector.add_list(key, tuple(found))
 
 
-def _header(collector: Collector, table: Table, row: Row, fixed: tuple[str, ...], prefixes: tuple[str, ...],
-            languages: bool) -> Header | None:
+def _header(
+    collector: Collector, table: Table, row: Row, fixed: tuple[str, ...], prefixes: tuple[str, ...], languages: bool
+) -> Header | None:
     """The header of a keyed sheet; None (a problem recorded) when its key column is missing."""
     named = [*fixed, *(f"{p}_en" for p in prefixes), *(["en", "zh", "zh_Hant", "…"] if languages else [])]
     hint = f"columns are: {', '.join(named)}"
     header = read_header(table, row, classify_columns(fixed, prefixes, languages), hint, collector.problems)
     if fixed[0] not in header.columns:
-        collector.problems.append(FactError(f"the header lacks the column {fixed[0]!r}",
-                                            table.place(header.row, 1), hint=hint))
+        collector.problems.append(
+            FactError(f"the header lacks the column {fixed[0]!r}", table.place(header.row, 1), hint=hint)
+        )
         return None
     return header

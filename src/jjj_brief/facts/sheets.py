@@ -45,16 +45,21 @@ def read_tables(collector: Collector, found: FactInput) -> None:
         for table in tables:
             kind = table_kind(table.name)
             if kind is None:
-                collector.warnings.append(BriefWarning(
-                    f"{table.name!r} is not read: tables are named {', '.join(TABLES)} (or 'facts …')",
-                    table.where))
+                collector.warnings.append(
+                    BriefWarning(
+                        f"{table.name!r} is not read: tables are named {', '.join(TABLES)} (or 'facts …')", table.where
+                    )
+                )
                 continue
             facts_seen |= kind == "facts"
             collector.guard(_read_table, collector, table, kind)
     if not facts_seen:
         what = "sheet" if found.kind == "xlsx" else "file facts.csv"
-        raise FactError(f"no {what} named 'facts'", Location.of(found.path),
-                        hint="the facts go in a sheet (or CSV file) named 'facts', one per row or one per period")
+        raise FactError(
+            f"no {what} named 'facts'",
+            Location.of(found.path),
+            hint="the facts go in a sheet (or CSV file) named 'facts', one per row or one per period",
+        )
 
 
 def _read_table(collector: Collector, table: Table, kind: str) -> None:

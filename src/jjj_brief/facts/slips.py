@@ -55,9 +55,13 @@ def thousands_in_flow_mapping(doc: Doc, node: Node) -> None:
         if not (isinstance(key, yaml.ScalarNode) and key.value == "value" and isinstance(value, yaml.ScalarNode)):
             continue
         groups = []
-        for extra_key, extra_value in pairs[index + 1:]:
-            if not (isinstance(extra_key, yaml.ScalarNode) and _GROUP.fullmatch(extra_key.value)
-                    and isinstance(extra_value, yaml.ScalarNode) and extra_value.value == ""):
+        for extra_key, extra_value in pairs[index + 1 :]:
+            if not (
+                isinstance(extra_key, yaml.ScalarNode)
+                and _GROUP.fullmatch(extra_key.value)
+                and isinstance(extra_value, yaml.ScalarNode)
+                and extra_value.value == ""
+            ):
                 break
             groups.append(extra_key.value)
         typed = ",".join([value.value, *groups])
@@ -66,5 +70,6 @@ def thousands_in_flow_mapping(doc: Doc, node: Node) -> None:
 
 
 def _error(where: Location, typed: str) -> FactError:
-    return FactError(f"value {typed!r} has thousands separators, which are not part of a number",
-                     where, hint=suggestion(typed))
+    return FactError(
+        f"value {typed!r} has thousands separators, which are not part of a number", where, hint=suggestion(typed)
+    )

@@ -109,8 +109,9 @@ def header_texts(table: Table, row: Row) -> list[str]:
     return texts
 
 
-def read_header(table: Table, row: Row, classify: Callable[[str], str | None], columns_hint: str,
-                problems: list[FactError]) -> Header:
+def read_header(
+    table: Table, row: Row, classify: Callable[[str], str | None], columns_hint: str, problems: list[FactError]
+) -> Header:
     """Name each column by ``classify`` (None: unknown, a problem); a name used twice is a problem."""
     number, values = row
     header = Header(number)
@@ -148,8 +149,11 @@ def row_entries(table: Table, header: Header, row: Row, periods: Sequence[str] =
         if text is None:
             continue
         if name is None:
-            raise FactError(f"{text!r} is in a column without a header", where,
-                            hint=f"name the column in row {header.row}, or delete the value")
+            raise FactError(
+                f"{text!r} is in a column without a header",
+                where,
+                hint=f"name the column in row {header.row}, or delete the value",
+            )
         entries[name] = Entry(text, where)
     return entries
 
@@ -166,7 +170,8 @@ def bounded_rows(rows: Iterable[Row], table_where: Location) -> Iterator[Row]:
         if cells > MAX_CELLS or number > MAX_ROWS:
             raise FactError(
                 f"the table is too large (more than {MAX_ROWS:,} rows or {MAX_CELLS:,} cells)",
-                table_where, hint="split it into several workbooks or files",
+                table_where,
+                hint="split it into several workbooks or files",
             )
         yield number, values
 
@@ -193,8 +198,9 @@ def language_column(text: str) -> str | None:
     return "_".join([first, *(p.title() if len(p) == 4 else p.upper() for p in rest)])
 
 
-def classify_columns(fixed: Iterable[str], prefixes: Iterable[str] = (), languages: bool = False
-                     ) -> Callable[[str], str | None]:
+def classify_columns(
+    fixed: Iterable[str], prefixes: Iterable[str] = (), languages: bool = False
+) -> Callable[[str], str | None]:
     """A column classifier: one of ``fixed`` names, ``prefix_<lang>``, or (``languages``) a bare
     language, named ``lang_<lang>`` so the section readers find every language the same way."""
     fixed = frozenset(fixed)
@@ -206,7 +212,7 @@ def classify_columns(fixed: Iterable[str], prefixes: Iterable[str] = (), languag
             return low
         for prefix in prefixes:
             if low.startswith(prefix + "_"):
-                lang = language_column(low[len(prefix) + 1:])
+                lang = language_column(low[len(prefix) + 1 :])
                 return f"{prefix}_{lang}" if lang else None
         lang = language_column(low) if languages else None
         return f"{LANGUAGE}_{lang}" if lang else None
@@ -217,4 +223,4 @@ def classify_columns(fixed: Iterable[str], prefixes: Iterable[str] = (), languag
 def languages_of(entries: dict[str, Entry], prefix: str = LANGUAGE) -> list[tuple[str, str]]:
     """The (language, text) pairs of the entries named ``<prefix>_<lang>``, in column order."""
     start = f"{prefix}_"
-    return [(name[len(start):], entry.text) for name, entry in entries.items() if name.startswith(start)]
+    return [(name[len(start) :], entry.text) for name, entry in entries.items() if name.startswith(start)]

@@ -33,8 +33,18 @@ MAX_UNPACKED_BYTES = 100 * MIB
 MAX_SHARED_STRINGS_BYTES = 16 * MIB
 MAX_PARTS = 10_000
 #: What a broken package makes openpyxl or its parsers raise (anything else is a bug of ours).
-BROKEN = (zipfile.BadZipFile, zlib.error, KeyError, ValueError, TypeError, IndexError, AttributeError,
-          ParseError, EOFError, OSError)
+BROKEN = (
+    zipfile.BadZipFile,
+    zlib.error,
+    KeyError,
+    ValueError,
+    TypeError,
+    IndexError,
+    AttributeError,
+    ParseError,
+    EOFError,
+    OSError,
+)
 _RECALCULATE = "open the workbook in Excel or LibreOffice and save it, so the result is stored; or type the value"
 
 
@@ -46,8 +56,11 @@ def workbook_tables(path: Path) -> Iterator[Iterator[Table]]:
     values = _open(path, data_only=True)
     formulas = _open(path, data_only=False) if _has_formulas(path) else None
     try:
-        yield (_table(path, values[name], formulas[name] if formulas else None) for name in values.sheetnames
-               if _is_worksheet(values[name]))
+        yield (
+            _table(path, values[name], formulas[name] if formulas else None)
+            for name in values.sheetnames
+            if _is_worksheet(values[name])
+        )
     finally:
         values.close()
         if formulas:
@@ -79,16 +92,21 @@ def _check_package(path: Path) -> None:
         with zipfile.ZipFile(path) as package:
             parts = package.infolist()
     except (zipfile.BadZipFile, OSError, ValueError):
-        raise FactError("not an Excel workbook: the file is not a zip package", Location.of(path),
-                        hint="save it from Excel or LibreOffice as an Excel workbook (.xlsx)") from None
+        raise FactError(
+            "not an Excel workbook: the file is not a zip package",
+            Location.of(path),
+            hint="save it from Excel or LibreOffice as an Excel workbook (.xlsx)",
+        ) from None
     unpacked = sum(part.file_size for part in parts)
     strings = sum(part.file_size for part in parts if part.filename.lower().endswith("sharedstrings.xml"))
     if unpacked > MAX_UNPACKED_BYTES or len(parts) > MAX_PARTS or strings > MAX_SHARED_STRINGS_BYTES:
         raise FactError(
             f"the workbook unpacks to {unpacked // MIB} MB in {len(parts)} parts ({strings // MIB} MB of "
             f"text); workbooks are limited to {MAX_UNPACKED_BYTES // MIB} MB unpacked, "
-            f"{MAX_SHARED_STRINGS_BYTES // MIB} MB of text", Location.of(path),
-            hint="split it into several workbooks, or save the fact sheets alone")
+            f"{MAX_SHARED_STRINGS_BYTES // MIB} MB of text",
+            Location.of(path),
+            hint="split it into several workbooks, or save the fact sheets alone",
+        )
 
 
 def _open(path: Path, data_only: bool) -> Any:
@@ -100,8 +118,11 @@ def _open(path: Path, data_only: bool) -> Any:
             warnings.simplefilter("ignore")  # openpyxl warns on styles and extensions it drops
             return load_workbook(path, read_only=True, data_only=data_only, keep_links=False)
     except (*BROKEN, InvalidFileException) as exc:
-        raise FactError(f"cannot read the workbook: {_reason(exc)}", Location.of(path),
-                        hint="save it from Excel or LibreOffice as an Excel workbook (.xlsx)") from None
+        raise FactError(
+            f"cannot read the workbook: {_reason(exc)}",
+            Location.of(path),
+            hint="save it from Excel or LibreOffice as an Excel workbook (.xlsx)",
+        ) from None
 
 
 def _is_worksheet(sheet: Any) -> bool:
@@ -132,8 +153,9 @@ def _rows(path: Path, where: Location, values: Any, formulas: Any | None) -> Ite
             for number, (saved, *typed) in enumerate(rows, start=1):
                 yield number, [_value(s, t) for s, t in zip(saved, typed[0] if typed else [None] * len(saved))]
     except BROKEN as exc:
-        raise FactError(f"cannot read the sheet: {_reason(exc)}", where,
-                        hint="save it again from Excel or LibreOffice") from None
+        raise FactError(
+            f"cannot read the sheet: {_reason(exc)}", where, hint="save it again from Excel or LibreOffice"
+        ) from None
 
 
 def _value(saved: Any, typed: Any) -> object:

@@ -97,8 +97,9 @@ def compose(path: Path) -> Doc:
     return Doc(path, root)
 
 
-def mapping_items(doc: Doc, node: Node, what: str,
-                  problems: list[FactError] | None = None) -> list[tuple[str, Node, Node]]:
+def mapping_items(
+    doc: Doc, node: Node, what: str, problems: list[FactError] | None = None
+) -> list[tuple[str, Node, Node]]:
     """The (key, key node, value node) triples of a mapping node, refusing duplicates.
 
     With ``problems``, a bad key (a duplicate, a list as a key) is added there and left
@@ -126,8 +127,11 @@ def _key(doc: Doc, key_node: Node, seen: dict[str, Node], what: str) -> str:
     key = scalar_text(doc, key_node, f"a key in {what}")
     if key in seen:
         first = seen[key].start_mark.line + 1
-        raise FactError(f"duplicate key {quoted(key)} in {what} (first at line {first})", doc.at(key_node),
-                        hint="remove one of them")
+        raise FactError(
+            f"duplicate key {quoted(key)} in {what} (first at line {first})",
+            doc.at(key_node),
+            hint="remove one of them",
+        )
     return key
 
 
@@ -144,8 +148,7 @@ def scalar_text(doc: Doc, node: Node, what: str) -> str:
     text = str(node.value)
     bad = unprintable(text)  # written as an escape ("\x07", "\uffff"): it would break the markup
     if bad:
-        raise FactError(f"{what} holds a {bad[1]}, which no document can show", doc.at(node),
-                        hint="delete it")
+        raise FactError(f"{what} holds a {bad[1]}, which no document can show", doc.at(node), hint="delete it")
     return text
 
 

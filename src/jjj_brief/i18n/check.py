@@ -107,10 +107,13 @@ def entry_problems(path: Path, catalog: Catalog, message: Any) -> list[CatalogEr
         return [CatalogError(f"untranslated: {shown(message)}", where, hint="translate it")]
     problems = []
     if message.fuzzy:
-        problems.append(CatalogError(
-            f"fuzzy: {shown(message)}", where,
-            hint="a guess left out of the build: check it, then remove the fuzzy flag",
-        ))
+        problems.append(
+            CatalogError(
+                f"fuzzy: {shown(message)}",
+                where,
+                hint="a guess left out of the build: check it, then remove the fuzzy flag",
+            )
+        )
     problems.extend(plural_count_problems(path, catalog, message))
     problems.extend(placeholder_problems(path, message))
     problems.extend(markup_problems(path, message))
@@ -141,11 +144,14 @@ def _number_problems(path: Path, message: Any) -> list[CatalogError]:
     for index, form in enumerate(forms(message.string)):
         typed = literal_numbers(form, percent) - allowed
         if typed:
-            problems.append(CatalogError(
-                f"{form_label(message, index)} of {shown(message)} has the literal number(s) "
-                f"{', '.join(sorted(typed))}, which the msgid does not", Location.of(path, message.lineno),
-                hint="figures must come from placeholders, never be typed into a catalog",
-            ))
+            problems.append(
+                CatalogError(
+                    f"{form_label(message, index)} of {shown(message)} has the literal number(s) "
+                    f"{', '.join(sorted(typed))}, which the msgid does not",
+                    Location.of(path, message.lineno),
+                    hint="figures must come from placeholders, never be typed into a catalog",
+                )
+            )
     return problems
 
 
@@ -166,9 +172,11 @@ def _staleness_problems(
             problems.append(CatalogError(f"{shown(message)} is missing from {path}", where, hint=advice))
     for key, message in have.items():
         if key not in wanted:
-            problems.append(CatalogError(
-                f"{shown(message)} is no longer in the templates or code",
-                Location.of(path, message.lineno),
-                hint=advice,
-            ))
+            problems.append(
+                CatalogError(
+                    f"{shown(message)} is no longer in the templates or code",
+                    Location.of(path, message.lineno),
+                    hint=advice,
+                )
+            )
     return problems

@@ -36,6 +36,7 @@ CATALOG_WIDTH = 100  # as the README's `pybabel update -w 100`
 PACKAGE_SOURCE = "src/jjj_brief"  # where babel.cfg expects the package's Python phrases
 TEMPLATE_FILE = f"{DOMAIN}.pot"
 
+
 def bundled_mapping() -> str:
     """The project's own ``babel.cfg``: beside the bundled templates in a checkout and in the
     wheel (``pyproject.toml`` ships it), used when a project folder has none of its own."""
@@ -124,8 +125,7 @@ def _extracted(project: Project) -> Iterator[tuple[str, int, Any, list[str], str
 
     method_map, options_map = parse_mapping_cfg(io.StringIO(project.mapping), filename="babel.cfg")
     for mount in project.mounts:
-        sections = [(pattern, how) for pattern, how in method_map
-                    if _mount_for(pattern, project.mounts) is mount]
+        sections = [(pattern, how) for pattern, how in method_map if _mount_for(pattern, project.mounts) is mount]
         if not sections or not mount.folder.is_dir():
             continue
         relative_map = [(_below(mount, pattern), method) for pattern, method in sections]
@@ -138,7 +138,7 @@ def _extracted(project: Project) -> Iterator[tuple[str, int, Any, list[str], str
 
 def _below(mount: Mount, pattern: str) -> str:
     """A ``babel.cfg`` pattern relative to the mount's folder (``src/jjj_brief/**.py`` → ``**.py``)."""
-    return pattern[len(mount.prefix):].lstrip("/")
+    return pattern[len(mount.prefix) :].lstrip("/")
 
 
 def _package_version() -> str:
@@ -228,8 +228,9 @@ def update(project: Project) -> list[CatalogUpdate]:
     """
     project.require_writable("update")
     if not project.template_path.is_file():
-        raise CatalogError("no message template", Location.of(project.template_path),
-                           hint="run `jjj-brief i18n extract` first")
+        raise CatalogError(
+            "no message template", Location.of(project.template_path), hint="run `jjj-brief i18n extract` first"
+        )
     template = read_catalog(project.template_path)
     return [_update_catalog(path, template) for path in project.catalog_paths()]
 

@@ -86,7 +86,8 @@ def han_numeral(n: int) -> str:
 
 
 def outline_number(level: int, n: int, chinese: bool) -> str:
-    """The number in front of a heading: ``一、`` ``（一）`` ``1.`` ``（1）`` in Chinese, ``1.`` ``1.1`` style in English.
+    """The number in front of a heading: ``一、`` ``（一）`` ``1.`` ``（1）`` in Chinese,
+    ``1.`` ``1.1`` style in English.
 
     >>> [outline_number(level, 2, True) for level in (1, 2, 3, 4)]
     ['二、', '（二）', '2.', '（2）']

@@ -36,8 +36,9 @@ def markup_problems(path: Path, message: Any) -> list[CatalogError]:
             continue
         wrong = _form_problem(form, wanted)
         if wrong:
-            problems.append(CatalogError(f"{form_label(message, index)} of {shown(message)} {wrong}", where,
-                                         hint=_HINT))
+            problems.append(
+                CatalogError(f"{form_label(message, index)} of {shown(message)} {wrong}", where, hint=_HINT)
+            )
     return problems
 
 

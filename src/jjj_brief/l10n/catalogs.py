@@ -17,7 +17,7 @@ from __future__ import annotations
 import codecs
 import io
 import re
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Protocol
 
@@ -103,13 +103,19 @@ def catalog_text(path: str | Path, raw: bytes) -> str:
     if codec == "utf-8":
         return decode_utf8(raw, path, "catalog", CatalogError)
     if not raw.isascii() and _is_utf8(raw):
-        raise CatalogError(f"the header declares charset={said} but the text is UTF-8", Location.of(path, line),
-                           hint="declare charset=UTF-8")
+        raise CatalogError(
+            f"the header declares charset={said} but the text is UTF-8",
+            Location.of(path, line),
+            hint="declare charset=UTF-8",
+        )
     try:
         return raw.decode(codec)
     except UnicodeDecodeError as exc:
-        raise CatalogError(f"the text is not {said} as the header declares",
-                           Location.of(path, raw[: exc.start].count(b"\n") + 1), hint="save it as UTF-8") from None
+        raise CatalogError(
+            f"the text is not {said} as the header declares",
+            Location.of(path, raw[: exc.start].count(b"\n") + 1),
+            hint="save it as UTF-8",
+        ) from None
 
 
 def _declared_charset(path: str | Path, raw: bytes) -> tuple[str, str, int]:
@@ -122,8 +128,11 @@ def _declared_charset(path: str | Path, raw: bytes) -> tuple[str, str, int]:
     try:
         return codecs.lookup(said).name, said, line
     except LookupError:
-        raise CatalogError(f"unknown charset {said!r} in the catalog's Content-Type header", Location.of(path, line),
-                           hint="declare charset=UTF-8 and save the file as UTF-8") from None
+        raise CatalogError(
+            f"unknown charset {said!r} in the catalog's Content-Type header",
+            Location.of(path, line),
+            hint="declare charset=UTF-8 and save the file as UTF-8",
+        ) from None
 
 
 def _is_utf8(raw: bytes) -> bool:
@@ -160,7 +169,7 @@ def load_translations(path: str | Path) -> Translations:
     return _compiled(resolved, stat.st_mtime_ns, stat.st_size, Path(path))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _compiled(resolved: Path, mtime_ns: int, size: int, path: Path) -> Translations:
     """Cache key includes the file's mtime and size, so an edited catalog is recompiled.
 

@@ -102,7 +102,7 @@ def _maximized(language: str, script: str | None, territory: str | None) -> Subt
     keys = (f"{language}_{script}_{territory}", f"{language}_{territory}", f"{language}_{script}", language)
     for key in keys:
         if "None" not in key.split("_") and key in likely:
-            found_language, found_territory, found_script, *_ = parse_locale(likely[key])
+            _, found_territory, found_script, *_ = parse_locale(likely[key])
             return language, script or found_script, territory or found_territory
     return language, script, territory
 

@@ -195,8 +195,7 @@ class Localizer:
             raise ValueError(f"unknown change basis {basis!r}: use None or one of {', '.join(bases)}")
         return self.phrase(patterns.CHANGES[basis, direction], percent=self.percent(abs(rounded), digits=digits))
 
-    def rate(self, value: Decimal, quote: str, base: str, *, digits: int = 4,
-             qualifier: str | None = None) -> str:
+    def rate(self, value: Decimal, quote: str, base: str, *, digits: int = 4, qualifier: str | None = None) -> str:
         """An exchange rate: ``value`` units of ``quote`` for one unit of ``base`` (a ``CNY/USD`` fact).
 
         Four places by default, as central banks quote rates: rounding 6.1932 to
@@ -217,8 +216,9 @@ class Localizer:
         text = self._rate_words(patterns.RATES, patterns.OTHER_RATE, quote, base, Decimal(value), number=number)
         return self._qualified(text, qualifier)
 
-    def _rate_words(self, known: dict[tuple[str, str], str], other: str, quote: str, base: str,
-                    value: Decimal, **values: str) -> str:
+    def _rate_words(
+        self, known: dict[tuple[str, str], str], other: str, quote: str, base: str, value: Decimal, **values: str
+    ) -> str:
         """A rate phrase: the catalog's own words for a common pair, else CLDR's currency names."""
         if (quote, base) in known:
             return self.phrase(known[quote, base], **values)
@@ -381,4 +381,3 @@ class Localizer:
         ('二、', '2.')
         """
         return outline_number(level, n, self.number_locale.language == "zh")
-

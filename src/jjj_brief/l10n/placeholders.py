@@ -59,10 +59,13 @@ def plural_count_problems(path: Path, catalog: Catalog, message: Any) -> list[Ca
     """A plural entry must have exactly the forms the catalog's ``Plural-Forms`` header declares."""
     if not message.pluralizable or len(forms(message.string)) == catalog.num_plurals:
         return []
-    return [CatalogError(
-        f"{shown(message)} has {len(forms(message.string))} plural form(s), but the catalog's "
-        f"Plural-Forms header says {catalog.num_plurals}", Location.of(path, message.lineno),
-    )]
+    return [
+        CatalogError(
+            f"{shown(message)} has {len(forms(message.string))} plural form(s), but the catalog's "
+            f"Plural-Forms header says {catalog.num_plurals}",
+            Location.of(path, message.lineno),
+        )
+    ]
 
 
 # -- placeholders ----------------------------------------------------------------------------
@@ -101,8 +104,11 @@ def brace_placeholders(text: str) -> set[str] | None:
     True
     """
     try:
-        return {"{" + field + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}"
-                for _, field, spec, conversion in Formatter().parse(text) if field is not None}
+        return {
+            "{" + field + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}"
+            for _, field, spec, conversion in Formatter().parse(text)
+            if field is not None
+        }
     except ValueError:
         return None
 
@@ -163,8 +169,10 @@ def _name_differences(wanted: set[str], have: set[str]) -> list[str]:
         if original is not None:
             dropped.discard(original)
             foreign.discard(placeholder)
-            wrong.append(f"writes {original} as {placeholder} (keep each placeholder exactly as the msgid "
-                         f"writes it: no conversion, format spec or attribute of its own)")
+            wrong.append(
+                f"writes {original} as {placeholder} (keep each placeholder exactly as the msgid "
+                f"writes it: no conversion, format spec or attribute of its own)"
+            )
     if dropped:
         wrong.append(f"drops placeholder(s) {', '.join(sorted(dropped))}")
     if foreign:

@@ -69,11 +69,15 @@ def with_traditional_labels(store: FactStore, language: Language) -> tuple[FactS
     counter = _Filler(language.code, config)
     converted = replace(
         store,
-        regions={k: replace(r, name=counter.fill(r.name), in_text=counter.fill_optional(r.in_text))
-                 for k, r in store.regions.items()},
+        regions={
+            k: replace(r, name=counter.fill(r.name), in_text=counter.fill_optional(r.in_text))
+            for k, r in store.regions.items()
+        },
         indicators={k: replace(i, label=counter.fill(i.label)) for k, i in store.indicators.items()},
-        sources={k: replace(s, publisher=counter.fill(s.publisher), title=counter.fill(s.title))
-                 for k, s in store.sources.items()},
+        sources={
+            k: replace(s, publisher=counter.fill(s.publisher), title=counter.fill(s.title))
+            for k, s in store.sources.items()
+        },
         lists={k: tuple(counter.fill(item) for item in items) for k, items in store.lists.items()},
         settings={k: counter.fill(v) if isinstance(v, Localized) else v for k, v in store.settings.items()},
     )
@@ -107,8 +111,9 @@ class _Filler:
         return text.with_text(self.code, convert_text(simplified, self.config))
 
 
-def labels_by_language(store: FactStore, languages: dict[str, Language],
-                       region: str | None) -> tuple[dict[str, FactStore], list[BriefWarning]]:
+def labels_by_language(
+    store: FactStore, languages: dict[str, Language], region: str | None
+) -> tuple[dict[str, FactStore], list[BriefWarning]]:
     """The store each language renders from (labels converted where they can be), and the
     notes saying how many were; raise :class:`FactErrors` listing every label still missing
     in every language, before anything is rendered."""

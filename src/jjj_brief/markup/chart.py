@@ -54,10 +54,20 @@ def read_chart(reader: ReaderLike, el: etree._Element) -> d.Chart:
     categories = series[0][1]
     for _, names, where in series[1:]:
         if names != categories:
-            raise reader.fail(where, f"series categories {list(names)} differ from the first series' {list(categories)}")
-    return d.Chart(kind, categories, tuple(s for s, _, _ in series), tuple(ticks),
-                   collapse(el.get("unit", "")).strip(), caption, note, _scale(reader, el),
-                   collapse(el.get("tick-format", "General")).strip() or "General")
+            raise reader.fail(
+                where, f"series categories {list(names)} differ from the first series' {list(categories)}"
+            )
+    return d.Chart(
+        kind,
+        categories,
+        tuple(s for s, _, _ in series),
+        tuple(ticks),
+        collapse(el.get("unit", "")).strip(),
+        caption,
+        note,
+        _scale(reader, el),
+        collapse(el.get("tick-format", "General")).strip() or "General",
+    )
 
 
 def _scale(reader: ReaderLike, el: etree._Element) -> float:

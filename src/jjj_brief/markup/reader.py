@@ -42,7 +42,6 @@ template may wrap long Chinese lines without adding spaces.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Optional
 
 from lxml import etree
 
@@ -72,12 +71,13 @@ HOUSE_STYLES = ("research", "jianbao")
 EDITIONS = ("", "bilingual")  # one language per file, or two side by side
 
 
-Locate = Callable[[Optional[int]], Location]
+Locate = Callable[[int | None], Location]
 Quote = Callable[[Location], str]
 
 
-def read_markup(text: str, origin: str, locate: Locate | None = None, quote: Quote | None = None,
-                figures: FigureTable | None = None) -> d.Document:
+def read_markup(
+    text: str, origin: str, locate: Locate | None = None, quote: Quote | None = None, figures: FigureTable | None = None
+) -> d.Document:
     """Parse brief markup produced by template ``origin`` (named in errors).
 
     ``locate`` maps a line of ``text`` to the template line that wrote it, and ``quote``
@@ -95,7 +95,8 @@ def read_markup(text: str, origin: str, locate: Locate | None = None, quote: Quo
     except etree.XMLSyntaxError as exc:
         place = where(exc.lineno or None)
         raise MarkupError(
-            f"the template produced invalid markup: {exc.msg}", place,
+            f"the template produced invalid markup: {exc.msg}",
+            place,
             hint="check the tags on this line (use |e on raw text)",
             excerpt=quote(place) if quote else "",
         ) from None
@@ -118,12 +119,19 @@ class _Reader:
         text = collapse(text_of(el))
         if self.figures is None:
             facts = tuple((el.get("fact") or "").split())
-            return d.Figure(text, facts, el.get("formula") or None, note=el.get("note", ""),
-                            previous=el.get("previous"), **{key: el.get(key) for key in _NUM_DETAILS})
+            return d.Figure(
+                text,
+                facts,
+                el.get("formula") or None,
+                note=el.get("note", ""),
+                previous=el.get("previous"),
+                **{key: el.get(key) for key in _NUM_DETAILS},
+            )
         figure = self.figures.take(el.get("ref"), text)
         if figure is None:
-            raise self.fail(el, "a figure can only be printed by the |figure and |change filters, "
-                                "not written as <num> markup")
+            raise self.fail(
+                el, "a figure can only be printed by the |figure and |change filters, not written as <num> markup"
+            )
         return self.figures.with_text(figure, text)
 
     def fail(self, el: etree._Element, message: str) -> MarkupError:
@@ -164,8 +172,10 @@ class _Reader:
             raise self.fail(el, "<meta> lacks a non-empty <title>")
         if values.get("house_style", "research") not in HOUSE_STYLES:
             found = el.find("house-style")
-            raise self.fail(found if found is not None else el,
-                            f"<house-style> must be one of {', '.join(HOUSE_STYLES)}, not {values['house_style']!r}")
+            raise self.fail(
+                found if found is not None else el,
+                f"<house-style> must be one of {', '.join(HOUSE_STYLES)}, not {values['house_style']!r}",
+            )
         if values.get("edition", "") not in EDITIONS:
             raise self.fail(el.find("edition"), f"<edition> may only say 'bilingual', not {values['edition']!r}")
         return d.Meta(lang=lang, **values)  # type: ignore[arg-type]
@@ -185,7 +195,6 @@ class _Reader:
         if tag == "box":
             return self.box(el)
         if tag == "chart":
-
             return read_chart(self, el)
         if tag == "distribution":
             return self.distribution(el)

@@ -165,8 +165,9 @@ class Briefing:
         for item in items:
             if not isinstance(item, (Fact, Derived)):
                 raise TemplateError(f"trend() takes facts or derived figures, not {type(item).__name__}")
-        units = {item.unit if isinstance(item, Derived) else self.store.indicators[item.indicator].unit
-                 for item in items}
+        units = {
+            item.unit if isinstance(item, Derived) else self.store.indicators[item.indicator].unit for item in items
+        }
         if len(units) > 1:
             raise TemplateError(f"trend() compares figures of one unit, not {' and '.join(sorted(units))}")
         change = first.value if last is None else last.value - first.value
@@ -178,11 +179,16 @@ class Briefing:
         unit = self.store.indicators[item.indicator].unit
         pairs = {f"{unit}/{currency}", f"{currency}/{unit}"}
         position = self.store.index().position
-        rates = sorted((f for ind in self.store.indicators.values() if ind.unit in pairs
-                        for f in self.store.of_indicator(ind.key)), key=lambda f: position[f.id])
-        same = [f for f in rates if f.period == item.period] or [
-            f for f in rates if f.period.end == item.period.end
-        ]
+        rates = sorted(
+            (
+                f
+                for ind in self.store.indicators.values()
+                if ind.unit in pairs
+                for f in self.store.of_indicator(ind.key)
+            ),
+            key=lambda f: position[f.id],
+        )
+        same = [f for f in rates if f.period == item.period] or [f for f in rates if f.period.end == item.period.end]
         if not same:
             raise TemplateError(
                 f"no exchange rate between {unit} and {currency} for {item.period} in the facts",

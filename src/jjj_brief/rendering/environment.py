@@ -135,8 +135,13 @@ class Rendered:
         return source_line(self.env, where)
 
 
-def render(env: SandboxedEnvironment, name: str, context: Mapping[str, Any],
-           filters: Mapping[str, Callable[..., Any]], translations: Any) -> Rendered:
+def render(
+    env: SandboxedEnvironment,
+    name: str,
+    context: Mapping[str, Any],
+    filters: Mapping[str, Callable[..., Any]],
+    translations: Any,
+) -> Rendered:
     """Render template ``name`` with one render's filters and translations; every failure
     becomes a located :class:`~jjj_brief.errors.TemplateError` with its source line."""
     scope = RenderScope(filters, translations)
@@ -145,7 +150,7 @@ def render(env: SandboxedEnvironment, name: str, context: Mapping[str, Any],
         with time_limit():
             template = env.get_template(name)
             chunks = _render_chunks(template, context, scope.budget)
-    except Exception as exc:  # noqa: BLE001 - each kind becomes a located error
+    except Exception as exc:
         raise located_error(exc, env, name) from None
     finally:
         _SCOPE.reset(token)
@@ -178,7 +183,7 @@ def _render_chunks(template: jinja2.Template, context: Mapping[str, Any], budget
         for chunk in stream:
             budget.spend(len(chunk))
             chunks.append(sources.piece(chunk, _innermost_location(stream, template)))
-    except Exception:  # noqa: BLE001 - Jinja2 rewrites the traceback to template lines
+    except Exception:
         template.environment.handle_exception()
     return chunks
 
@@ -194,9 +199,11 @@ def _innermost_location(stream: Any, template: jinja2.Template) -> Location:
             break
         stream, frame, depth = inner, inner.gi_frame, depth + 1
         if depth > MAX_NESTING:
-            raise TemplateError(f"the template went past a limit: templates include or extend each other "
-                                f"more than {MAX_NESTING} deep", template_frame_location(frame, template),
-                                hint="an include that reaches itself needs a condition that stops it")
+            raise TemplateError(
+                f"the template went past a limit: templates include or extend each other more than {MAX_NESTING} deep",
+                template_frame_location(frame, template),
+                hint="an include that reaches itself needs a condition that stops it",
+            )
     if frame is None:
         return Location(template.filename or template.name or "template")
     return template_frame_location(frame, template)

@@ -92,8 +92,7 @@ class FigureStyle:
         from jjj_brief.l10n.scales import Scale  # only renders need Babel
 
         scale = Scale(self.scale) if self.scale is not None else None
-        return str(loc.amount(value, unit, digits=self.digits, qualifier=self.qualifier, scale=scale,
-                              style=self.money))
+        return str(loc.amount(value, unit, digits=self.digits, qualifier=self.qualifier, scale=scale, style=self.money))
 
 
 def plain_value(value: Decimal) -> str:

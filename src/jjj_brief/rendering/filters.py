@@ -31,8 +31,9 @@ FILTER_NAMES = ("figure", "change", "period", "span", "year", "date", "capfirst"
 :func:`figure_filters` for what each does in one render)."""
 
 
-def figure_filters(briefing: Briefing, loc: Any, review: Review | None = None,
-                   table: FigureTable | None = None) -> dict[str, Callable[..., Any]]:
+def figure_filters(
+    briefing: Briefing, loc: Any, review: Review | None = None, table: FigureTable | None = None
+) -> dict[str, Callable[..., Any]]:
     """The filters a template uses to print figures, bound to one render's facts and locale.
 
     ``review`` adds a reviewer's note (``--annotate``) and the text an older
@@ -67,8 +68,9 @@ class FigurePrinter:
     def unit_of(self, item: Figureish) -> str:
         return item.unit if isinstance(item, Derived) else self.briefing.store.indicators[item.indicator].unit
 
-    def figure(self, item: Figureish, digits: int | None = None, qualify: bool = True,
-               scale: Any = None, style: str = "name") -> Markup:
+    def figure(
+        self, item: Figureish, digits: int | None = None, qualify: bool = True, scale: Any = None, style: str = "name"
+    ) -> Markup:
         """A figure as the language prints it.  ``scale=`` a list of facts locks the unit
         of the whole series (0.9万亿元 … 1.7万亿元); ``style="symbol"`` writes ¥/US$."""
         unit = self.unit_of(item)
@@ -96,8 +98,7 @@ class FigurePrinter:
         extra = self.review_marks(item, text, style_of) if self.review is not None else {}
         return _num_markup(item, text, unit, style, extra, self.table)
 
-    def review_marks(self, item: Figureish, text: str,
-                     style_of: Callable[[Figureish], FigureStyle]) -> dict[str, str]:
+    def review_marks(self, item: Figureish, text: str, style_of: Callable[[Figureish], FigureStyle]) -> dict[str, str]:
         """The reviewer's note, and what an older vintage printed when that differs."""
         assert self.review is not None
         marks = {"note": self.review.note(item, self.unit_of(item))}
@@ -143,14 +144,27 @@ def chart_data(briefing: Briefing, loc: Any, series: Any) -> dict[str, Any]:
         "scale": str(scale),
         "tick_format": tick_format([value / scale for value, _ in ticks]),
         "ticks": [{"value": str(v), "label": label} for v, label in ticks],
-        "series": [{"indicator": group[0].indicator, "points": [
-            {"label": loc.period(f.period), "value": str(f.value), "text": loc.chart_value(f.value, values, unit),
-             "fact": f.id} for f in group]} for group in groups],
+        "series": [
+            {
+                "indicator": group[0].indicator,
+                "points": [
+                    {
+                        "label": loc.period(f.period),
+                        "value": str(f.value),
+                        "text": loc.chart_value(f.value, values, unit),
+                        "fact": f.id,
+                    }
+                    for f in group
+                ],
+            }
+            for group in groups
+        ],
     }
 
 
-def _num_markup(item: Figureish, text: str, unit: str, style: FigureStyle, extra: dict[str, str],
-                table: FigureTable) -> Markup:
+def _num_markup(
+    item: Figureish, text: str, unit: str, style: FigureStyle, extra: dict[str, str], table: FigureTable
+) -> Markup:
     """``<num ref="N">text</num>``: the figure itself (its facts, exact value, unit, period,
     style and review marks) goes into the render's table, out of the template's reach."""
     figure = Figure(

@@ -104,9 +104,14 @@ def _check_length(length: int) -> None:
 
 
 def _check_power(base: Any, exponent: Any) -> None:
-    if isinstance(base, int) and isinstance(exponent, int) and abs(base) > 1:
-        if exponent * abs(base).bit_length() > MAX_POWER_BITS:
-            raise LimitExceeded(f"{base} ** {exponent} is too large a number for a template")
+    too_big = (
+        isinstance(base, int)
+        and isinstance(exponent, int)
+        and abs(base) > 1
+        and (exponent * abs(base).bit_length() > MAX_POWER_BITS)
+    )
+    if too_big:
+        raise LimitExceeded(f"{base} ** {exponent} is too large a number for a template")
 
 
 @contextmanager

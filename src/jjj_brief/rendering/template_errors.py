@@ -37,30 +37,44 @@ def _classify(exc: Exception, name: str) -> BriefError:
         why = str(exc.message) if isinstance(exc, RefusedTemplate) else f"template not found: {exc.name}"
         return TemplateError(why, where, hint="a template may include only templates in its own folder")
     if isinstance(exc, jinja2.UndefinedError):
-        return TemplateError(f"undefined name: {exc.message}", _traceback_location(exc, name),
-                             hint="check the spelling, or see the README for the names a template can use")
+        return TemplateError(
+            f"undefined name: {exc.message}",
+            _traceback_location(exc, name),
+            hint="check the spelling, or see the README for the names a template can use",
+        )
     if isinstance(exc, LimitExceeded):
         given = exc.args[0] if exc.args else None  # raised from the timer thread: no message
         what = str(given) if given else f"it ran for more than {MAX_RENDER_SECONDS:.0f} seconds"
-        return TemplateError(f"the template went past a limit: {what}", _traceback_location(exc, name),
-                             hint="a briefing needs far less; look for a runaway loop or repetition")
+        return TemplateError(
+            f"the template went past a limit: {what}",
+            _traceback_location(exc, name),
+            hint="a briefing needs far less; look for a runaway loop or repetition",
+        )
     if isinstance(exc, SecurityError):
-        return TemplateError(f"the template tried something the sandbox forbids: {exc}",
-                             _traceback_location(exc, name))
+        return TemplateError(f"the template tried something the sandbox forbids: {exc}", _traceback_location(exc, name))
     if isinstance(exc, BriefError):
         if exc.location is None:
             exc.location = _traceback_location(exc, name)
         return exc
     if isinstance(exc, RecursionError):
-        return TemplateError("the template calls or includes itself without end", _traceback_location(exc, name),
-                             hint="a macro or include that reaches itself needs a condition that stops it")
+        return TemplateError(
+            "the template calls or includes itself without end",
+            _traceback_location(exc, name),
+            hint="a macro or include that reaches itself needs a condition that stops it",
+        )
     if isinstance(exc, MemoryError):
-        return TemplateError("the template needed more memory than a briefing can", _traceback_location(exc, name),
-                             hint="look for a string or list that grows in a loop")
+        return TemplateError(
+            "the template needed more memory than a briefing can",
+            _traceback_location(exc, name),
+            hint="look for a string or list that grows in a loop",
+        )
     # Anything else a template provokes through a filter or a call (|change(basis="yoy"),
     # b.label("nope"), "abc"|figure, 1/0): the template line is what the author needs.
-    return TemplateError(f"{type(exc).__name__} in the template: {exc}", _traceback_location(exc, name),
-                         hint="check the arguments of the filter or call on this line (see the README)")
+    return TemplateError(
+        f"{type(exc).__name__} in the template: {exc}",
+        _traceback_location(exc, name),
+        hint="check the arguments of the filter or call on this line (see the README)",
+    )
 
 
 def _traceback_location(exc: BaseException, name: str) -> Location:
@@ -108,7 +122,7 @@ def template_source(env: jinja2.Environment, file: str) -> str:
         prefix = f"{folder.rstrip('/')}/"
         if file.startswith(prefix):
             try:
-                return str(loader.get_source(env, file[len(prefix):])[0])
+                return str(loader.get_source(env, file[len(prefix) :])[0])
             except jinja2.TemplateNotFound:
                 return ""
     return ""

@@ -89,9 +89,13 @@ def untranslated_warnings(missed: list[str], lang: str, template: Path, catalog:
         shown = msgid if len(msgid) <= 60 else f"{msgid[:57]}…"
         fallback: list[Location | None] = [Location(str(catalog)) if catalog else None]
         for where in found[:1] or fallback:
-            warnings.append(BriefWarning(
-                f"{lang} has no translation for {shown!r}: printed in English (translate it in "
-                f"{catalog or 'the catalog'}; `jjj-brief i18n update` adds it)", where))
+            warnings.append(
+                BriefWarning(
+                    f"{lang} has no translation for {shown!r}: printed in English (translate it in "
+                    f"{catalog or 'the catalog'}; `jjj-brief i18n update` adds it)",
+                    where,
+                )
+            )
     return warnings
 
 

@@ -53,6 +53,7 @@ class Label:
 def _shape(kind: str) -> Any:
     def make(*args: Any, **style: Any) -> Shape:
         return Shape(kind, args, style)
+
     return make
 
 
@@ -66,7 +67,7 @@ class Picture:
     width: float
     height: float
     contents: list[Shape] = field(default_factory=list)
-    initialFontName: str = ""  # noqa: N815 - mirrors reportlab's Drawing attribute
+    initialFontName: str = ""
     labels: list[Label] = field(default_factory=list)  # every text, whole, beside its Strings
 
     def add(self, shape: Shape) -> None:
@@ -146,7 +147,7 @@ def text_shapes(text: str, x: float, y: float, style: TextStyle, color: str, anc
     shapes, start = [], 0
     for run, face, _ in line_runs(setting, TextLine(0, len(setting.text), width)):
         shapes.append(String(x, y, run, fontName=face, fontSize=style.size, fillColor=color))
-        x += sum(setting.advances[start:start + len(run)])
+        x += sum(setting.advances[start : start + len(run)])
         start += len(run)
     return shapes
 
@@ -220,8 +221,7 @@ def _label_y(y: float, value: float, gap: float, size: float) -> float:
     return y + gap if value >= 0 else y - gap - size * 0.75
 
 
-def _bars(drawing: Picture, chart: Chart, plot: _Plot, slot: float,
-          palette: tuple[str, ...], look: ChartLook) -> None:
+def _bars(drawing: Picture, chart: Chart, plot: _Plot, slot: float, palette: tuple[str, ...], look: ChartLook) -> None:
     """Bars side by side per category, from the zero line up (or down, with a negative height),
     each with its value label at its end."""
     count = len(chart.series)
@@ -233,14 +233,14 @@ def _bars(drawing: Picture, chart: Chart, plot: _Plot, slot: float,
         for index, (value, label) in enumerate(zip(series.values, series.labels)):
             x = plot.left + slot * (index + 0.5) - bar * count / 2 + bar * number
             end = plot.y(value)
-            drawing.add(_showing(Rect(x, zero, bar * 0.92, end - zero, fillColor=color, strokeColor=None),
-                                 series.facts, index))
+            drawing.add(
+                _showing(Rect(x, zero, bar * 0.92, end - zero, fillColor=color, strokeColor=None), series.facts, index)
+            )
             y = _label_y(end, value, 3, look.label_size)
             drawing.add_text(label, x + bar * 0.46, y, style, "#000000", "middle")
 
 
-def _line(drawing: Picture, chart: Chart, plot: _Plot, slot: float,
-          palette: tuple[str, ...], look: ChartLook) -> None:
+def _line(drawing: Picture, chart: Chart, plot: _Plot, slot: float, palette: tuple[str, ...], look: ChartLook) -> None:
     """A polyline per series with round markers and a value label above (below, if negative) each point."""
     style = look.text_style(look.label_size - 0.5)
     for number, series in enumerate(chart.series):
@@ -249,8 +249,11 @@ def _line(drawing: Picture, chart: Chart, plot: _Plot, slot: float,
         flat = [c for point in points for c in point]
         drawing.add(PolyLine(flat, strokeColor=color, strokeWidth=1.6))
         for index, ((x, y), value, label) in enumerate(zip(points, series.values, series.labels)):
-            drawing.add(_showing(Circle(x, y, 2.4, fillColor=color, strokeColor="#FFFFFF", strokeWidth=0.6),
-                                 series.facts, index))
+            drawing.add(
+                _showing(
+                    Circle(x, y, 2.4, fillColor=color, strokeColor="#FFFFFF", strokeWidth=0.6), series.facts, index
+                )
+            )
             drawing.add_text(label, x, _label_y(y, value, 5, look.label_size - 0.5), style, "#000000", "middle")
 
 
@@ -280,4 +283,3 @@ def chart_look(width: float, lang_is_chinese: bool, forms: Forms = "SC", body_si
     sized for body text of ``body_size`` (:data:`TEXT_TO_BODY`, never under 8 pt, in half points)."""
     tick_size = max(TICK_SIZE, round(body_size * TEXT_TO_BODY * 2) / 2)
     return ChartLook(width, round(min(width * 0.36, 170.0), 1), lang_is_chinese, forms, tick_size)
-

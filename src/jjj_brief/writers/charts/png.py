@@ -60,30 +60,59 @@ class _Painter:
         """One shape; a kind the chart module never makes is a bug, so it raises."""
         getattr(self, f"_{shape.kind.lower()}")(*shape.args, **shape.style)
 
-    def _rect(self, x: float, y: float, w: float, h: float, fillColor: str | None = None,
-              strokeColor: str | None = None, strokeWidth: float = 1) -> None:
+    def _rect(
+        self,
+        x: float,
+        y: float,
+        w: float,
+        h: float,
+        fillColor: str | None = None,
+        strokeColor: str | None = None,
+        strokeWidth: float = 1,
+    ) -> None:
         (xa, ya), (xb, yb) = self.xy(x, y), self.xy(x + w, y + h)
         # A bar below the zero line has a negative height; Pillow wants the corners in order.
         x0, x1, y0, y1 = min(xa, xb), max(xa, xb), min(ya, yb), max(ya, yb)
-        self.draw.rectangle((x0, y0, x1, y1), fill=fillColor, outline=strokeColor,
-                            width=self.px(strokeWidth) if strokeColor else 0)
+        self.draw.rectangle(
+            (x0, y0, x1, y1), fill=fillColor, outline=strokeColor, width=self.px(strokeWidth) if strokeColor else 0
+        )
 
-    def _line(self, x1: float, y1: float, x2: float, y2: float, strokeColor: str = "#000000",
-              strokeWidth: float = 1) -> None:
+    def _line(
+        self, x1: float, y1: float, x2: float, y2: float, strokeColor: str = "#000000", strokeWidth: float = 1
+    ) -> None:
         self.draw.line((self.xy(x1, y1), self.xy(x2, y2)), fill=strokeColor, width=self.px(strokeWidth))
 
     def _polyline(self, flat: list[float], strokeColor: str = "#000000", strokeWidth: float = 1) -> None:
         points = [self.xy(x, y) for x, y in zip(flat[::2], flat[1::2])]
         self.draw.line(points, fill=strokeColor, width=self.px(strokeWidth), joint="curve")
 
-    def _circle(self, cx: float, cy: float, r: float, fillColor: str | None = None,
-                strokeColor: str | None = None, strokeWidth: float = 1) -> None:
+    def _circle(
+        self,
+        cx: float,
+        cy: float,
+        r: float,
+        fillColor: str | None = None,
+        strokeColor: str | None = None,
+        strokeWidth: float = 1,
+    ) -> None:
         (x, y), radius = self.xy(cx, cy), r * self.scale
-        self.draw.ellipse((x - radius, y - radius, x + radius, y + radius), fill=fillColor,
-                          outline=strokeColor, width=self.px(strokeWidth))
+        self.draw.ellipse(
+            (x - radius, y - radius, x + radius, y + radius),
+            fill=fillColor,
+            outline=strokeColor,
+            width=self.px(strokeWidth),
+        )
 
-    def _string(self, x: float, y: float, text: str, fontName: str, fontSize: float,
-                fillColor: str = "#000000", textAnchor: str = "start") -> None:
+    def _string(
+        self,
+        x: float,
+        y: float,
+        text: str,
+        fontName: str,
+        fontSize: float,
+        fillColor: str = "#000000",
+        textAnchor: str = "start",
+    ) -> None:
         font = _font(fontName, round(fontSize * self.scale))
         self.draw.text(self.xy(x, y), text, font=font, fill=fillColor, anchor=_ANCHORS[textAnchor])
 

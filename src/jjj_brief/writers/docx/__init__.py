@@ -41,8 +41,9 @@ def write(doc: Document, out: BinaryIO, hooks: WriterHooks, *, embed_fonts: bool
     write_docx(doc, out, on_warning=hooks.on_warning, embed_fonts=embed_fonts)
 
 
-def write_docx(doc: Document, path: Path | BinaryIO, *, on_warning: Warn | None = None,
-               embed_fonts: bool = False) -> None:
+def write_docx(
+    doc: Document, path: Path | BinaryIO, *, on_warning: Warn | None = None, embed_fonts: bool = False
+) -> None:
     """Write ``doc`` as a DOCX to exactly ``path`` (a file name or a writable binary file).
 
     ``on_warning`` receives a :class:`BriefWarning` for anything set differently

@@ -98,8 +98,12 @@ def _lay_out(grid: Any, column: int) -> None:
     tbl_pr = grid._tbl.tblPr
     tbl_pr.append(parse_xml(f'<w:tblLayout {nsdecls("w")} w:type="fixed"/>'))
     half = GUTTER // 2
-    tbl_pr.append(parse_xml(f'<w:tblCellMar {nsdecls("w")}><w:left w:w="0" w:type="dxa"/>'
-                            f'<w:right w:w="{half}" w:type="dxa"/></w:tblCellMar>'))
+    tbl_pr.append(
+        parse_xml(
+            f'<w:tblCellMar {nsdecls("w")}><w:left w:w="0" w:type="dxa"/>'
+            f'<w:right w:w="{half}" w:type="dxa"/></w:tblCellMar>'
+        )
+    )
     for width, column_element in zip((column + half, column + half), grid.columns):
         column_element.width = Twips(width)
 
@@ -112,13 +116,16 @@ def _add_row(grid: Any, builders: list[DocxBuilder], fill: Any) -> None:
         for stray in tc.findall(qn("w:p")):
             tc.remove(stray)
         if side == 1:  # the gutter: half after the left column, half before the right
-            cell._tc.get_or_add_tcPr().append(parse_xml(
-                f'<w:tcMar {nsdecls("w")}><w:left w:w="{GUTTER // 2}" w:type="dxa"/>'
-                f'<w:right w:w="0" w:type="dxa"/></w:tcMar>'))
+            cell._tc.get_or_add_tcPr().append(
+                parse_xml(
+                    f'<w:tcMar {nsdecls("w")}><w:left w:w="{GUTTER // 2}" w:type="dxa"/>'
+                    f'<w:right w:w="0" w:type="dxa"/></w:tcMar>'
+                )
+            )
         with builder.writing_into(tc):
             fill(side, builder)
         if tc[-1].tag != qn("w:p"):  # Word wants a paragraph last in a cell (after a table)
-            tc.append(parse_xml(f'<w:p {nsdecls("w")}/>'))
+            tc.append(parse_xml(f"<w:p {nsdecls('w')}/>"))
 
 
 def _furniture(section: Any, metas: tuple[Meta, Meta], builders: list[DocxBuilder]) -> None:
@@ -143,4 +150,3 @@ def _sources(pair: Bilingual, builders: list[DocxBuilder]) -> None:
         if right.content != left.content:
             second.add_text(paragraph, "\n\t")
             second.add_inlines(paragraph, right.content)
-

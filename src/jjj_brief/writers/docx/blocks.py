@@ -49,12 +49,25 @@ def add_chart(builder: Any, chart: Chart) -> None:
     body_size = house.edition.look("Body Text").size
     look = chart_look(width, house.chinese, han_forms(house.east_asian_lang), body_size)
     drawing = chart_drawing(chart, replace(look, height=look.min_height))
-    faces = ChartFaces(house.sans.latin, house.sans.east_asian, house.east_asian_lang if house.chinese else "en-US",
-                       PALETTE_ZH if house.chinese else PALETTE, look.tick_size, look.label_size)
+    faces = ChartFaces(
+        house.sans.latin,
+        house.sans.east_asian,
+        house.east_asian_lang if house.chinese else "en-US",
+        PALETTE_ZH if house.chinese else PALETTE,
+        look.tick_size,
+        look.label_size,
+    )
     paragraph = builder.new_paragraph("Figure")
     run = paragraph.add_run()
-    add_native_chart(run._r, builder.document.part, chart, faces, (drawing.width, drawing.height),
-                     drawing_png(drawing), builder.epoch)
+    add_native_chart(
+        run._r,
+        builder.document.part,
+        chart,
+        faces,
+        (drawing.width, drawing.height),
+        drawing_png(drawing),
+        builder.epoch,
+    )
     if chart.note:
         builder.add_paragraph(chart.note, "Table Note")
 

@@ -48,7 +48,7 @@ from jjj_brief.errors import BriefWarning
 from jjj_brief.scripts import is_han
 from jjj_brief.writers import unhandled
 from jjj_brief.writers.docx.fonts import declare_fonts, embedded
-from jjj_brief.writers.docx.house import HouseStyle, house_style_for
+from jjj_brief.writers.docx.house import DocxHouse, house_style_for
 from jjj_brief.writers.docx.measure import column_widths
 from jjj_brief.writers.docx.package import (
     drop_template_leftovers,
@@ -65,8 +65,7 @@ Warn = Callable[[BriefWarning], None]
 ROLE_STYLES = {"body": "Body Text", "lead": "Lead", "note": "Note", "editor-note": "Editor Note"}
 REVIEWER = ("jjj-brief", "JB")  # author and initials of the comments that carry figure notes
 HEADING_STYLES = {1: "Heading 1", 2: "Heading 2"}
-ALIGNMENTS = {"left": WD_ALIGN_PARAGRAPH.LEFT, "right": WD_ALIGN_PARAGRAPH.RIGHT,
-              "center": WD_ALIGN_PARAGRAPH.CENTER}
+ALIGNMENTS = {"left": WD_ALIGN_PARAGRAPH.LEFT, "right": WD_ALIGN_PARAGRAPH.RIGHT, "center": WD_ALIGN_PARAGRAPH.CENTER}
 
 _BREAKS = re.compile("(\t|\n)")
 _BREAK_TAGS = {"\t": "w:tab", "\n": "w:br"}
@@ -143,7 +142,7 @@ class DocxBuilder:
     in a briefing.
     """
 
-    def __init__(self, document: Any, house: HouseStyle, style_ids: dict[str, str], warn: Warn) -> None:
+    def __init__(self, document: Any, house: DocxHouse, style_ids: dict[str, str], warn: Warn) -> None:
         self.document = document
         self.house = house
         self.style_ids = style_ids
@@ -175,8 +174,9 @@ class DocxBuilder:
 
     # ------------------------------------------------------------ inlines
 
-    def _run_properties(self, text: str, bold: bool, italic: bool, changed: bool = False,
-                        figure: bool = False) -> list[Any]:
+    def _run_properties(
+        self, text: str, bold: bool, italic: bool, changed: bool = False, figure: bool = False
+    ) -> list[Any]:
         """``w:rPr`` children in schema order: rFonts, b, i, noProof, highlight, em, lang.
 
         Chinese editions mark each run East Asian (``w:hint``, ``w:lang``) so
@@ -207,8 +207,15 @@ class DocxBuilder:
             props.append(_element("w:lang", val="zxx"))  # no language: LibreOffice's "never hyphenate"
         return props
 
-    def add_text(self, paragraph: Any, text: str, bold: bool = False, italic: bool = False,
-                 changed: bool = False, figure: bool = False) -> Any:
+    def add_text(
+        self,
+        paragraph: Any,
+        text: str,
+        bold: bool = False,
+        italic: bool = False,
+        changed: bool = False,
+        figure: bool = False,
+    ) -> Any:
         """Append one run (tabs as ``w:tab``, newlines as ``w:br``) and return its element."""
         run = _element("w:r")
         props = self._run_properties(text, bold, italic, changed, figure)
@@ -252,8 +259,7 @@ class DocxBuilder:
             from docx.text.run import Run
 
             author, initials = REVIEWER
-            self.document.add_comment(Run(run, paragraph), text=xml_safe(figure.note),
-                                      author=author, initials=initials)
+            self.document.add_comment(Run(run, paragraph), text=xml_safe(figure.note), author=author, initials=initials)
 
     def new_paragraph(self, style: str) -> DocxParagraph:
         """An empty paragraph in ``style``, placed before the section properties (or in the open box)."""
@@ -376,5 +382,5 @@ def _lay_out_grid(grid: Any, widths: list[int]) -> None:
     for index, row in enumerate(grid.rows):
         for cell, width in zip(row.cells, widths):
             cell.width = Twips(width)
-        row_props = '<w:cantSplit/><w:tblHeader/>' if index == 0 else '<w:cantSplit/>'
-        row._tr.insert(0, parse_xml(f'<w:trPr {nsdecls("w")}>{row_props}</w:trPr>'))
+        row_props = "<w:cantSplit/><w:tblHeader/>" if index == 0 else "<w:cantSplit/>"
+        row._tr.insert(0, parse_xml(f"<w:trPr {nsdecls('w')}>{row_props}</w:trPr>"))

@@ -51,8 +51,15 @@ _FRAME = (
 )
 
 
-def add_native_chart(run: Any, document_part: Any, chart: Chart, faces: ChartFaces,
-                     size: tuple[float, float], png: bytes, epoch: int | None) -> None:
+def add_native_chart(
+    run: Any,
+    document_part: Any,
+    chart: Chart,
+    faces: ChartFaces,
+    size: tuple[float, float],
+    png: bytes,
+    epoch: int | None,
+) -> None:
     """Put ``chart`` into ``run`` (a ``w:r``) as a chart frame, with ``png`` as the fallback.
 
     ``size`` is (width, height) in points: the picture's size, so the two alternatives
@@ -67,8 +74,10 @@ def add_native_chart(run: Any, document_part: Any, chart: Chart, faces: ChartFac
         doc_pr.set("descr", description)
     fallback_drawing = parse_xml(f'<w:drawing xmlns:w="{W}"/>')
     fallback_drawing.append(picture)
-    alternate = parse_xml(f'<mc:AlternateContent xmlns:mc="{MC}" xmlns:c="{C}">'
-                          '<mc:Choice Requires="w14"/><mc:Fallback/></mc:AlternateContent>')
+    alternate = parse_xml(
+        f'<mc:AlternateContent xmlns:mc="{MC}" xmlns:c="{C}">'
+        '<mc:Choice Requires="w14"/><mc:Fallback/></mc:AlternateContent>'
+    )
     alternate[0].append(frame)
     alternate[1].append(fallback_drawing)
     run.append(alternate)
@@ -79,8 +88,12 @@ def _add_chart_parts(document_part: Any, chart: Chart, faces: ChartFaces, epoch:
     package = document_part.package
     chart_name = package.next_partname("/word/charts/chart%d.xml")
     number = chart_name.idx
-    workbook = Part(PackURI(f"/word/embeddings/Microsoft_Excel_Worksheet{number}.xlsx"), CT.SML_SHEET,
-                    chart_workbook(chart, epoch), package)
+    workbook = Part(
+        PackURI(f"/word/embeddings/Microsoft_Excel_Worksheet{number}.xlsx"),
+        CT.SML_SHEET,
+        chart_workbook(chart, epoch),
+        package,
+    )
     chart_part = Part(chart_name, CT.DML_CHART, b"", package)
     workbook_rid = chart_part.relate_to(workbook, RT.PACKAGE)
     chart_part._blob = chart_space(chart, faces, workbook_rid)

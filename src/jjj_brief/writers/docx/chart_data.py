@@ -64,8 +64,10 @@ def chart_workbook(chart: Chart, epoch: int | None) -> bytes:
     """The chart's data as an .xlsx file (:mod:`.chart_sheet`); with ``epoch`` its bytes
     depend on the data only."""
     rows: list[list[Cell]] = [["", *(xml_safe(series.name) for series in chart.series)]]
-    rows += [[xml_safe(category), *(_cell(in_axis_unit(series.values[row], chart)) for series in chart.series)]
-             for row, category in enumerate(chart.categories)]
+    rows += [
+        [xml_safe(category), *(_cell(in_axis_unit(series.values[row], chart)) for series in chart.series)]
+        for row, category in enumerate(chart.categories)
+    ]
     width = max([len(c) for c in chart.categories] + [8]) + 2
     return workbook_bytes(SHEET, rows, width, epoch)
 

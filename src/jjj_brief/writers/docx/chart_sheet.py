@@ -32,9 +32,11 @@ def workbook_bytes(sheet_name: str, rows: list[list[Cell]], first_column_width: 
     parts = {
         "[Content_Types].xml": _content_types(),
         "_rels/.rels": _relationships([("rId1", f"{_REL}/officeDocument", "xl/workbook.xml")]),
-        "xl/workbook.xml": (f'{_DECLARATION}<workbook xmlns="{_MAIN}" xmlns:r="{_REL}"><sheets>'
-                            f'<sheet name="{escape(sheet_name, {chr(34): "&quot;"})}" sheetId="1" r:id="rId1"/>'
-                            "</sheets></workbook>"),
+        "xl/workbook.xml": (
+            f'{_DECLARATION}<workbook xmlns="{_MAIN}" xmlns:r="{_REL}"><sheets>'
+            f'<sheet name="{escape(sheet_name, {chr(34): "&quot;"})}" sheetId="1" r:id="rId1"/>'
+            "</sheets></workbook>"
+        ),
         "xl/_rels/workbook.xml.rels": _relationships([("rId1", f"{_REL}/worksheet", "worksheets/sheet1.xml")]),
         "xl/worksheets/sheet1.xml": _sheet(rows, first_column_width),
     }
@@ -52,11 +54,13 @@ def workbook_bytes(sheet_name: str, rows: list[list[Cell]], first_column_width: 
 
 def _content_types() -> str:
     sheet = "application/vnd.openxmlformats-officedocument.spreadsheetml"
-    return (f'{_DECLARATION}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-            '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-            '<Default Extension="xml" ContentType="application/xml"/>'
-            f'<Override PartName="/xl/workbook.xml" ContentType="{sheet}.sheet.main+xml"/>'
-            f'<Override PartName="/xl/worksheets/sheet1.xml" ContentType="{sheet}.worksheet+xml"/></Types>')
+    return (
+        f'{_DECLARATION}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+        '<Default Extension="xml" ContentType="application/xml"/>'
+        f'<Override PartName="/xl/workbook.xml" ContentType="{sheet}.sheet.main+xml"/>'
+        f'<Override PartName="/xl/worksheets/sheet1.xml" ContentType="{sheet}.worksheet+xml"/></Types>'
+    )
 
 
 def _relationships(rows: list[tuple[str, str, str]]) -> str:
@@ -65,11 +69,15 @@ def _relationships(rows: list[tuple[str, str, str]]) -> str:
 
 
 def _sheet(rows: list[list[Cell]], first_column_width: float) -> str:
-    body = "".join(f'<row r="{number}">{"".join(_cell(value, number, column) for column, value in enumerate(row))}'
-                   "</row>" for number, row in enumerate(rows, start=1))
-    return (f'{_DECLARATION}<worksheet xmlns="{_MAIN}"><cols>'
-            f'<col min="1" max="1" width="{first_column_width:g}" customWidth="1"/></cols>'
-            f"<sheetData>{body}</sheetData></worksheet>")
+    body = "".join(
+        f'<row r="{number}">{"".join(_cell(value, number, column) for column, value in enumerate(row))}</row>'
+        for number, row in enumerate(rows, start=1)
+    )
+    return (
+        f'{_DECLARATION}<worksheet xmlns="{_MAIN}"><cols>'
+        f'<col min="1" max="1" width="{first_column_width:g}" customWidth="1"/></cols>'
+        f"<sheetData>{body}</sheetData></worksheet>"
+    )
 
 
 def _cell(value: Cell, row: int, column: int) -> str:

@@ -173,8 +173,15 @@ def _value_labels(chart: Chart, series: ChartSeries, faces: ChartFaces) -> etree
 def _label_switches(parent: etree._Element, position: str) -> None:
     """Show the value (here: the custom text) and nothing else, placed above the bar or point."""
     _val(parent, "c:dLblPos", position)
-    _vals(parent, ("c:showLegendKey", "0"), ("c:showVal", "1"), ("c:showCatName", "0"),
-          ("c:showSerName", "0"), ("c:showPercent", "0"), ("c:showBubbleSize", "0"))
+    _vals(
+        parent,
+        ("c:showLegendKey", "0"),
+        ("c:showVal", "1"),
+        ("c:showCatName", "0"),
+        ("c:showSerName", "0"),
+        ("c:showPercent", "0"),
+        ("c:showBubbleSize", "0"),
+    )
 
 
 def _category_axis(faces: ChartFaces) -> etree._Element:
@@ -184,11 +191,20 @@ def _category_axis(faces: ChartFaces) -> etree._Element:
     _val(axis, "c:delete", "0")
     _val(axis, "c:axPos", "b")
     _el("c:numFmt", axis, formatCode="General", sourceLinked="1")
-    _vals(axis, ("c:majorTickMark", "none"), ("c:minorTickMark", "none"), ("c:tickLblPos", "low"))  # under the plot even when bars hang below zero
+    _vals(
+        axis, ("c:majorTickMark", "none"), ("c:minorTickMark", "none"), ("c:tickLblPos", "low")
+    )  # under the plot even when bars hang below zero
     _line(axis, "595959", "10160")
     axis.append(_text_properties(faces, faces.label_size))
-    _vals(axis, ("c:crossAx", VALUE_AXIS), ("c:crosses", "autoZero"), ("c:auto", "1"), ("c:lblAlgn", "ctr"),
-          ("c:lblOffset", "100"), ("c:noMultiLvlLbl", "0"))
+    _vals(
+        axis,
+        ("c:crossAx", VALUE_AXIS),
+        ("c:crosses", "autoZero"),
+        ("c:auto", "1"),
+        ("c:lblAlgn", "ctr"),
+        ("c:lblOffset", "100"),
+        ("c:noMultiLvlLbl", "0"),
+    )
     return axis
 
 

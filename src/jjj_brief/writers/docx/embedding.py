@@ -28,8 +28,7 @@ from lxml import etree
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 FONT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/font"
 OBFUSCATED_FONT = "application/vnd.openxmlformats-officedocument.obfuscatedFont"
-EMBED_TAGS = {"Regular": "embedRegular", "Bold": "embedBold", "Italic": "embedItalic",
-              "BoldItalic": "embedBoldItalic"}
+EMBED_TAGS = {"Regular": "embedRegular", "Bold": "embedBold", "Italic": "embedItalic", "BoldItalic": "embedBoldItalic"}
 CHART_TYPE = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml"
 DRAWINGML_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
 ALWAYS_CARRIED = "0123456789— "  # page numbers are fields: their digits are in no w:t of the body

@@ -42,7 +42,7 @@ class Faces:
 
 
 @dataclass(frozen=True)
-class HouseStyle:
+class DocxHouse:
     """What differs between the editions: faces, East Asian language, CJK conventions, looks."""
 
     faces: Faces  # the faces the styles name
@@ -66,13 +66,21 @@ class HouseStyle:
         return self.office_faces is not None
 
 
-_OFFICE_SC = Faces(serif=FontPair("Times New Roman", "SimSun"), sans=FontPair("Arial", "SimHei"),
-                   kai=FontPair("Times New Roman", "KaiTi"), song=FontPair("Times New Roman", "SimSun"))
-_OFFICE_TC = Faces(serif=FontPair("Times New Roman", "PMingLiU"), sans=FontPair("Arial", "Microsoft JhengHei"),
-                   kai=FontPair("Times New Roman", "DFKai-SB"), song=FontPair("Times New Roman", "PMingLiU"))
+_OFFICE_SC = Faces(
+    serif=FontPair("Times New Roman", "SimSun"),
+    sans=FontPair("Arial", "SimHei"),
+    kai=FontPair("Times New Roman", "KaiTi"),
+    song=FontPair("Times New Roman", "SimSun"),
+)
+_OFFICE_TC = Faces(
+    serif=FontPair("Times New Roman", "PMingLiU"),
+    sans=FontPair("Arial", "Microsoft JhengHei"),
+    kai=FontPair("Times New Roman", "DFKai-SB"),
+    song=FontPair("Times New Roman", "PMingLiU"),
+)
 
 
-def house_style_for(lang: str, name: str = "research") -> HouseStyle:
+def house_style_for(lang: str, name: str = "research") -> DocxHouse:
     """The house style of a BCP 47 tag: Traditional for zh-TW/HK/MO/Hant, Simplified for other zh;
     ``name="jianbao"`` gives the 简报 (仿宋 body, 黑体 and 楷体 headings, GB/T 9704 looks).
     :func:`jjj_brief.writers.docx.fonts.embedded` turns one into its embedded-faces twin."""
@@ -82,5 +90,10 @@ def house_style_for(lang: str, name: str = "research") -> HouseStyle:
     if name == "jianbao":
         faces = replace(faces, serif=FontPair(faces.serif.latin, "FangSong"))
     edition = looks.jianbao() if name == "jianbao" else looks.chinese() if chinese else looks.english()
-    return HouseStyle(faces=faces, east_asian_lang="zh-TW" if traditional else "zh-CN",
-                      chinese=chinese or name == "jianbao", edition=edition, jianbao=name == "jianbao")
+    return DocxHouse(
+        faces=faces,
+        east_asian_lang="zh-TW" if traditional else "zh-CN",
+        chinese=chinese or name == "jianbao",
+        edition=edition,
+        jianbao=name == "jianbao",
+    )

@@ -90,10 +90,14 @@ def _distribution_table(rows: list[tuple[str, str]], writer: Any) -> None:
     grid.autofit = False
     width = int(TYPE_AREA.twips)
     tbl_pr = grid._tbl.tblPr
-    tbl_pr.find(qn("w:tblStyle")).addnext(parse_xml(
-        f'<w:tblpPr {nsdecls("w")} w:leftFromText="0" w:rightFromText="0" w:topFromText="{int(Pt(12).twips)}"'
-        f' w:bottomFromText="0" w:vertAnchor="margin" w:horzAnchor="page" w:tblpX="{int(MARGINS["left_margin"].twips)}"'
-        ' w:tblpYSpec="bottom"/>'))
+    tbl_pr.find(qn("w:tblStyle")).addnext(
+        parse_xml(
+            f'<w:tblpPr {nsdecls("w")} w:leftFromText="0" w:rightFromText="0" w:topFromText="{int(Pt(12).twips)}"'
+            f' w:bottomFromText="0" w:vertAnchor="margin" w:horzAnchor="page"'
+            f' w:tblpX="{int(MARGINS["left_margin"].twips)}"'
+            ' w:tblpYSpec="bottom"/>'
+        )
+    )
     tbl_pr.find(qn("w:tblpPr")).addnext(parse_xml(f'<w:tblOverlap {nsdecls("w")} w:val="never"/>'))
     tbl_pr.find(qn("w:tblW")).set(qn("w:type"), "dxa")
     tbl_pr.find(qn("w:tblW")).set(qn("w:w"), str(width))
@@ -110,11 +114,15 @@ def _distribution_table(rows: list[tuple[str, str]], writer: Any) -> None:
 def style_jianbao(styles: Any, house: Any) -> None:
     """What the 简报's looks do not say: the red rule, the date's tab stop, page-number insets."""
     issuer = styles["Issuer Line"].element.get_or_add_pPr()
-    issuer.find(qn("w:spacing")).addprevious(parse_xml(
-        f'<w:pBdr {nsdecls("w")}><w:bottom w:val="single" w:sz="12" w:space="4" w:color="{hex_digits(ACCENT_ZH)}"/>'
-        '</w:pBdr>'))
-    issuer.find(qn("w:spacing")).addprevious(parse_xml(
-        f'<w:tabs {nsdecls("w")}><w:tab w:val="right" w:pos="{int(TYPE_AREA.twips)}"/></w:tabs>'))
+    issuer.find(qn("w:spacing")).addprevious(
+        parse_xml(
+            f'<w:pBdr {nsdecls("w")}><w:bottom w:val="single" w:sz="12" w:space="4" w:color="{hex_digits(ACCENT_ZH)}"/>'
+            "</w:pBdr>"
+        )
+    )
+    issuer.find(qn("w:spacing")).addprevious(
+        parse_xml(f'<w:tabs {nsdecls("w")}><w:tab w:val="right" w:pos="{int(TYPE_AREA.twips)}"/></w:tabs>')
+    )
     styles["Distribution Copies"].paragraph_format.right_indent = Pt(14)
     styles["Page Number Odd"].paragraph_format.right_indent = Pt(14)
     styles["Page Number Even"].paragraph_format.left_indent = Pt(14)

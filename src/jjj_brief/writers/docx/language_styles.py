@@ -21,7 +21,7 @@ from typing import Any
 import docx
 from docx.oxml.ns import qn
 
-from jjj_brief.writers.docx.house import HouseStyle
+from jjj_brief.writers.docx.house import DocxHouse
 from jjj_brief.writers.docx.styles import (
     BOX_STYLE_NAME,
     TABLE_STYLE_NAME,
@@ -30,14 +30,31 @@ from jjj_brief.writers.docx.styles import (
 
 # Every style the DOCX writer names (build.py, blocks.py, page.py); their bases follow.
 WRITER_STYLES = (
-    "Title", "Subtitle", "Dateline", "Heading 1", "Heading 2", "Body Text", "Lead", "Note", "Editor Note",
-    "List Bullet", "Caption", "Table Note", "Source Entry", "Figure", "Box Title", "Header", "Footer", "Spacer",
-    TABLE_STYLE_NAME, BOX_STYLE_NAME,
+    "Title",
+    "Subtitle",
+    "Dateline",
+    "Heading 1",
+    "Heading 2",
+    "Body Text",
+    "Lead",
+    "Note",
+    "Editor Note",
+    "List Bullet",
+    "Caption",
+    "Table Note",
+    "Source Entry",
+    "Figure",
+    "Box Title",
+    "Header",
+    "Footer",
+    "Spacer",
+    TABLE_STYLE_NAME,
+    BOX_STYLE_NAME,
 )
 _REFERENCES = ("w:basedOn", "w:next", "w:link")
 
 
-def add_language_styles(document: Any, house: HouseStyle, lang: str) -> dict[str, str]:
+def add_language_styles(document: Any, house: DocxHouse, lang: str) -> dict[str, str]:
     """Copy ``house``'s versions of the writer's styles into ``document``; style id by name."""
     scratch = docx.Document()
     ids = apply_house_style(scratch, house)
@@ -114,8 +131,11 @@ def _take_defaults(styles: Any, normal: Any) -> None:
 
 def _insert_properties(style: Any, properties: Any, tag: str) -> None:
     """``w:pPr`` before ``w:rPr``, both after the style's name-like children (schema order)."""
-    later = ("w:rPr", "w:tblPr", "w:trPr", "w:tcPr", "w:tblStylePr") if tag == "w:pPr" else \
-        ("w:tblPr", "w:trPr", "w:tcPr", "w:tblStylePr")
+    later = (
+        ("w:rPr", "w:tblPr", "w:trPr", "w:tcPr", "w:tblStylePr")
+        if tag == "w:pPr"
+        else ("w:tblPr", "w:trPr", "w:tcPr", "w:tblStylePr")
+    )
     for child in style:
         if child.tag in {qn(t) for t in later}:
             child.addprevious(properties)

@@ -139,32 +139,48 @@ def jianbao() -> Edition:
     body = Look("serif", 16, GRID_PITCH, align="justify", indent_chars=2, tracking=GRID_TRACKING)
     plain = replace(body, indent_chars=0, align="left", tracking=0.0)
     looks = dict(base.looks)
-    looks.update({
-        # The PDF's 10 pt before the title is absorbed by the 16 pt under the red rule (Word adds them).
-        "Title": replace(plain, face="song", size=22, pitch=36, bold=True, align="center", after=6),
-        "Subtitle": replace(plain, align="center", after=6),
-        "Heading 1": replace(body, face="sans", align="left"),
-        "Heading 2": replace(body, face="kai", align="left"),
-        "Body Text": body,
-        "Lead": body,
-        "List Bullet": replace(plain, left=32, hanging=32 - BULLET_AT),
-        "Classification Mark": replace(plain, face="sans", bold=True),
-        "Masthead": replace(plain, face="song", size=40, pitch=56, bold=True, align="center", colour=ACCENT_ZH,
-                            before=6),
-        "Issue Number": replace(plain, align="center", after=10),
-        "Issuer Line": replace(plain, size=14, pitch=22, after=16),
-        "Editor Note": replace(body, face="kai", indent_chars=0, left=32, after=8),
-        "Distribution": replace(plain, size=14, pitch=24, left=14),
-        "Distribution Copies": replace(plain, size=14, pitch=24, align="right"),
-        "Page Number Odd": replace(plain, face="song", size=14, pitch=18, align="right"),
-        "Page Number Even": replace(plain, face="song", size=14, pitch=18),
-    })
+    looks.update(
+        {
+            # The PDF's 10 pt before the title is absorbed by the 16 pt under the red rule (Word adds them).
+            "Title": replace(plain, face="song", size=22, pitch=36, bold=True, align="center", after=6),
+            "Subtitle": replace(plain, align="center", after=6),
+            "Heading 1": replace(body, face="sans", align="left"),
+            "Heading 2": replace(body, face="kai", align="left"),
+            "Body Text": body,
+            "Lead": body,
+            "List Bullet": replace(plain, left=32, hanging=32 - BULLET_AT),
+            "Classification Mark": replace(plain, face="sans", bold=True),
+            "Masthead": replace(
+                plain, face="song", size=40, pitch=56, bold=True, align="center", colour=ACCENT_ZH, before=6
+            ),
+            "Issue Number": replace(plain, align="center", after=10),
+            "Issuer Line": replace(plain, size=14, pitch=22, after=16),
+            "Editor Note": replace(body, face="kai", indent_chars=0, left=32, after=8),
+            "Distribution": replace(plain, size=14, pitch=24, left=14),
+            "Distribution Copies": replace(plain, size=14, pitch=24, align="right"),
+            "Page Number Odd": replace(plain, face="song", size=14, pitch=18, align="right"),
+            "Page Number Even": replace(plain, face="song", size=14, pitch=18),
+        }
+    )
     return replace(base, looks=tuple(looks.items()))
 
 
-def _research(*, title: Look, subtitle: Look, dateline: Look, heading1: Look, heading2: Look, body: Look,
-              lead: Look, note: Look, bullet: Look, source: Look, caption: Look, furniture: Look,
-              accent: str) -> Looks:
+def _research(
+    *,
+    title: Look,
+    subtitle: Look,
+    dateline: Look,
+    heading1: Look,
+    heading2: Look,
+    body: Look,
+    lead: Look,
+    note: Look,
+    bullet: Look,
+    source: Look,
+    caption: Look,
+    furniture: Look,
+    accent: str,
+) -> Looks:
     """The research note's styles by name, from the PDF's roles; derived styles follow their role.
 
     The PDF (reportlab) lets the space before a paragraph absorb the space
@@ -173,16 +189,27 @@ def _research(*, title: Look, subtitle: Look, dateline: Look, heading1: Look, he
     after earlier here, and the paragraph that keeps a box apart from what
     follows is as short as the box's 10 pt gap allows.
     """
-    heading1, heading2, caption = (replace(look, before=max(look.before - body.after, 0))
-                                   for look in (heading1, heading2, caption))
+    heading1, heading2, caption = (
+        replace(look, before=max(look.before - body.after, 0)) for look in (heading1, heading2, caption)
+    )
     return (
-        ("Title", title), ("Subtitle", subtitle), ("Dateline", dateline),
-        ("Heading 1", heading1), ("Heading 2", heading2), ("Heading 3", replace(heading2, size=body.size)),
-        ("Body Text", body), ("Lead", lead), ("Note", note), ("List Bullet", bullet),
-        ("Source Entry", source), ("Caption", caption), ("Table Note", replace(note, before=3)),
+        ("Title", title),
+        ("Subtitle", subtitle),
+        ("Dateline", dateline),
+        ("Heading 1", heading1),
+        ("Heading 2", heading2),
+        ("Heading 3", replace(heading2, size=body.size)),
+        ("Body Text", body),
+        ("Lead", lead),
+        ("Note", note),
+        ("List Bullet", bullet),
+        ("Source Entry", source),
+        ("Caption", caption),
+        ("Table Note", replace(note, before=3)),
         ("Box Title", replace(heading2, colour=accent, before=0, after=2)),
         ("Editor Note", replace(lead, face=body.face)),
         ("Figure", replace(caption, bold=False, pitch=None, before=0, after=2, align="center")),
         ("Spacer", Look(size=1, pitch=max(BOX_GAP - heading1.before, 1))),
-        ("Header", furniture), ("Footer", furniture),
+        ("Header", furniture),
+        ("Footer", furniture),
     )

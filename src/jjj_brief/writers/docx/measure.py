@@ -19,7 +19,7 @@ from itertools import pairwise
 from jjj_brief.document import Cell, inline_text
 from jjj_brief.scripts import AMBIG, WIDE, char_class
 from jjj_brief.writers.docx.fonts import face_file
-from jjj_brief.writers.docx.house import HouseStyle
+from jjj_brief.writers.docx.house import DocxHouse
 from jjj_brief.writers.docx.table_styles import CELL_PAD_X
 from jjj_brief.writers.text.columns import share_columns
 from jjj_brief.writers.text.linebreak import break_opportunities
@@ -60,7 +60,7 @@ def text_widths(text: str, size: float, bold: bool = False, chinese: bool = Fals
     return sum(advances), max(pieces, default=0.0)
 
 
-def column_widths(rows: tuple[tuple[Cell, ...], ...], columns: int, room: int, house: HouseStyle) -> list[int]:
+def column_widths(rows: tuple[tuple[Cell, ...], ...], columns: int, room: int, house: DocxHouse) -> list[int]:
     """Twips per column, adding up to ``room``: the first row is set as the header row."""
     pad = 2 * CELL_PAD_X / 20 + 0.5
     natural, minimum = [pad] * columns, [pad] * columns

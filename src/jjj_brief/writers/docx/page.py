@@ -63,7 +63,7 @@ def add_field(paragraph: Any, instruction: str, shown: str = "1") -> None:
         '<w:fldChar w:fldCharType="end"/>',
     )
     for content in runs:
-        paragraph._p.append(parse_xml(f'<w:r {nsdecls("w")}>{content}</w:r>'))
+        paragraph._p.append(parse_xml(f"<w:r {nsdecls('w')}>{content}</w:r>"))
 
 
 def add_page_label(paragraph: Any, label: str, writer: FurnitureWriter) -> None:
@@ -99,9 +99,12 @@ def add_footer_line(paragraph: Any, meta: Meta, writer: FurnitureWriter) -> None
     """Classification, page label and date on one footer line (centre and right tab stops)."""
     width = int(TYPE_AREA_WIDTH.twips)  # tab stops are in twips (an int Length would be EMU)
     writer.set_style(paragraph, "Footer")
-    paragraph._p.get_or_add_pPr().append(parse_xml(
-        f'<w:tabs {nsdecls("w")}><w:tab w:val="center" w:pos="{width // 2}"/>'
-        f'<w:tab w:val="right" w:pos="{width}"/></w:tabs>'))
+    paragraph._p.get_or_add_pPr().append(
+        parse_xml(
+            f'<w:tabs {nsdecls("w")}><w:tab w:val="center" w:pos="{width // 2}"/>'
+            f'<w:tab w:val="right" w:pos="{width}"/></w:tabs>'
+        )
+    )
     writer.add_text(paragraph, f"{meta.classification}\t")
     add_page_label(paragraph, meta.page_label, writer)
     writer.add_text(paragraph, f"\t{meta.dateline}")

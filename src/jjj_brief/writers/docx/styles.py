@@ -47,7 +47,7 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Pt, RGBColor
 from docx.styles.style import StyleFactory
 
-from jjj_brief.writers.docx.house import FontPair, HouseStyle
+from jjj_brief.writers.docx.house import DocxHouse, FontPair
 from jjj_brief.writers.docx.looks import Look
 from jjj_brief.writers.docx.table_styles import (
     BOX_STYLE_NAME,
@@ -57,8 +57,12 @@ from jjj_brief.writers.docx.table_styles import (
 from jjj_brief.writers.palette import GREY, LEAD_FILL, hex_digits
 
 THEME_FONT_ATTRS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
-ALIGNMENTS = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER,
-              "right": WD_ALIGN_PARAGRAPH.RIGHT, "justify": WD_ALIGN_PARAGRAPH.JUSTIFY}
+ALIGNMENTS = {
+    "left": WD_ALIGN_PARAGRAPH.LEFT,
+    "center": WD_ALIGN_PARAGRAPH.CENTER,
+    "right": WD_ALIGN_PARAGRAPH.RIGHT,
+    "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
+}
 BASES = {"Lead": "Body Text", "Editor Note": "Body Text", "Table Note": "Note", "Source Entry": "Note"}
 KEEP_WITH_NEXT = ("Caption", "Figure", "Box Title", "Heading 1", "Heading 2", "Heading 3")
 TWIPS_PER_POINT = 20
@@ -78,7 +82,7 @@ def set_fonts(rpr: Any, fonts: FontPair) -> None:
     rfonts.set(qn("w:eastAsia"), fonts.east_asian)
 
 
-def set_lang(rpr: Any, house: HouseStyle) -> None:
+def set_lang(rpr: Any, house: DocxHouse) -> None:
     """``<w:lang w:val="en-US" w:eastAsia="zh-CN"/>``: picks glyph forms, proofing and kinsoku."""
     lang = rpr.find(qn("w:lang"))
     if lang is None:
@@ -88,7 +92,7 @@ def set_lang(rpr: Any, house: HouseStyle) -> None:
     lang.set(qn("w:eastAsia"), house.east_asian_lang)
 
 
-def strip_theme_fonts(styles_element: Any, house: HouseStyle) -> None:
+def strip_theme_fonts(styles_element: Any, house: DocxHouse) -> None:
     """Replace every theme font reference in styles.xml by the house faces.
 
     All of them, not only the styles this writer uses: linked character styles
@@ -148,7 +152,7 @@ class StyleBook:
         return self._by_name[name]
 
 
-def apply_look(style: Any, look: Look, house: HouseStyle) -> None:
+def apply_look(style: Any, look: Look, house: DocxHouse) -> None:
     """Give a style its whole look, explicitly, so nothing is inherited by accident.
 
     Every property is written even when it equals the base style's, because a
@@ -171,8 +175,24 @@ def apply_look(style: Any, look: Look, house: HouseStyle) -> None:
     if look.tracking:
         style.element.rPr.insert_element_before(
             parse_xml(f'<w:spacing {nsdecls("w")} w:val="{round(look.tracking * TWIPS_PER_POINT)}"/>'),
-            "w:w", "w:kern", "w:position", "w:sz", "w:szCs", "w:highlight", "w:u", "w:effect", "w:bdr",
-            "w:shd", "w:fitText", "w:vertAlign", "w:rtl", "w:cs", "w:em", "w:lang", "w:eastAsianLayout")
+            "w:w",
+            "w:kern",
+            "w:position",
+            "w:sz",
+            "w:szCs",
+            "w:highlight",
+            "w:u",
+            "w:effect",
+            "w:bdr",
+            "w:shd",
+            "w:fitText",
+            "w:vertAlign",
+            "w:rtl",
+            "w:cs",
+            "w:em",
+            "w:lang",
+            "w:eastAsianLayout",
+        )
     _indent(ppr, look)
 
 
@@ -195,7 +215,7 @@ def _indent(ppr: Any, look: Look) -> None:
         ind.set(qn("w:firstLine"), str(round(look.indent_chars * look.size * TWIPS_PER_POINT)))
 
 
-def _defaults(styles_element: Any, house: HouseStyle) -> None:
+def _defaults(styles_element: Any, house: DocxHouse) -> None:
     """docDefaults: serif faces, the body's size, languages; no spacing between Han and Latin.
 
     Figures stay tight (``2023年``, ``2.43万亿元``) as official text sets them
@@ -216,15 +236,16 @@ def _defaults(styles_element: Any, house: HouseStyle) -> None:
     spacing.set(qn("w:lineRule"), "auto")
 
 
-def _decorate(styles: StyleBook, house: HouseStyle) -> None:
+def _decorate(styles: StyleBook, house: DocxHouse) -> None:
     """What a look does not say: rules, tints, numbering, tab stops, keep-with-next."""
     accent, rule = hex_digits(house.edition.accent), hex_digits(GREY)
     for name in ("Title", "Subtitle"):
         ppr = styles[name].element.get_or_add_pPr()
         _drop(ppr, "w:pBdr", "w:numPr")
     _border(styles["Dateline"], "bottom", accent, size=10, space=6)
-    styles["Lead"].element.get_or_add_pPr().find(qn("w:spacing")).addprevious(parse_xml(
-        f'<w:shd {nsdecls("w")} w:val="clear" w:color="auto" w:fill="{hex_digits(LEAD_FILL)}"/>'))
+    styles["Lead"].element.get_or_add_pPr().find(qn("w:spacing")).addprevious(
+        parse_xml(f'<w:shd {nsdecls("w")} w:val="clear" w:color="auto" w:fill="{hex_digits(LEAD_FILL)}"/>')
+    )
     for name in ("Header", "Footer"):
         _drop(styles[name].element.get_or_add_pPr(), "w:tabs")
     _border(styles["Header"], "bottom", rule, size=3, space=2)
@@ -237,8 +258,9 @@ def _border(style: Any, side: str, colour: str, size: int, space: int) -> None:
     """A rule above or below a style's paragraphs; ``size`` in eighths of a point."""
     ppr = style.element.get_or_add_pPr()
     _drop(ppr, "w:pBdr")
-    border = parse_xml(f'<w:pBdr {nsdecls("w")}><w:{side} w:val="single" w:sz="{size}" w:space="{space}"'
-                       f' w:color="{colour}"/></w:pBdr>')
+    border = parse_xml(
+        f'<w:pBdr {nsdecls("w")}><w:{side} w:val="single" w:sz="{size}" w:space="{space}" w:color="{colour}"/></w:pBdr>'
+    )
     anchor = ppr.find(qn("w:spacing"))
     if anchor is not None:
         anchor.addprevious(border)  # schema order: … pBdr, shd, tabs, … spacing, ind …
@@ -246,10 +268,10 @@ def _border(style: Any, side: str, colour: str, size: int, space: int) -> None:
         ppr.append(border)
 
 
-_STYLED: dict[HouseStyle, tuple[bytes, dict[str, str]]] = {}
+_STYLED: dict[DocxHouse, tuple[bytes, dict[str, str]]] = {}
 
 
-def apply_house_style(document: Any, house: HouseStyle) -> dict[str, str]:
+def apply_house_style(document: Any, house: DocxHouse) -> dict[str, str]:
     """Turn python-docx's default template into the house style; return style ids by name.
 
     Styling takes longer than the rest of a small briefing, and its result is
@@ -269,7 +291,7 @@ def apply_house_style(document: Any, house: HouseStyle) -> dict[str, str]:
     return style_ids
 
 
-def _style_from_template(styles: StyleBook, house: HouseStyle) -> dict[str, str]:
+def _style_from_template(styles: StyleBook, house: DocxHouse) -> dict[str, str]:
     """Rewrite every style the writer uses (and the theme fonts of all others)."""
     _defaults(styles.element, house)
     strip_theme_fonts(styles.element, house)

@@ -52,8 +52,11 @@ def html_document(doc: Document, on_warning: Warn = ignore_warning) -> str:
     element("meta", head, charset="utf-8")
     element("meta", head, name="viewport", content="width=device-width, initial-scale=1")
     element("title", head, meta.title)
-    for name, content in (("author", meta.author), ("description", meta.subject),
-                          ("keywords", ", ".join(meta.keywords))):
+    for name, content in (
+        ("author", meta.author),
+        ("description", meta.subject),
+        ("keywords", ", ".join(meta.keywords)),
+    ):
         if content:
             element("meta", head, name=name, content=content)
     element("style", head).text = stylesheet()

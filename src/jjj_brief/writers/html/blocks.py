@@ -37,8 +37,13 @@ from jjj_brief.writers.html.nodes import Element, append_text, element
 
 Warn = Callable[[BriefWarning], None]
 HEADING_TAGS = {1: "h2", 2: "h3"}
-FIGURE_ATTRIBUTES = (("data-unit", "unit"), ("data-period", "period"), ("data-formula", "formula"),
-                     ("data-style", "style"), ("data-previous", "previous"))
+FIGURE_ATTRIBUTES = (
+    ("data-unit", "unit"),
+    ("data-period", "period"),
+    ("data-formula", "formula"),
+    ("data-style", "style"),
+    ("data-previous", "previous"),
+)
 
 
 class HtmlBuilder:
@@ -151,8 +156,7 @@ class HtmlBuilder:
             line = element("tr", body)
             for index, cell in enumerate(row):
                 attrs = {"scope": "row"} if index == 0 else {}
-                self.inlines(element("th" if index == 0 else "td", line, **attrs, **_aligned(cell.align)),
-                             cell.content)
+                self.inlines(element("th" if index == 0 else "td", line, **attrs, **_aligned(cell.align)), cell.content)
         if table.note:
             self.inlines(element("p", parent, class_="table-note"), table.note)
 

@@ -41,16 +41,22 @@ def chart_figure(chart: Chart, chinese: bool, inlines: Inliner, number: int = 1)
 def svg(picture: Picture, labelled_by: str) -> Element:
     """The picture as an ``<svg>`` element (HTML's inline SVG: no namespace prefix needed)."""
     width, height = picture.width, picture.height
-    root = element("svg", viewBox=f"0 0 {_n(width)} {_n(height)}", role="img", focusable="false",
-                   preserveAspectRatio="xMidYMid meet")
+    root = element(
+        "svg",
+        viewBox=f"0 0 {_n(width)} {_n(height)}",
+        role="img",
+        focusable="false",
+        preserveAspectRatio="xMidYMid meet",
+    )
     if labelled_by:
         root.set("aria-labelledby", labelled_by)
     for shape in picture.contents:
         if shape.kind != "String":  # text comes whole from the picture's labels below
             root.append(_shape(shape, height))
     for label in picture.labels:
-        text = element("text", root, label.text, x=_n(label.x), y=_n(height - label.y),
-                       font_size=_n(label.size), fill=label.color)
+        text = element(
+            "text", root, label.text, x=_n(label.x), y=_n(height - label.y), font_size=_n(label.size), fill=label.color
+        )
         if label.anchor != "start":
             text.set("text-anchor", label.anchor)
         if label.bold:
@@ -94,4 +100,3 @@ def _paint(node: Element, style: dict[str, Any]) -> None:
 def _n(value: float) -> str:
     """A coordinate, to a hundredth of a point: geometry, never a number a reader reads."""
     return f"{value:.2f}".rstrip("0").rstrip(".")
-

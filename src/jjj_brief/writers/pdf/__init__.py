@@ -40,8 +40,9 @@ def write(doc: Document, out: BinaryIO, hooks: WriterHooks) -> None:
     write_pdf(doc, out, on_warning=hooks.on_warning, on_figure=hooks.on_figure)
 
 
-def write_pdf(doc: Document, path: Path | BinaryIO, *, on_warning: Warn | None = None,
-              on_figure: FigureListener | None = None) -> None:
+def write_pdf(
+    doc: Document, path: Path | BinaryIO, *, on_warning: Warn | None = None, on_figure: FigureListener | None = None
+) -> None:
     """Write ``doc`` as an A4 PDF to exactly ``path`` (a file name or a writable binary file).
 
     With ``SOURCE_DATE_EPOCH`` set the file is byte-identical from run to run
@@ -148,12 +149,29 @@ def _template(out: BinaryIO, meta: Meta, page: Any, reproducible: bool) -> Any: 
     template = BaseDocTemplate(
         out,
         pagesize=page.size,
-        leftMargin=page.left, rightMargin=page.right, topMargin=page.top, bottomMargin=page.bottom,
-        title=meta.title, author=meta.author, subject=meta.subject, keywords=list(meta.keywords),
-        creator="jjj-brief", lang=meta.lang, invariant=1 if reproducible else 0,
+        leftMargin=page.left,
+        rightMargin=page.right,
+        topMargin=page.top,
+        bottomMargin=page.bottom,
+        title=meta.title,
+        author=meta.author,
+        subject=meta.subject,
+        keywords=list(meta.keywords),
+        creator="jjj-brief",
+        lang=meta.lang,
+        invariant=1 if reproducible else 0,
         initialFontName=base_font_name(),
     )
-    frame = Frame(page.left, page.bottom, page.frame_width, page.frame_height,
-                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
+    frame = Frame(
+        page.left,
+        page.bottom,
+        page.frame_width,
+        page.frame_height,
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+        id="body",
+    )
     template.addPageTemplates([PageTemplate(id="page", frames=[frame])])
     return template

@@ -33,7 +33,7 @@ from jjj_brief.writers.pdf import _template
 from jjj_brief.writers.pdf.blocks import StoryWriter, text_block
 from jjj_brief.writers.pdf.fonts import base_font_name
 from jjj_brief.writers.pdf.page import BriefCanvas, PageFurniture
-from jjj_brief.writers.pdf.styles import HouseStyle, PageGeometry, house_style
+from jjj_brief.writers.pdf.styles import PageGeometry, PdfHouse, house_style
 from jjj_brief.writers.pdf.text import set_plain
 
 PAGE = PageGeometry(size=landscape(A4), left=18 * mm, right=18 * mm, top=24 * mm, bottom=22 * mm)
@@ -48,8 +48,9 @@ def write(pair: Bilingual, out: BinaryIO, hooks: WriterHooks) -> None:
 
     metas = (pair.first.meta, pair.second.meta)
     houses = [_column_house(meta.lang, side) for side, meta in enumerate(metas)]
-    writers = [StoryWriter(house, hooks.on_warning, floats=True, outline_key=f"{side}h")
-               for side, house in enumerate(houses)]
+    writers = [
+        StoryWriter(house, hooks.on_warning, floats=True, outline_key=f"{side}h") for side, house in enumerate(houses)
+    ]
     story: list[Flowable] = [_row(*(w.title_block(m) for w, m in zip(writers, metas)))]
     rows = [_row(writers[0].block(left), writers[1].block(right)) for left, right in pair.passages]
     for row, after in zip(rows, [*rows[1:], None]):
@@ -63,24 +64,35 @@ def write(pair: Bilingual, out: BinaryIO, hooks: WriterHooks) -> None:
     template.build(story, canvasmaker=partial(BriefCanvas, furniture=furniture, on_figure=hooks.on_figure))
 
 
-def _column_house(lang: str, side: int) -> HouseStyle:
+def _column_house(lang: str, side: int) -> PdfHouse:
     """A language's research-note house style on a page whose type area is one column."""
     inner = PAGE.left + COLUMN + GUTTER  # where the right column starts
-    column = replace(PAGE, left=PAGE.left if side == 0 else inner,
-                     right=PAGE.right + (COLUMN + GUTTER if side == 0 else 0))
+    column = replace(
+        PAGE, left=PAGE.left if side == 0 else inner, right=PAGE.right + (COLUMN + GUTTER if side == 0 else 0)
+    )
     return replace(house_style(lang), page=column)
 
 
 def _row(left: list[Flowable], right: list[Flowable]) -> Table:
     """One passage pair: a two-cell row, each cell the column's flowables, tops aligned."""
     cells = [[f for f in side if not isinstance(f, ActionFlowable)] for side in (left, right)]
-    row = Table([cells], colWidths=[COLUMN + GUTTER / 2, COLUMN + GUTTER / 2], splitInRow=1, style=TableStyle([
-        ("FONTNAME", (0, 0), (-1, -1), base_font_name()),  # else Table names Helvetica, unembedded
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (0, 0), 0), ("RIGHTPADDING", (0, 0), (0, 0), GUTTER / 2),
-        ("LEFTPADDING", (1, 0), (1, 0), GUTTER / 2), ("RIGHTPADDING", (1, 0), (1, 0), 0),
-        ("TOPPADDING", (0, 0), (-1, -1), _space_before(cells)), ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-    ]))
+    row = Table(
+        [cells],
+        colWidths=[COLUMN + GUTTER / 2, COLUMN + GUTTER / 2],
+        splitInRow=1,
+        style=TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), base_font_name()),  # else Table names Helvetica, unembedded
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (0, 0), 0),
+                ("RIGHTPADDING", (0, 0), (0, 0), GUTTER / 2),
+                ("LEFTPADDING", (1, 0), (1, 0), GUTTER / 2),
+                ("RIGHTPADDING", (1, 0), (1, 0), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), _space_before(cells)),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+            ]
+        ),
+    )
     row.keepWithNext = any(getattr(f, "keepWithNext", False) for side in cells for f in side[-1:])
     return row
 
@@ -94,7 +106,7 @@ def _height(row: Table) -> float:
     return float(row.wrap(PAGE.frame_width, PAGE.frame_height)[1])
 
 
-def _sources(pair: Bilingual, houses: list[HouseStyle]) -> list[Flowable]:
+def _sources(pair: Bilingual, houses: list[PdfHouse]) -> list[Flowable]:
     """The sources once, across the page: ``[n]`` and the first language's entry, the second's
     under it at the same indent (left out when it reads the same)."""
     first = replace(houses[0].source, space_after=0)

@@ -37,7 +37,7 @@ from jjj_brief.errors import BriefWarning
 from jjj_brief.writers import unhandled
 from jjj_brief.writers.pdf.fonts import base_font_name
 from jjj_brief.writers.pdf.paragraph import OutlineEntry, TextBlock
-from jjj_brief.writers.pdf.styles import LEAD_FILL, ZEBRA_FILL, HouseStyle, ragged_latin
+from jjj_brief.writers.pdf.styles import LEAD_FILL, ZEBRA_FILL, PdfHouse, ragged_latin
 from jjj_brief.writers.pdf.text import TextStyle, set_plain, set_text, spans
 
 Warn = Callable[[BriefWarning], None]
@@ -59,7 +59,7 @@ def text_block(content: Inlines, style: TextStyle, **options: Any) -> TextBlock:
 class StoryWriter:
     """Turns blocks into flowables, remembering the outline level so bookmarks never jump."""
 
-    house: HouseStyle
+    house: PdfHouse
     warn: Warn
     outline_level: int = -1
     headings: int = 0
@@ -126,10 +126,12 @@ class StoryWriter:
     def sources(self, sources: SourceList) -> list[Flowable]:
         """Numbered ``[n]`` entries with a hanging indent, kept on one page if they fit."""
         style = self.house.source
-        return _kept_together([
-            text_block(entry.content, style, marker=set_plain(f"[{entry.number}]", style))
-            for entry in sources.entries
-        ])
+        return _kept_together(
+            [
+                text_block(entry.content, style, marker=set_plain(f"[{entry.number}]", style))
+                for entry in sources.entries
+            ]
+        )
 
     def box(self, box: Box) -> Flowable:
         """A framed, tinted panel (the key points): its title, then its blocks, kept on one page.
@@ -141,33 +143,44 @@ class StoryWriter:
         placed = self.floats  # a chart in a box is laid out in place: no float placement inside a table cell
         page_house, self.house = self.house, ragged_latin(self.house)
         if box.title:
-            inner.append(text_block(box.title, replace(self.house.heading2, color=self.house.accent,
-                                                       space_before=0, space_after=2)))
+            inner.append(
+                text_block(
+                    box.title, replace(self.house.heading2, color=self.house.accent, space_before=0, space_after=2)
+                )
+            )
         for block in box.blocks:
             if isinstance(block, (Box, Distribution)):
                 self.warn(BriefWarning(f"a {type(block).__name__} inside a box was left out of the PDF"))
                 continue
             inner.extend(f for f in self.block(block) if not isinstance(f, ActionFlowable))
         self.floats, self.house = placed, page_house
-        frame = Table([[inner]], colWidths=[self.house.page.frame_width], style=TableStyle([
-            ("FONTNAME", (0, 0), (-1, -1), base_font_name()),  # else Table names Helvetica, unembedded
-            ("BOX", (0, 0), (-1, -1), 0.8, self.house.accent),
-            ("BACKGROUND", (0, 0), (-1, -1), LEAD_FILL),
-            *[(side, (0, 0), (-1, -1), BOX_PAD) for side in
-              ("LEFTPADDING", "RIGHTPADDING", "TOPPADDING", "BOTTOMPADDING")],
-        ]))
+        frame = Table(
+            [[inner]],
+            colWidths=[self.house.page.frame_width],
+            style=TableStyle(
+                [
+                    ("FONTNAME", (0, 0), (-1, -1), base_font_name()),  # else Table names Helvetica, unembedded
+                    ("BOX", (0, 0), (-1, -1), 0.8, self.house.accent),
+                    ("BACKGROUND", (0, 0), (-1, -1), LEAD_FILL),
+                    *[
+                        (side, (0, 0), (-1, -1), BOX_PAD)
+                        for side in ("LEFTPADDING", "RIGHTPADDING", "TOPPADDING", "BOTTOMPADDING")
+                    ],
+                ]
+            ),
+        )
         frame.spaceAfter = 10
         return frame
 
     def chart(self, chart: Chart) -> list[Flowable]:
-        """Caption above, the vector drawing, the source line below: one :class:`~.pdf_float.FigureFloat`.
+        """Caption above, the vector drawing, the source line below: one :class:`~.pdf_float.ChartFloat`.
 
         It shrinks a little or floats to the next page rather than leave a hole
         (see :mod:`.pdf_float`); the first chart of a story brings the placement
         with it.
         """
         from jjj_brief.writers.charts.drawing import as_drawing, chart_drawing, chart_look
-        from jjj_brief.writers.pdf.floating import FigureFloat, FloatPlacement
+        from jjj_brief.writers.pdf.floating import ChartFloat, FloatPlacement
 
         above = [text_block(chart.caption, self.house.caption)] if chart.caption else []
         below = [text_block(chart.note, replace(self.house.note, space_before=3))] if chart.note else []
@@ -184,7 +197,7 @@ class StoryWriter:
             self.floats = True
             story.append(FloatPlacement())
         height = look.min_height if self.charts_at_least_height else look.height
-        story.append(FigureFloat(above, drawing_at, height, look.min_height, below))
+        story.append(ChartFloat(above, drawing_at, height, look.min_height, below))
         return story
 
     def distribution(self, block: Distribution) -> list[Flowable]:

@@ -52,7 +52,7 @@ class GlyphWindow:
 
     def __getitem__(self, part: slice) -> bytes:
         first, stop, _ = part.indices(self.length)
-        return bytes(self.data[self.start + first: self.start + max(first, stop)])
+        return bytes(self.data[self.start + first : self.start + max(first, stop)])
 
 
 class CompactFace(TTFontFace):

@@ -116,7 +116,7 @@ def _read_entry(entry: Path) -> dict[str, Any] | None:
     try:
         raw = entry.read_bytes()
         magic, version, checksum = _HEADER.unpack_from(raw)
-        payload = memoryview(raw)[_HEADER.size:]
+        payload = memoryview(raw)[_HEADER.size :]
         if magic != _MAGIC or version != FORMAT or zlib.crc32(payload) != checksum:
             return None
     except (OSError, struct.error):

@@ -5,7 +5,7 @@ rest of the page empty; a chart with its caption and source line is about
 200 pt tall, so that is a third of a page left blank.  A typesetter does two
 things instead, and so does this module, in this order:
 
-1. **Give a little height.**  :class:`FigureFloat` (caption, chart, source
+1. **Give a little height.**  :class:`ChartFloat` (caption, chart, source
    line: one unit that never splits) lets the chart shrink to fill the room
    left, down to ``min_height`` (see :func:`.chart_drawing.chart_look`), so it
    stays beside the text that calls for it.
@@ -35,7 +35,7 @@ from reportlab.platypus.doctemplate import ActionFlowable
 FUZZ = 1e-6
 
 
-class FigureFloat(Flowable):
+class ChartFloat(Flowable):
     """A chart with its caption above and its source line below, laid out and moved as one.
 
     ``chart_at(height)`` draws the chart at a given height; ``height`` is its
@@ -43,8 +43,14 @@ class FigureFloat(Flowable):
     left in a frame.  It never splits.
     """
 
-    def __init__(self, above: list[Flowable], chart_at: Callable[[float], Flowable], height: float,
-                 min_height: float, below: list[Flowable]) -> None:
+    def __init__(
+        self,
+        above: list[Flowable],
+        chart_at: Callable[[float], Flowable],
+        height: float,
+        min_height: float,
+        below: list[Flowable],
+    ) -> None:
         super().__init__()
         self.above, self.below = above, below
         self.chart_at, self.natural_height, self.min_height = chart_at, height, min(min_height, height)
@@ -66,7 +72,8 @@ class FigureFloat(Flowable):
         height = sum(p.wrap(width, 10_000)[1] for p in parts if p is not None)
         for upper, lower in zip(parts, parts[1:]):
             height += (upper.getSpaceAfter() if upper is not None else 0.0) + (
-                lower.getSpaceBefore() if lower is not None else 0.0)
+                lower.getSpaceBefore() if lower is not None else 0.0
+            )
         return height
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
@@ -96,14 +103,15 @@ class FigureFloat(Flowable):
         for part in self._parts():
             _, height = part.wrap(self.width, 10_000)
             y -= (previous.getSpaceAfter() if previous is not None else 0.0) + (
-                part.getSpaceBefore() if previous is not None else 0.0)
+                part.getSpaceBefore() if previous is not None else 0.0
+            )
             y -= height
             part.drawOn(self.canv, (self.width - part.width) / 2 if part.width < self.width else 0.0, y)
             previous = part
 
 
 class FloatPlacement(ActionFlowable):
-    """Put before the first :class:`FigureFloat` of a story: installs the float placement on the document."""
+    """Put before the first :class:`ChartFloat` of a story: installs the float placement on the document."""
 
     def apply(self, doc: Any) -> None:
         if not isinstance(doc.filterFlowables, _Placement):
@@ -115,7 +123,7 @@ class _Placement:
 
     def __init__(self, doc: Any) -> None:
         self.doc = doc
-        self.held: list[FigureFloat] = []
+        self.held: list[ChartFloat] = []
         self.story: list[Flowable] | None = None  # the story as first seen: what is not in it is a remainder
         self.story_ids: set[int] = set()
 
@@ -140,7 +148,7 @@ class _Placement:
             if len(flowables) == 1:
                 self._release(flowables, 1)  # after the last block: the story must not end with figures held
                 return
-        if not isinstance(head, FigureFloat) or head.held:
+        if not isinstance(head, ChartFloat) or head.held:
             return
         if self.held or (not frame._atTop and not _fits(head, frame) and _can_be_overtaken(flowables)):
             head.held = True
@@ -152,7 +160,7 @@ class _Placement:
         self.held = []
 
 
-def _fits(figure: FigureFloat, frame: Any) -> bool:
+def _fits(figure: ChartFloat, frame: Any) -> bool:
     """Whether ``figure`` (shrunk if need be) fits in what is left of ``frame``; Frame.add's arithmetic."""
     space = figure.getSpaceBefore()
     if getattr(frame, "_oASpace", False):

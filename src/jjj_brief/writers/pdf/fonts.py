@@ -48,7 +48,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from jjj_brief.errors import BriefError
 from jjj_brief.resources import FONTS_DIR
@@ -100,7 +100,8 @@ def _han_faces() -> dict[tuple[Family, bool, Forms], Face]:
     for forms in ("SC", "TC"):
         serif, hei = _han(f"NotoSerif{forms}", "Regular"), _han(f"NotoSans{forms}", "Bold")
         regular: dict[Family, Face] = {
-            "serif": serif, "sans": _han(f"NotoSans{forms}", "Regular"),
+            "serif": serif,
+            "sans": _han(f"NotoSans{forms}", "Regular"),
             "fangsong": _han("ZhuqueFangsong", "Regular") if forms == "SC" else serif,
             "kai": _han("WenKai", "Regular") if forms == "SC" else serif,
         }
@@ -147,7 +148,7 @@ def find_face_file(face: Face, folder: Path = FONTS_DIR) -> Path:
 
 
 @cache
-def register(face: Face):  # -> reportlab.pdfbase.ttfonts.TTFont
+def register(face: Face) -> Any:  # a reportlab.pdfbase.ttfonts.TTFont
     """Register ``face`` with reportlab, once per process (parsed, or from the face cache:
     :mod:`.facecache`); returns the TTFont."""
     from reportlab.pdfbase import pdfmetrics
@@ -188,8 +189,9 @@ class FaceChooser:
         if kind == SPACE:
             return " ", register(latin[0]).fontName
         prefer_han = kind == WIDE or (kind == AMBIG and self.ambiguous_in_han)
-        han = tuple(dict.fromkeys((HAN_FACES[(self.family, self.bold, self.forms)],
-                                   HAN_FALLBACK[(self.bold, self.forms)])))
+        han = tuple(
+            dict.fromkeys((HAN_FACES[(self.family, self.bold, self.forms)], HAN_FALLBACK[(self.bold, self.forms)]))
+        )
         last_han = None
         for face in dict.fromkeys((*han, *latin) if prefer_han else (*latin, *han)):
             font = _load(face, required=prefer_han or face in latin)
@@ -199,7 +201,7 @@ class FaceChooser:
                 return ch, font.fontName
         return self._stand_in(register(latin[-1]), last_han)
 
-    def _stand_in(self, latin, han) -> tuple[str, str]:
+    def _stand_in(self, latin: Any, han: Any) -> tuple[str, str]:
         """The visible mark drawn for a character no face has (see the module docstring)."""
         replacement, geta, question = REPLACEMENTS
         if _covers(latin, replacement):
@@ -209,7 +211,7 @@ class FaceChooser:
         return question, latin.fontName
 
 
-def _load(face: Face, required: bool):  # -> TTFont | None
+def _load(face: Face, required: bool) -> Any:  # a TTFont, or None
     """``face`` registered; a missing file is an error only when ``required``.
 
     CJK files only matter when Han text needs them: an English document asks
@@ -224,7 +226,7 @@ def _load(face: Face, required: bool):  # -> TTFont | None
         return None
 
 
-def _covers(font, ch: str) -> bool:
+def _covers(font: Any, ch: str) -> bool:
     return ord(ch) in font.face.charToGlyph
 
 

@@ -93,5 +93,6 @@ def paragraph_glue(
         elif not shrink[i]:
             shrink[i] = LETTER_SHRINK * size
     hyphens = hyphen_points(text, hyphenate, keeps) if hyphenate else []
-    return Glue(keeps=keeps, stretch=stretch, shrink=shrink, hyphens=hyphens,
-                hyphen_width=hyphen_width, push_in_first=chinese)
+    return Glue(
+        keeps=keeps, stretch=stretch, shrink=shrink, hyphens=hyphens, hyphen_width=hyphen_width, push_in_first=chinese
+    )

@@ -22,7 +22,7 @@ from reportlab.platypus.flowables import HRFlowable, Spacer
 from jjj_brief.document import Distribution, Meta
 from jjj_brief.writers.pdf.lines import draw_plain
 from jjj_brief.writers.pdf.paragraph import TextBlock
-from jjj_brief.writers.pdf.styles import HouseStyle, JianbaoStyle
+from jjj_brief.writers.pdf.styles import JianbaoStyle, PdfHouse
 from jjj_brief.writers.pdf.text import TextStyle, set_plain
 
 THICK_RULE = 0.35 * mm
@@ -52,7 +52,7 @@ class SplitLine(Flowable):
         draw_plain(self.canv, self.right, self.width, baseline, self.style.color, "right")
 
 
-def masthead(meta: Meta, house: HouseStyle) -> list[Flowable]:
+def masthead(meta: Meta, house: PdfHouse) -> list[Flowable]:
     """Mark, masthead, issue, issuer and date, the red rule, then the article's title and subtitle."""
     style = house.jianbao
     assert style is not None
@@ -110,8 +110,14 @@ class DistributionBlock(Flowable):
         canv.setLineWidth(THICK_RULE)
         canv.line(0, y, width, y)
         if self.copies is not None:
-            draw_plain(canv, self.copies, width - self.text_style.size, y + self.text_style.leading * 0.3,
-                       self.text_style.color, "right")
+            draw_plain(
+                canv,
+                self.copies,
+                width - self.text_style.size,
+                y + self.text_style.leading * 0.3,
+                self.text_style.color,
+                "right",
+            )
             y += self.text_style.leading
         for row, height in reversed(list(zip(self.rows, self._row_heights(width)))):
             if y > 0:
@@ -175,7 +181,7 @@ def distribution(block: Distribution, style: JianbaoStyle) -> list[Flowable]:
     return [DistributionBreak(pinned), pinned]
 
 
-def draw_page_number(canv: Any, meta_label: str, page: int, house: HouseStyle) -> None:
+def draw_page_number(canv: Any, meta_label: str, page: int, house: PdfHouse) -> None:
     """``— 1 —`` under the type area: odd pages at the right, even pages at the left, 1 字 in."""
     style = house.jianbao.page_number if house.jianbao else house.furniture
     geometry = house.page

@@ -122,12 +122,19 @@ def _pieces(setting: SetText, line: Line, spacing: Spacing) -> Iterator[tuple[in
     the origin (poppler then reads it as a word space).
     """
     text, raised, gaps = setting.text, setting.raised, setting.gaps
-    faces = [half_width_face(setting.faces[i]) if i in spacing.narrowed else setting.faces[i]
-             for i in range(line.start, line.end)]
+    faces = [
+        half_width_face(setting.faces[i]) if i in spacing.narrowed else setting.faces[i]
+        for i in range(line.start, line.end)
+    ]
     start = line.start
     for i in range(line.start + 1, line.end + 1):
-        if i == line.end or faces[i - line.start] != faces[start - line.start] or gaps[i - 1] or (
-                is_wide(text[i]) != is_wide(text[start])) or (raised is not None and raised[i] != raised[start]):
+        if (
+            i == line.end
+            or faces[i - line.start] != faces[start - line.start]
+            or gaps[i - 1]
+            or (is_wide(text[i]) != is_wide(text[start]))
+            or (raised is not None and raised[i] != raised[start])
+        ):
             han = is_wide(text[start])  # Tc on a Han run: the grid pitch (tracking) and the justification
             yield start, i, faces[start - line.start], setting.tracking + spacing.han if han else spacing.latin
             start = i

@@ -18,7 +18,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from jjj_brief.document import Meta
 from jjj_brief.writers.pdf.lines import draw_plain
-from jjj_brief.writers.pdf.styles import HouseStyle
+from jjj_brief.writers.pdf.styles import PdfHouse
 from jjj_brief.writers.pdf.text import set_plain
 
 HEADER_RAISE = 14.0
@@ -40,7 +40,7 @@ class PageFurniture:
     """What every page carries besides the story: running header from page 2, footer on all."""
 
     meta: Meta
-    house: HouseStyle
+    house: PdfHouse
 
     def draw(self, canv: Canvas, page: int, pages: int, numbered: bool = True) -> None:
         """Furnish one page; ``numbered`` is False for a 简报's blank page and distribution page."""

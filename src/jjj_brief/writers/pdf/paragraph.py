@@ -126,8 +126,13 @@ class TextBlock(Flowable):
 
     def _with(self, *, continued: bool, outline: OutlineEntry | None, marker: SetText | None) -> TextBlock:
         return TextBlock(
-            self.setting, self.style, marker=marker, marker_x=self.marker_x,
-            outline=outline, continued=continued, keep_with_next=bool(self.keepWithNext),
+            self.setting,
+            self.style,
+            marker=marker,
+            marker_x=self.marker_x,
+            outline=outline,
+            continued=continued,
+            keep_with_next=bool(self.keepWithNext),
         )
 
     # ------------------------------------------------------------- drawing
@@ -180,12 +185,16 @@ class TextBlock(Flowable):
         listener = getattr(canv, "on_figure", None)
         if listener is not None:
             listener(figure, canv.getPageNumber())
-        left = x + sum(setting.advances[line.start:mark.start])  # a Han–Latin gap before it included
+        left = x + sum(setting.advances[line.start : mark.start])  # a Han–Latin gap before it included
         width = setting.width(mark.start, min(mark.end, line.end))  # one after it not
         size = self.style.size
         if figure.note:
-            canv.textAnnotation(figure.note, Rect=(left, baseline - 0.25 * size, left + width, baseline + size),
-                                relative=1, Name="/Comment")  # reportlab writes it verbatim: a PDF name
+            canv.textAnnotation(
+                figure.note,
+                Rect=(left, baseline - 0.25 * size, left + width, baseline + size),
+                relative=1,
+                Name="/Comment",
+            )  # reportlab writes it verbatim: a PDF name
         bar_x = getattr(canv, "change_bar_x", None)
         if figure.previous is not None and bar_x is not None:
             origin_x, _ = canv.absolutePosition(0, 0)

@@ -12,6 +12,7 @@ tables, notes and sources 五号 10.5 pt, page furniture 小五 9 pt.  English
 body text is a little smaller (11 pt) because Latin letters are narrower
 than the Han em.  The 简报 is set as GB/T 9704 sets a 公文 (see :func:`_jianbao`).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
@@ -52,7 +53,7 @@ class PageGeometry:
 
 
 @dataclass(frozen=True)
-class HouseStyle:
+class PdfHouse:
     """Every text style the writer uses for one language, plus colours and geometry."""
 
     title: TextStyle
@@ -97,20 +98,34 @@ class JianbaoStyle:
 TIGHT_SPACING = 0.5
 
 
-def tightened(house: HouseStyle) -> HouseStyle:
+def tightened(house: PdfHouse) -> PdfHouse:
     """``house`` with half the space before and after each block: a layout that saves a last page."""
-    def tight(style: TextStyle) -> TextStyle:
-        return replace(style, space_before=style.space_before * TIGHT_SPACING,
-                       space_after=style.space_after * TIGHT_SPACING)
 
-    names = ("title", "subtitle", "dateline", "heading1", "heading2", "body", "lead", "note", "bullet", "source",
-             "caption")
+    def tight(style: TextStyle) -> TextStyle:
+        return replace(
+            style, space_before=style.space_before * TIGHT_SPACING, space_after=style.space_after * TIGHT_SPACING
+        )
+
+    names = (
+        "title",
+        "subtitle",
+        "dateline",
+        "heading1",
+        "heading2",
+        "body",
+        "lead",
+        "note",
+        "bullet",
+        "source",
+        "caption",
+    )
     changes: dict[str, Any] = {name: tight(getattr(house, name)) for name in names}
     return replace(house, **changes)
 
 
-def ragged_latin(house: HouseStyle) -> HouseStyle:
+def ragged_latin(house: PdfHouse) -> PdfHouse:
     """``house`` with its justified Latin-script text styles set ragged right (Chinese stays on its grid)."""
+
     def ragged(style: TextStyle) -> TextStyle:
         return replace(style, align="left") if style.align == "justify" and not style.han_punctuation else style
 
@@ -123,20 +138,20 @@ def ragged_latin(house: HouseStyle) -> HouseStyle:
 GB_9704 = PageGeometry(left=28 * mm, right=26 * mm, top=37 * mm, bottom=35 * mm)
 
 
-def house_style(lang: str, name: str = "research") -> HouseStyle:
+def house_style(lang: str, name: str = "research") -> PdfHouse:
     """The house style for a BCP 47 language tag and a ``Meta.house_style`` (research or jianbao)."""
     if name == "jianbao":
         return _jianbao(lang)
     return _chinese(lang) if is_chinese(lang) else _english(lang)
 
 
-def _english(lang: str = "en-US") -> HouseStyle:
+def _english(lang: str = "en-US") -> PdfHouse:
     """Justified body text hyphenated with the language's dictionary (``hyphenate``: only justified
     styles use it); everything small or in the sans is set ragged right."""
     body = TextStyle("serif", 11, 15.5, space_after=6, hyphenate=lang)
     small = replace(body, size=9.5, leading=12.5, align="left", space_after=0)
     sans = replace(body, family="sans", align="left", space_after=0)
-    return HouseStyle(
+    return PdfHouse(
         title=replace(sans, size=22, leading=28, bold=True, color=ACCENT_EN),
         subtitle=replace(sans, size=13, leading=18, color=GREY),
         dateline=replace(sans, size=10.5, leading=15, color=GREY, space_after=4),
@@ -155,11 +170,11 @@ def _english(lang: str = "en-US") -> HouseStyle:
     )
 
 
-def _chinese(lang: str) -> HouseStyle:
+def _chinese(lang: str) -> PdfHouse:
     body = TextStyle("serif", 12, 21, first_indent=24, space_after=2, han_punctuation=True, han_forms=han_forms(lang))
     small = replace(body, size=10.5, leading=16, first_indent=0, align="left", space_after=0)
     sans = replace(body, family="sans", first_indent=0, align="left", space_after=0)
-    return HouseStyle(
+    return PdfHouse(
         title=replace(body, size=22, leading=32, bold=True, first_indent=0, align="center", color=ACCENT_ZH),
         subtitle=replace(body, size=14, leading=21, first_indent=0, align="center", space_after=0),
         dateline=replace(small, color=GREY, align="center", space_after=4),
@@ -182,7 +197,7 @@ GRID_CHARACTERS = 28
 GRID_LINES = 22
 
 
-def _jianbao(lang: str) -> HouseStyle:
+def _jianbao(lang: str) -> PdfHouse:
     """The 简报, set as GB/T 9704-2012 sets a 公文: 22 lines of 28 characters of 三号 (16 pt) type.
 
     The type area is 156 mm (442.2 pt) wide, and 28 characters of 16 pt would
@@ -204,8 +219,15 @@ def _jianbao(lang: str) -> HouseStyle:
     """
     forms = han_forms(lang)
     pitch = GB_9704.frame_width / GRID_CHARACTERS
-    body = TextStyle("fangsong", 16, GB_9704.frame_height / GRID_LINES, first_indent=2 * pitch,
-                     han_punctuation=True, han_forms=forms, han_tracking=pitch - 16)
+    body = TextStyle(
+        "fangsong",
+        16,
+        GB_9704.frame_height / GRID_LINES,
+        first_indent=2 * pitch,
+        han_punctuation=True,
+        han_forms=forms,
+        han_tracking=pitch - 16,
+    )
     plain = replace(body, first_indent=0, align="left", han_tracking=0.0)
     display = replace(plain, family="display", bold=True, align="center")
     base = _chinese(lang)

@@ -167,11 +167,23 @@ class SetText:
     def slice(self, start: int, end: int | None = None) -> SetText:
         """Part of the text: either side of a paragraph split across pages (a figure goes with its start)."""
         stop = len(self.text) if end is None else end
-        marks = tuple(FigureMark(m.start - start, min(m.end, stop) - start, m.figure)
-                      for m in self.marks if start <= m.start < stop)
+        marks = tuple(
+            FigureMark(m.start - start, min(m.end, stop) - start, m.figure)
+            for m in self.marks
+            if start <= m.start < stop
+        )
         raised = None if self.raised is None else self.raised[start:stop]
-        return SetText(self.text[start:stop], self.faces[start:stop], self.advances[start:stop], self.size, marks,
-                       self.gaps[start:stop], self.glue.slice(start, stop), raised, self.tracking)
+        return SetText(
+            self.text[start:stop],
+            self.faces[start:stop],
+            self.advances[start:stop],
+            self.size,
+            marks,
+            self.gaps[start:stop],
+            self.glue.slice(start, stop),
+            raised,
+            self.tracking,
+        )
 
     def break_lines(self, width: float, first_width: float | None = None) -> list[Line]:
         """The lines of this text at ``width`` (``first_width`` on the first), by :func:`.linebreak.break_lines`."""
@@ -224,8 +236,9 @@ def set_text(pieces: Iterable[Span], style: TextStyle) -> SetText:
     marks: list[FigureMark] = []
     raised: list[bool] = []
     for piece in pieces:
-        chooser = fonts.chooser(style.family, style.bold or piece.bold, piece.italic, style.han_punctuation,
-                                style.han_forms)
+        chooser = fonts.chooser(
+            style.family, style.bold or piece.bold, piece.italic, style.han_punctuation, style.han_forms
+        )
         text = _WHITESPACE.sub(" ", piece.text)
         if piece.figure is not None:
             marks.append(FigureMark(len(chars), len(chars) + len(text), piece.figure))
@@ -244,22 +257,33 @@ def set_text(pieces: Iterable[Span], style: TextStyle) -> SetText:
     return _measured(text, faces, raised, tuple(_shifted(marks, lead, len(chars))), style)
 
 
-def _measured(text: str, faces: list[str], raised: list[bool], marks: tuple[FigureMark, ...],
-              style: TextStyle) -> SetText:
+def _measured(
+    text: str, faces: list[str], raised: list[bool], marks: tuple[FigureMark, ...], style: TextStyle
+) -> SetText:
     """The advances (Han–Latin gaps in, adjacent punctuation compressed) and the glue of a chosen text."""
     size = style.size
     gaps = latin_gaps(text, HAN_LATIN_GAP * size)
     sizes = [size * SUPERSCRIPT_SIZE if up else size for up in raised]
     faces, spare_em = compress(text, faces, raised)
     tracking = style.han_tracking
-    advances = [advance(ch, face) * at + gap + (tracking if is_wide(ch) else 0.0)
-                for ch, face, at, gap in zip(text, faces, sizes, gaps)]
+    advances = [
+        advance(ch, face) * at + gap + (tracking if is_wide(ch) else 0.0)
+        for ch, face, at, gap in zip(text, faces, sizes, gaps)
+    ]
     spare = [em * at for em, at in zip(spare_em, sizes)]
     justified = style.align == "justify"
     hyphen_width = advance("-", faces[-1]) * size if faces else 0.0
-    glue = paragraph_glue(text, advances, spare, size, keeps=tuple(figure_keep(text, m.start, m.end) for m in marks),
-                          justified=justified, chinese=style.han_punctuation,
-                          hyphenate=style.hyphenate if justified else None, hyphen_width=hyphen_width)
+    glue = paragraph_glue(
+        text,
+        advances,
+        spare,
+        size,
+        keeps=tuple(figure_keep(text, m.start, m.end) for m in marks),
+        justified=justified,
+        chinese=style.han_punctuation,
+        hyphenate=style.hyphenate if justified else None,
+        hyphen_width=hyphen_width,
+    )
     return SetText(text, faces, advances, size, marks, gaps, glue, raised if any(raised) else None, tracking)
 
 
@@ -273,8 +297,12 @@ def _shifted(marks: list[FigureMark], lead: int, length: int) -> Iterator[Figure
 
 def _choose(chars: list[str], i: int, chooser: fonts.FaceChooser) -> tuple[str, str]:
     """The face for ``chars[i]``; an apostrophe inside a Latin word (Xiong’an) stays Latin."""
-    inside_latin = 0 < i < len(chars) - 1 and chars[i - 1].isascii() and chars[i - 1].isalnum() and (
-        chars[i + 1].isascii() and chars[i + 1].isalpha())
+    inside_latin = (
+        0 < i < len(chars) - 1
+        and chars[i - 1].isascii()
+        and chars[i - 1].isalnum()
+        and (chars[i + 1].isascii() and chars[i + 1].isalpha())
+    )
     if chooser.ambiguous_in_han and chars[i] in "’‘" and inside_latin:
         return fonts.chooser(chooser.family, chooser.bold, chooser.italic, False, chooser.forms).choose(chars[i])
     return chooser.choose(chars[i])

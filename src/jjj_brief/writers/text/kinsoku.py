@@ -10,10 +10,7 @@ from collections.abc import Sequence
 
 from jjj_brief.scripts import AMBIG, SPACES, WIDE, char_class, is_digit
 
-NO_LINE_START = frozenset(
-    "，。、；：？！）」』》〉】〕〗〙〛｝］”’％…‥·・—―〟"
-    ",.;:?!)]}%"
-)
+NO_LINE_START = frozenset("，。、；：？！）」』》〉】〕〗〙〛｝］”’％…‥·・—―〟,.;:?!)]}%")
 """Marks that would look orphaned at the start of a line."""
 
 NO_LINE_END = frozenset("（「『《〈【〔〖〘〚｛［“‘〝([{￥＄")
@@ -52,9 +49,15 @@ def _is_source_mark(text: str, i: int) -> bool:
 
 def _splits_range(text: str, i: int) -> bool:
     """A break before ``text[i]`` would part a numeric range at its dash (``2014—|2023年``)."""
+
     def joins(k: int) -> bool:
-        return (text[k] in RANGE_MARKS and 0 < k < len(text) - 1 and is_digit(text[k + 1])
-                and (is_digit(text[k - 1]) or text[k - 1] in "%％"))
+        return (
+            text[k] in RANGE_MARKS
+            and 0 < k < len(text) - 1
+            and is_digit(text[k + 1])
+            and (is_digit(text[k - 1]) or text[k - 1] in "%％")
+        )
+
     return joins(i) or joins(i - 1)
 
 
@@ -80,8 +83,6 @@ def kept_breaks(breaks: Sequence[int], keeps: Sequence[tuple[int, int]]) -> list
             continue
         kept.append(b)
     return kept
-
-
 
 
 def bad_cut(text: str, i: int) -> bool:

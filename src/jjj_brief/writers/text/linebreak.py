@@ -55,8 +55,19 @@ from jjj_brief.writers.text.kinsoku import (
 from jjj_brief.writers.text.totalfit import total_fit
 
 __all__ = [
-    "DASHES", "NO_LINE_END", "NO_LINE_START", "RANGE_MARKS", "Glue", "Line", "break_lines", "break_opportunities",
-    "can_break_before", "is_lonely", "is_wide", "latin_gaps", "takes_latin_gap",
+    "DASHES",
+    "NO_LINE_END",
+    "NO_LINE_START",
+    "RANGE_MARKS",
+    "Glue",
+    "Line",
+    "break_lines",
+    "break_opportunities",
+    "can_break_before",
+    "is_lonely",
+    "is_wide",
+    "latin_gaps",
+    "takes_latin_gap",
 ]
 
 

@@ -75,8 +75,9 @@ def total_fit(text: str, measure: Measure, breaks: list[int], width: float, firs
     return lines[::-1]
 
 
-def _best_path(text: str, measure: Measure, candidates: list[_Candidate], width: float, first_width: float,
-               tolerance: float) -> _Node | None:
+def _best_path(
+    text: str, measure: Measure, candidates: list[_Candidate], width: float, first_width: float, tolerance: float
+) -> _Node | None:
     """The node ending the last line by the cheapest path; None when ``tolerance`` leaves no way through."""
     active = [_Node(skip_spaces(text, 0), 0.0, first=True)]
     final: _Node | None = None
@@ -104,7 +105,11 @@ def _candidates(text: str, breaks: list[int], hyphens: Sequence[int]) -> list[_C
 
 
 def _try(
-    text: str, measure: Measure, active: list[_Node], candidate: _Candidate, rooms: tuple[float, float],
+    text: str,
+    measure: Measure,
+    active: list[_Node],
+    candidate: _Candidate,
+    rooms: tuple[float, float],
     tolerance: float,
 ) -> tuple[list[_Node], _Node | None, _Node | None]:
     """Ending a line at ``candidate`` from each active start: the starts still alive, the furthest one that
@@ -128,8 +133,12 @@ def _try(
             continue
         demerits = node.demerits + (1.0 + 100.0 * badness) ** 2
         if best is None or demerits < best.demerits:
-            line = Line(node.start, candidate.end, measure.width(node.start, candidate.end, candidate.hyphen),
-                        hyphen=candidate.hyphen)
+            line = Line(
+                node.start,
+                candidate.end,
+                measure.width(node.start, candidate.end, candidate.hyphen),
+                hyphen=candidate.hyphen,
+            )
             best = _Node(candidate.start, demerits, line, node, node.hyphens + 1 if candidate.hyphen else 0)
     return survivors, stuck, best
 
