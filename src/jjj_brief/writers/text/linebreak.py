@@ -110,13 +110,29 @@ def break_lines(
     """
     glue = glue or Glue()
     measure = Measure(advances, gaps, glue)
-    breaks = [*break_opportunities(text, glue.keeps), len(text)]
+    keeps = fitting_keeps(glue.keeps, advances, min(width, width if first_width is None else first_width))
+    breaks = [*break_opportunities(text, keeps), len(text)]
     room = width if first_width is None else first_width
     if measure.justified and not glue.push_in_first:
         lines = total_fit(text, measure, breaks, width, room)
     else:
         lines = _line_by_line(text, measure, breaks, width, room)
     return _avoid_lonely_last_char(text, measure, lines, width, breaks)
+
+
+def fitting_keeps(keeps: Sequence[tuple[int, int]], advances: Sequence[float], width: float) -> list[tuple[int, int]]:
+    """The kept spans that fit on a line: a figure wider than its column (``about 238 billion
+    U.S. dollars`` in a narrow table cell) breaks at its spaces like any text, rather than
+    being cut inside a word.
+
+    >>> fitting_keeps([(0, 3), (4, 9)], [10.0] * 9, 40)
+    [(0, 3)]
+    """
+    kept = []
+    for start, end in keeps:
+        if sum(advances[start:end]) <= width:
+            kept.append((start, end))
+    return kept
 
 
 def _line_by_line(text: str, measure: Measure, breaks: list[int], width: float, room: float) -> list[Line]:
