@@ -68,7 +68,8 @@ class Sources:
         """What to watch: folders (a file is watched through its folder, so an editor that
         saves by renaming a new file into place is still seen)."""
         found = [p if p.is_dir() else p.parent for p in (*self.facts, *self.since)]
-        return sorted({*found, self.templates, self.locales})
+        # Facts first, then catalogs and templates: the same order wherever the folders live.
+        return list(dict.fromkeys([*sorted(found), self.locales, self.templates]))
 
     def meaning(self, path: Path) -> str | None:
         """``facts``, ``since``, ``template``, ``catalog:<lang>``, or None for an unrelated file."""
