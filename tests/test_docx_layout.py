@@ -13,7 +13,6 @@ checked with python-docx.
 from __future__ import annotations
 
 import io
-import os
 import re
 import subprocess
 import zipfile
@@ -21,7 +20,7 @@ from pathlib import Path
 
 import docx
 import pytest
-from conftest import jjj_brief, pdffonts, pdfinfo, pdftotext, require, squeeze
+from conftest import jjj_brief, pdffonts, pdfinfo, pdftotext, require, soffice_convert, squeeze
 from docx.oxml.ns import qn
 from fontTools.ttLib import TTFont
 from PIL import Image
@@ -51,22 +50,7 @@ def made(built: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     converted = out / "lo"
     docx_files = sorted(out.glob("*.docx"))
     assert len(docx_files) == len(NOTES) + len(EMBEDDED)
-    subprocess.run(
-        [
-            require("soffice"),
-            f"-env:UserInstallation={(out / 'profile').as_uri()}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(converted),
-            *map(str, docx_files),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=300,
-        env={**os.environ, "HOME": str(out)},
-    )
+    soffice_convert(docx_files, "pdf", converted)
     return out
 
 

@@ -42,7 +42,6 @@ from jjj_brief.rendering.template_errors import (
 )
 from jjj_brief.usercache import cache_folder
 
-TEMPLATE_SUFFIX = ".xml.j2"
 MAX_BYTECODE_BYTES = 2_000_000
 MAX_NESTING = 40  # includes and blocks within each other; a briefing uses two or three
 
